@@ -1,0 +1,30 @@
+/*
+ * Content transfer encodings and charsets.  All lenient: mail in the wild is
+ * broken, and showing most of a message beats showing none of it.
+ */
+#ifndef TERN_DECODE_H
+#define TERN_DECODE_H
+
+#include <stddef.h>
+
+/* Quoted-printable (RFC 2045 6.7); soft line breaks joined, bad escapes kept. */
+char	*decode_qp(const char *, size_t, size_t *);
+
+/* Quoted-printable as in an RFC 2047 Q word: also '_' is a space. */
+char	*decode_qword(const char *, size_t, size_t *);
+
+/* Base64; characters outside the alphabet are skipped. */
+char	*decode_base64(const char *, size_t, size_t *);
+
+/*
+ * Convert from a charset to UTF-8 with iconv.  NULL, "us-ascii" and "utf-8"
+ * copy the bytes; an unknown charset copies them too (the sanitizer turns
+ * what is not UTF-8 into U+FFFD).  Bytes iconv cannot convert become U+FFFD.
+ * Never NULL; *outlen (if not NULL) gets the length.
+ */
+char	*charset_to_utf8(const char *, const char *, size_t, size_t *);
+
+/* Whether iconv knows the charset. */
+int	 charset_known(const char *);
+
+#endif

@@ -1,0 +1,1 @@
+/* placeholder */ typedef int tern_placeholder_ui_folders;
