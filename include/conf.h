@@ -48,6 +48,10 @@ int		 conf_parse(struct conf *, const char *name, const char *,
 char		*conf_default_path(void);
 /* The account named, or the first if name is NULL; NULL if none. */
 struct account	*conf_find(struct conf *, const char *name);
+/* Every setting's name, NULL-terminated, for help and documentation. */
+const char *const *conf_setting_names(void);
+/* The help text of a setting, or NULL if there is no such setting. */
+const char	*conf_setting_help(const char *);
 
 struct account	*account_new(const char *name);
 void		 account_free(struct account *);

@@ -23,4 +23,11 @@ char	*sanitize_str(const char *, int);
 /* Display width of valid UTF-8 in terminal columns (wcwidth, >= 0 each). */
 size_t	 sanitize_width(const char *);
 
+/*
+ * Decode one UTF-8 sequence at the start of a buffer into *cp and return its
+ * length; 0 if the buffer is empty or does not start with valid UTF-8
+ * (overlong forms, surrogates and values above U+10FFFF are not valid).
+ */
+size_t	 sanitize_utf8_decode(const char *, size_t, unsigned int *);
+
 #endif

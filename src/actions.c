@@ -1,1 +1,431 @@
-/* placeholder */ typedef int tern_placeholder_actions;
+/*
+ * actions.c owns what each key does: moving the cursors, opening folders and
+ * messages, and the changes that go to the server.  A change is shown at
+ * once, marked pending, and sent; app.c puts it back if the server refuses.
+ * Nothing here draws or talks to the network directly.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "conf.h"
+#include "xmalloc.h"
+
+enum context
+actions_context(const struct app *app)
+{
+	if (app->screen == SCREEN_PAGER)
+		return (CTX_PAGER);
+	if (app->screen == SCREEN_HELP)
+		return (CTX_HELP);
+	return (app->focus == FOCUS_FOLDERS ? CTX_FOLDERS : CTX_INDEX);
+}
+
+struct message *
+actions_current(struct app *app)
+{
+	long	 i;
+
+	if (app->screen == SCREEN_PAGER) {
+		i = mailbox_find(&app->mbox, app->pager.uid);
+		return (i == -1 ? NULL : &app->mbox.msgs[i]);
+	}
+	if (app->mbox.n == 0 || app->index_cursor >= app->mbox.n)
+		return (NULL);
+	return (&app->mbox.msgs[app->index_cursor]);
+}
+
+/* Move a cursor over n rows by delta, kept inside. */
+static void
+actions_move_cursor(size_t *cursor, size_t n, long delta)
+{
+	long	 c = (long)*cursor + delta;
+
+	if (n == 0) {
+		*cursor = 0;
+		return;
+	}
+	if (c < 0)
+		c = 0;
+	if (c >= (long)n)
+		c = (long)n - 1;
+	*cursor = (size_t)c;
+}
+
+static void
+actions_scroll(size_t *top, size_t n, long delta, int page)
+{
+	long	 t = (long)*top + delta;
+	long	 max = (long)n - (page > 0 ? page : 1);
+
+	if (t > max)
+		t = max;
+	if (t < 0)
+		t = 0;
+	*top = (size_t)t;
+}
+
+static void
+actions_motion(struct app *app, enum action a)
+{
+	long	 page = app->page_rows > 1 ? app->page_rows - 1 : 1;
+	long	 big = 1L << 30;
+	long	 delta = 0;
+
+	switch (a) {
+	case ACT_NEXT:
+		delta = 1;
+		break;
+	case ACT_PREV:
+		delta = -1;
+		break;
+	case ACT_PAGE_DOWN:
+		delta = page;
+		break;
+	case ACT_PAGE_UP:
+		delta = -page;
+		break;
+	case ACT_FIRST:
+		delta = -big;
+		break;
+	case ACT_LAST:
+		delta = big;
+		break;
+	default:
+		return;
+	}
+	switch (app->screen) {
+	case SCREEN_PAGER:
+		actions_scroll(&app->pager.top, app->pager.nlines, delta,
+		    app->page_rows);
+		break;
+	case SCREEN_HELP:
+		actions_scroll(&app->help_top, 1000, delta, app->page_rows);
+		break;
+	case SCREEN_MAIN:
+		if (app->focus == FOCUS_FOLDERS)
+			actions_move_cursor(&app->folder_cursor,
+			    app->folders.n, delta);
+		else
+			actions_move_cursor(&app->index_cursor, app->mbox.n,
+			    delta);
+		break;
+	}
+}
+
+static struct pending *
+actions_pending_new(struct app *app, enum request_type type,
+    const uint32_t *uids, size_t n)
+{
+	struct pending	*p;
+
+	p = xcalloc(1, sizeof *p);
+	p->type = type;
+	p->folder = xstrdup(app->mbox_wire);
+	p->uids = xreallocarray(NULL, n, sizeof *p->uids);
+	memcpy(p->uids, uids, n * sizeof *uids);
+	p->n = n;
+	return (p);
+}
+
+static struct request *
+actions_request(struct app *app, enum request_type type, struct pending *p)
+{
+	struct request	*req;
+
+	req = request_new(type);
+	req->id = p->id = ++app->next_id;
+	req->folder = xstrdup(p->folder);
+	req->uids = xreallocarray(NULL, p->n, sizeof *req->uids);
+	memcpy(req->uids, p->uids, p->n * sizeof *req->uids);
+	req->nuids = p->n;
+	return (req);
+}
+
+/* Change flags on one message now, and on the server. */
+static void
+actions_store(struct app *app, struct message *m, uint32_t add,
+    uint32_t remove)
+{
+	struct pending	*p;
+	struct request	*req;
+
+	add &= ~m->flags;
+	remove &= m->flags;
+	if (add == 0 && remove == 0)
+		return;
+	p = actions_pending_new(app, REQ_STORE, &m->uid, 1);
+	p->old_flags = xmalloc(sizeof *p->old_flags);
+	p->old_flags[0] = m->flags & MSG_SERVER_FLAGS;
+	req = actions_request(app, REQ_STORE, p);
+	req->add = add;
+	req->remove = remove;
+	m->flags = ((m->flags | add) & ~remove) | MSG_PENDING;
+	app_pending_add(app, p);
+	app_send(app, req);
+}
+
+static void
+actions_open_message(struct app *app)
+{
+	struct message	*m;
+	struct request	*req;
+	struct pager	*pg = &app->pager;
+	size_t		 i;
+
+	if ((m = actions_current(app)) == NULL)
+		return;
+	for (i = 0; i < pg->nlines; i++)
+		free(pg->lines[i]);
+	FREE(&pg->lines);
+	pg->nlines = 0;
+	pg->top = 0;
+	pg->uid = m->uid;
+	pg->loading = 1;
+	app->screen = SCREEN_PAGER;
+
+	req = request_new(REQ_BODY);
+	req->id = ++app->next_id;
+	req->folder = xstrdup(app->mbox_wire);
+	req->uids = xmalloc(sizeof *req->uids);
+	req->uids[0] = m->uid;
+	req->nuids = 1;
+	app_send(app, req);
+	/* Reading a message marks it read, as every client does. */
+	actions_store(app, m, MSG_SEEN, 0);
+}
+
+static void
+actions_open(struct app *app)
+{
+	struct folder	*f;
+
+	if (app->focus == FOCUS_FOLDERS) {
+		if (app->folder_cursor >= app->folders.n)
+			return;
+		f = &app->folders.list[app->folder_cursor];
+		if (f->flags & FOLDER_NOSELECT) {
+			app_message(app, 1, "%s cannot hold messages",
+			    f->name);
+			return;
+		}
+		app_open_folder(app, f->wire);
+		app->focus = FOCUS_INDEX;
+		return;
+	}
+	actions_open_message(app);
+}
+
+static void
+actions_back(struct app *app)
+{
+	switch (app->screen) {
+	case SCREEN_PAGER:
+	case SCREEN_HELP:
+		app->screen = SCREEN_MAIN;
+		break;
+	case SCREEN_MAIN:
+		app->quit = 1;
+		break;
+	}
+}
+
+/* Take rows out of the list now; app.c puts them back on failure. */
+static void
+actions_remove_rows(struct app *app, struct pending *p)
+{
+	size_t	 i;
+
+	p->removed = xreallocarray(NULL, p->n, sizeof *p->removed);
+	for (i = 0; i < p->n; i++) {
+		if (mailbox_remove(&app->mbox, p->uids[i],
+		    &p->removed[p->nremoved]) == 0)
+			p->nremoved++;
+	}
+	if (app->index_cursor >= app->mbox.n && app->mbox.n > 0)
+		app->index_cursor = app->mbox.n - 1;
+	if (app->screen == SCREEN_PAGER &&
+	    mailbox_find(&app->mbox, app->pager.uid) == -1)
+		app->screen = SCREEN_MAIN;
+}
+
+static void
+actions_transfer(struct app *app, enum request_type type, const char *name)
+{
+	struct folder	*f;
+	struct message	*m;
+	struct pending	*p;
+	struct request	*req;
+
+	if ((m = actions_current(app)) == NULL)
+		return;
+	if ((f = folders_find(&app->folders, name)) == NULL ||
+	    (f->flags & FOLDER_NOSELECT)) {
+		app_message(app, 1, "No folder named %s", name);
+		return;
+	}
+	if (strcmp(f->wire, app->mbox_wire) == 0 && type == REQ_MOVE) {
+		app_message(app, 1, "The message is already in %s", name);
+		return;
+	}
+	p = actions_pending_new(app, type, &m->uid, 1);
+	p->target = xstrdup(f->name);
+	req = actions_request(app, type, p);
+	req->target = xstrdup(f->wire);
+	if (type == REQ_MOVE)
+		actions_remove_rows(app, p);
+	else
+		m->flags |= MSG_PENDING;
+	app_pending_add(app, p);
+	app_send(app, req);
+	app_message(app, 0, "%s to %s...", type == REQ_MOVE ? "Moving" :
+	    "Copying", f->name);
+}
+
+static void
+actions_expunge(struct app *app)
+{
+	struct pending	*p;
+	struct request	*req;
+	uint32_t	*uids;
+	size_t		 i, n = 0;
+
+	uids = xreallocarray(NULL, app->mbox.n + 1, sizeof *uids);
+	for (i = 0; i < app->mbox.n; i++)
+		if (app->mbox.msgs[i].flags & MSG_DELETED)
+			uids[n++] = app->mbox.msgs[i].uid;
+	if (n == 0) {
+		free(uids);
+		app_message(app, 0, "No messages are marked deleted");
+		return;
+	}
+	p = actions_pending_new(app, REQ_EXPUNGE, uids, n);
+	free(uids);
+	req = actions_request(app, REQ_EXPUNGE, p);
+	actions_remove_rows(app, p);
+	app_pending_add(app, p);
+	app_send(app, req);
+	app_message(app, 0, "Expunging %zu message%s...", n, n == 1 ? "" :
+	    "s");
+}
+
+void
+actions_prompt_done(struct app *app, enum prompt_kind kind,
+    const char *line)
+{
+	switch (kind) {
+	case PROMPT_MOVE:
+		actions_transfer(app, REQ_MOVE, line);
+		break;
+	case PROMPT_COPY:
+		actions_transfer(app, REQ_COPY, line);
+		break;
+	case PROMPT_EXPUNGE:
+		actions_expunge(app);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+actions_ask_expunge(struct app *app)
+{
+	char	*label;
+	size_t	 n;
+
+	if (app->mbox_wire == NULL)
+		return;
+	n = mailbox_count(&app->mbox, MSG_DELETED, 0);
+	if (n == 0) {
+		app_message(app, 0, "No messages are marked deleted");
+		return;
+	}
+	label = xasprintf("Expunge %zu message%s marked deleted? (y/n) ", n,
+	    n == 1 ? "" : "s");
+	prompt_open(&app->prompt, PROMPT_EXPUNGE, label, 0);
+	free(label);
+}
+
+void
+actions_run(struct app *app, enum action a)
+{
+	struct message	*m = NULL;
+
+	switch (a) {
+	case ACT_TOGGLE_READ:
+	case ACT_TOGGLE_FLAG:
+	case ACT_DELETE:
+	case ACT_UNDELETE:
+	case ACT_MOVE:
+	case ACT_COPY:
+		if ((m = actions_current(app)) == NULL) {
+			app_message(app, 1, "No message selected");
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+
+	switch (a) {
+	case ACT_NONE:
+		break;
+	case ACT_FOCUS:
+		if (app->screen == SCREEN_MAIN)
+			app->focus = app->focus == FOCUS_FOLDERS ?
+			    FOCUS_INDEX : FOCUS_FOLDERS;
+		break;
+	case ACT_NEXT:
+	case ACT_PREV:
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_FIRST:
+	case ACT_LAST:
+		actions_motion(app, a);
+		break;
+	case ACT_OPEN:
+		actions_open(app);
+		break;
+	case ACT_BACK:
+		actions_back(app);
+		break;
+	case ACT_TOGGLE_READ:
+		if (m->flags & MSG_SEEN)
+			actions_store(app, m, 0, MSG_SEEN);
+		else
+			actions_store(app, m, MSG_SEEN, 0);
+		break;
+	case ACT_TOGGLE_FLAG:
+		if (m->flags & MSG_FLAGGED)
+			actions_store(app, m, 0, MSG_FLAGGED);
+		else
+			actions_store(app, m, MSG_FLAGGED, 0);
+		break;
+	case ACT_DELETE:
+		actions_store(app, m, MSG_DELETED, 0);
+		if (app->screen == SCREEN_MAIN)
+			actions_motion(app, ACT_NEXT);
+		break;
+	case ACT_UNDELETE:
+		actions_store(app, m, 0, MSG_DELETED);
+		break;
+	case ACT_MOVE:
+		prompt_open(&app->prompt, PROMPT_MOVE, "Move to folder: ", 0);
+		break;
+	case ACT_COPY:
+		prompt_open(&app->prompt, PROMPT_COPY, "Copy to folder: ", 0);
+		break;
+	case ACT_EXPUNGE:
+		actions_ask_expunge(app);
+		break;
+	case ACT_HELP:
+		app->screen = SCREEN_HELP;
+		app->help_top = 0;
+		break;
+	case ACT_REDRAW:
+		app->redraw_all = 1;
+		break;
+	}
+	app->dirty = 1;
+}

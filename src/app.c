@@ -1,1 +1,544 @@
-/* placeholder */ typedef int tern_placeholder_app;
+/*
+ * app.c owns the UI thread's event loop: it waits in poll() on the terminal,
+ * the signal pipe and the worker's event pipe, applies what arrives to the
+ * model, and draws once per turn when something changed.  It must never do
+ * network or disk I/O that can block: that is the worker's.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "conf.h"
+#include "log.h"
+#include "sanitize.h"
+#include "signal_pipe.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+void
+app_message(struct app *app, int error, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*raw;
+
+	va_start(ap, fmt);
+	raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	free(app->message);
+	/* Messages quote the server, so they are made safe here. */
+	app->message = sanitize_str(raw, 0);
+	free(raw);
+	app->message_error = error;
+	app->dirty = 1;
+}
+
+void
+app_send(struct app *app, struct request *req)
+{
+	worker_send(app->worker, req);
+}
+
+void
+app_pending_add(struct app *app, struct pending *p)
+{
+	p->next = app->pending;
+	app->pending = p;
+}
+
+static void
+app_pending_free(struct pending *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nremoved; i++)
+		message_clear(&p->removed[i]);
+	free(p->removed);
+	free(p->folder);
+	free(p->target);
+	free(p->uids);
+	free(p->old_flags);
+	free(p);
+}
+
+static struct pending *
+app_pending_take(struct app *app, unsigned int id)
+{
+	struct pending	**pp, *p;
+
+	for (pp = &app->pending; (p = *pp) != NULL; pp = &p->next) {
+		if (p->id == id) {
+			*pp = p->next;
+			return (p);
+		}
+	}
+	return (NULL);
+}
+
+/* Whether another change still waits on this message. */
+static int
+app_pending_has(struct app *app, uint32_t uid)
+{
+	struct pending	*p;
+	size_t		 i;
+
+	for (p = app->pending; p != NULL; p = p->next) {
+		if (app->mbox_wire == NULL ||
+		    strcmp(p->folder, app->mbox_wire) != 0)
+			continue;
+		for (i = 0; i < p->n; i++)
+			if (p->uids[i] == uid)
+				return (1);
+	}
+	return (0);
+}
+
+static void
+app_clear_pending_flag(struct app *app, const struct pending *p)
+{
+	size_t	 i;
+	long	 j;
+
+	for (i = 0; i < p->n; i++) {
+		j = mailbox_find(&app->mbox, p->uids[i]);
+		if (j != -1 && !app_pending_has(app, p->uids[i]))
+			app->mbox.msgs[j].flags &= ~MSG_PENDING;
+	}
+}
+
+static int
+app_in_open_folder(struct app *app, const char *wire)
+{
+	return (app->mbox_wire != NULL && wire != NULL &&
+	    strcmp(app->mbox_wire, wire) == 0);
+}
+
+/* The server refused a change: put the rows back as they were. */
+static void
+app_undo(struct app *app, struct pending *p)
+{
+	size_t	 i;
+	long	 j;
+
+	if (!app_in_open_folder(app, p->folder))
+		return;
+	for (i = 0; i < p->nremoved; i++)
+		mailbox_insert(&app->mbox, &p->removed[i]);
+	p->nremoved = 0;
+	if (p->old_flags != NULL) {
+		for (i = 0; i < p->n; i++) {
+			j = mailbox_find(&app->mbox, p->uids[i]);
+			if (j != -1)
+				app->mbox.msgs[j].flags = p->old_flags[i] |
+				    (app->mbox.msgs[j].flags & MSG_PENDING);
+		}
+	}
+}
+
+static void
+app_request_status(struct app *app, const char *wire)
+{
+	struct request	*req;
+
+	req = request_new(REQ_STATUS);
+	req->folder = xstrdup(wire);
+	app_send(app, req);
+}
+
+static void
+app_done(struct app *app, struct event *ev)
+{
+	struct pending	*p;
+	struct folder	*f;
+
+	if ((p = app_pending_take(app, ev->id)) == NULL) {
+		if (!ev->ok) {
+			app_message(app, 1, "%s", ev->text != NULL ? ev->text :
+			    "request failed");
+			if (app->screen == SCREEN_PAGER && app->pager.loading)
+				app->pager.loading = 0;
+		}
+		return;
+	}
+	if (!ev->ok) {
+		app_undo(app, p);
+		app_message(app, 1, "%s", ev->text != NULL ? ev->text :
+		    "the server refused the change");
+	} else {
+		switch (p->type) {
+		case REQ_MOVE:
+			app_message(app, 0, "Moved to %s", p->target);
+			break;
+		case REQ_COPY:
+			app_message(app, 0, "Copied to %s", p->target);
+			break;
+		case REQ_EXPUNGE:
+			app_message(app, 0, "Expunged %zu message%s",
+			    p->nremoved, p->nremoved == 1 ? "" : "s");
+			break;
+		default:
+			break;
+		}
+		if (p->target != NULL &&
+		    (f = folders_find(&app->folders, p->target)) != NULL)
+			app_request_status(app, f->wire);
+	}
+	if (app_in_open_folder(app, p->folder))
+		app_clear_pending_flag(app, p);
+	app_pending_free(p);
+}
+
+void
+app_open_folder(struct app *app, const char *wire)
+{
+	struct request	*req;
+	struct folder	*f;
+
+	free(app->mbox_wire);
+	app->mbox_wire = xstrdup(wire);
+	mailbox_free(&app->mbox);
+	f = folders_find_wire(&app->folders, wire);
+	mailbox_init(&app->mbox, f != NULL ? f->name : wire);
+	app->mbox_loading = 1;
+	app->index_cursor = app->index_top = 0;
+	req = request_new(REQ_SELECT);
+	req->folder = xstrdup(wire);
+	app_send(app, req);
+	app->dirty = 1;
+}
+
+static void
+app_pager_add(struct app *app, const char *label, const char *value,
+    int flags)
+{
+	struct pager	*pg = &app->pager;
+	char		*clean;
+
+	if (label != NULL && value == NULL)
+		return;
+	clean = sanitize_str(value != NULL ? value : "", flags);
+	pg->lines = xreallocarray(pg->lines, pg->nlines + 1,
+	    sizeof *pg->lines);
+	pg->lines[pg->nlines++] = label != NULL ? xasprintf("%s %s", label,
+	    clean) : xstrdup(clean);
+	free(clean);
+}
+
+static void
+app_body(struct app *app, struct event *ev)
+{
+	struct pager	*pg = &app->pager;
+	char		*text, *line, *next;
+
+	if (!app_in_open_folder(app, ev->folder) || ev->uid != pg->uid)
+		return;
+	pg->loading = 0;
+	app_pager_add(app, "From:", ev->from, 0);
+	app_pager_add(app, "To:", ev->to, 0);
+	app_pager_add(app, "Cc:", ev->cc, 0);
+	app_pager_add(app, "Date:", ev->date, 0);
+	app_pager_add(app, "Subject:", ev->subject != NULL ? ev->subject :
+	    "", 0);
+	app_pager_add(app, NULL, "", 0);
+	text = sanitize_str(ev->text, SANITIZE_NEWLINES | SANITIZE_TABS);
+	for (line = text; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (next == NULL && *line == '\0')
+			break;
+		/* Already clean: add it as it is. */
+		pg->lines = xreallocarray(pg->lines, pg->nlines + 1,
+		    sizeof *pg->lines);
+		pg->lines[pg->nlines++] = xstrdup(line);
+	}
+	free(text);
+}
+
+static void
+app_headers(struct app *app, struct event *ev)
+{
+	uint32_t	 uid = 0;
+	long		 i;
+
+	if (!app_in_open_folder(app, ev->folder))
+		return;
+	if (app->index_cursor != 0 && app->index_cursor < app->mbox.n)
+		uid = app->mbox.msgs[app->index_cursor].uid;
+	mailbox_add(&app->mbox, ev->msgs, ev->n);
+	/* The strings now belong to the mailbox. */
+	free(ev->msgs);
+	ev->msgs = NULL;
+	ev->n = 0;
+	if (uid != 0 && (i = mailbox_find(&app->mbox, uid)) != -1)
+		app->index_cursor = (size_t)i;
+}
+
+static void
+app_ask_password(struct app *app)
+{
+	char	*label;
+
+	label = xasprintf("Password for %s@%s: ", app->account->user,
+	    app->account->host);
+	prompt_open(&app->prompt, PROMPT_PASSWORD, label, 0);
+	free(label);
+}
+
+static void
+app_connected(struct app *app)
+{
+	struct request	*req;
+
+	app->connected = app->ever_connected = 1;
+	FREE(&app->message);
+	req = request_new(REQ_LIST);
+	app_send(app, req);
+	app_open_folder(app, "INBOX");
+}
+
+static void
+app_cert_failed(struct app *app, struct event *ev)
+{
+	char	*text;
+
+	text = xasprintf("%s: certificate verification failed: %s\n"
+	    "  SHA256:%s", ev->host, ev->text != NULL ? ev->text : "?",
+	    ev->fingerprint != NULL ? ev->fingerprint : "unknown");
+	if (!app->ever_connected) {
+		/* At start-up: leave curses and say it on stderr. */
+		app->exit_text = text;
+		app->exit_status = 1;
+		app->quit = 1;
+		return;
+	}
+	app_message(app, 1, "%s", text);
+	free(text);
+}
+
+static void
+app_event(struct app *app, struct event *ev)
+{
+	struct folder	*f;
+
+	switch (ev->type) {
+	case EV_STATE:
+		free(app->netstate);
+		app->netstate = sanitize_str(ev->text, 0);
+		break;
+	case EV_LOGIN_NEEDED:
+		app_ask_password(app);
+		break;
+	case EV_CONNECTED:
+		app_connected(app);
+		break;
+	case EV_AUTH_FAILED:
+		app_message(app, 1, "%s", ev->text);
+		app_ask_password(app);
+		break;
+	case EV_CERT_FAILED:
+		app_cert_failed(app, ev);
+		break;
+	case EV_DISCONNECTED:
+		app->connected = 0;
+		free(app->netstate);
+		app->netstate = xstrdup("offline");
+		app_message(app, 1, "%s", ev->text);
+		break;
+	case EV_FOLDER:
+		if (folders_add(&app->folders, ev->folder, ev->delim,
+		    ev->flags ? FOLDER_NOSELECT : 0) != 0)
+			log_debug("folder name is not modified UTF-7");
+		break;
+	case EV_FOLDERS_DONE:
+		folders_sort(&app->folders);
+		app->folders_loaded = 1;
+		break;
+	case EV_STATUS:
+		if ((f = folders_find_wire(&app->folders, ev->folder))) {
+			f->messages = ev->messages;
+			f->unseen = ev->unseen;
+			f->flags |= FOLDER_HAS_STATUS;
+		}
+		break;
+	case EV_SELECTED:
+		if (app_in_open_folder(app, ev->folder))
+			app->mbox_exists = ev->messages;
+		break;
+	case EV_HEADERS:
+		app_headers(app, ev);
+		break;
+	case EV_HEADERS_DONE:
+		if (app_in_open_folder(app, ev->folder))
+			app->mbox_loading = 0;
+		break;
+	case EV_BODY:
+		app_body(app, ev);
+		break;
+	case EV_DONE:
+		app_done(app, ev);
+		break;
+	case EV_LOGGED_OUT:
+		break;
+	}
+	app->dirty = 1;
+}
+
+static void
+app_prompt_key(struct app *app, int key)
+{
+	struct request		*req;
+	enum prompt_kind	 kind = app->prompt.kind;
+	char			*line;
+
+	switch (prompt_key(&app->prompt, key, &app->folders)) {
+	case PROMPT_EDITING:
+		return;
+	case PROMPT_CANCELLED:
+		prompt_close(&app->prompt);
+		if (kind == PROMPT_PASSWORD)
+			app->quit = 1;
+		return;
+	case PROMPT_DONE:
+		break;
+	}
+	if (kind == PROMPT_PASSWORD) {
+		req = request_new(REQ_LOGIN);
+		req->password = xstrdup(app->prompt.line.len > 0 ?
+		    app->prompt.line.buf : "");
+		prompt_close(&app->prompt);
+		FREE(&app->message);
+		app_send(app, req);
+		return;
+	}
+	line = xstrdup(app->prompt.line.len > 0 ? app->prompt.line.buf : "");
+	prompt_close(&app->prompt);
+	if (*line != '\0' || kind == PROMPT_EXPUNGE)
+		actions_prompt_done(app, kind, line);
+	free(line);
+}
+
+static void
+app_key(struct app *app, int key)
+{
+	app->dirty = 1;
+	if (key == KEYC_RESIZE) {
+		ui_resize();
+		return;
+	}
+	if (app->prompt.kind != PROMPT_NONE) {
+		app_prompt_key(app, key);
+		return;
+	}
+	FREE(&app->message);
+	actions_run(app, keymap_lookup(actions_context(app), key));
+}
+
+static void
+app_signal(struct app *app, int sig)
+{
+	switch (sig) {
+	case SIGWINCH:
+		ui_resize();
+		app->dirty = 1;
+		break;
+	case SIGTERM:
+	case SIGINT:
+	case SIGHUP:
+		app->quit = 1;
+		break;
+	}
+}
+
+static void
+app_start(struct app *app)
+{
+	struct request	*req;
+
+	app->focus = FOCUS_INDEX;
+	app->netstate = xstrdup("connecting");
+	mailbox_init(&app->mbox, "INBOX");
+	req = request_new(REQ_CONNECT);
+	if (app->password != NULL) {
+		req->password = app->password;
+		app->password = NULL;
+	}
+	app_send(app, req);
+	app->dirty = 1;
+}
+
+static void
+app_free(struct app *app)
+{
+	struct pending	*p;
+	size_t		 i;
+
+	while ((p = app->pending) != NULL) {
+		app->pending = p->next;
+		app_pending_free(p);
+	}
+	for (i = 0; i < app->pager.nlines; i++)
+		free(app->pager.lines[i]);
+	free(app->pager.lines);
+	prompt_close(&app->prompt);
+	mailbox_free(&app->mbox);
+	folders_free(&app->folders);
+	free(app->mbox_wire);
+	free(app->netstate);
+	free(app->message);
+	freezero_str(app->password);
+}
+
+int
+app_run(struct app *app)
+{
+	struct pollfd	 pfd[3];
+	struct event	*ev;
+	int		 sigfd, key, sig;
+
+	sigfd = signal_init();
+	app->worker = worker_start(app->account);
+	ui_init();
+	app_start(app);
+	while (!app->quit) {
+		if (app->dirty) {
+			ui_draw(app);
+			app->dirty = 0;
+		}
+		pfd[0].fd = 0;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = sigfd;
+		pfd[1].events = POLLIN;
+		pfd[2].fd = worker_fd(app->worker);
+		pfd[2].events = POLLIN;
+		if (poll(pfd, 3, -1) == -1) {
+			if (errno == EINTR)
+				continue;
+			fatal("poll");
+		}
+		if (pfd[1].revents & POLLIN) {
+			while ((sig = signal_next()) != 0)
+				app_signal(app, sig);
+		}
+		if (pfd[2].revents & POLLIN) {
+			while (!app->quit &&
+			    (ev = worker_event(app->worker)) != NULL) {
+				app_event(app, ev);
+				event_free(ev);
+			}
+		}
+		if (pfd[0].revents & POLLIN) {
+			while (!app->quit && (key = ui_getkey()) != -1)
+				app_key(app, key);
+		} else if (pfd[0].revents & (POLLHUP | POLLERR)) {
+			/* The terminal is gone (an SSH session dropped). */
+			app->quit = 1;
+		}
+	}
+	ui_end();
+	worker_stop(app->worker);
+	app_free(app);
+	return (app->exit_status);
+}

@@ -1,1 +1,520 @@
-/* placeholder */ typedef int tern_placeholder_conf;
+/*
+ * conf.c owns the configuration file: reading it, the table of settings
+ * with their help text, and the checks that turn a mistake into an error
+ * naming the file and the line.  It must never connect, run a command or
+ * print: a password-command is stored here and run elsewhere, and errors go
+ * back to the caller as strings.
+ *
+ * Syntax: "[account NAME]" or "[account "NAME"]" opens a section; then
+ * "key = value" lines.  Blanks around keys and values are trimmed; a value
+ * in double quotes keeps its blanks and may use \" and \\ inside.  A line
+ * whose first non-blank character is '#' or ';' is a comment; there are no
+ * comments after a value, since a password-command may hold '#'.
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "strbuf.h"
+#include "xmalloc.h"
+
+/* A configuration is a few lines; a huge file is a mistake. */
+#define CONF_MAX_SIZE (1024 * 1024)
+
+#define CONF_TIMEOUT_MAX 3600
+
+/* State while one [account] section is read. */
+struct conf_section {
+	struct account	*account;
+	size_t		 line;		/* of the section header */
+	size_t		 lineno;	/* of the setting being read */
+	size_t		 tls_line;	/* of "tls = none", or 0 */
+	int		 has_imap;
+	unsigned int	 seen;		/* bit per conf_settings entry */
+};
+
+struct conf_setting {
+	const char	*name;
+	int		 (*set)(struct conf_section *, const char *,
+			     char **);
+	const char	*help;
+};
+
+static int	conf_set_imap(struct conf_section *, const char *, char **);
+static int	conf_set_password_command(struct conf_section *, const char *,
+		    char **);
+static int	conf_set_ca_file(struct conf_section *, const char *, char **);
+static int	conf_set_fingerprint(struct conf_section *, const char *,
+		    char **);
+static int	conf_set_tls(struct conf_section *, const char *, char **);
+static int	conf_set_timeout(struct conf_section *, const char *, char **);
+
+static const struct conf_setting conf_settings[] = {
+	{ "imap", conf_set_imap,
+	  "Server and user: imaps://USER@HOST[:PORT] (TLS, port 993) or "
+	  "imap://USER@HOST[:PORT] (STARTTLS required, port 143). Required." },
+	{ "password-command", conf_set_password_command,
+	  "Shell command whose first line of output is the password." },
+	{ "ca-file", conf_set_ca_file,
+	  "PEM file of CA certificates to trust instead of the system store." },
+	{ "certificate-fingerprint", conf_set_fingerprint,
+	  "Pin the server certificate: sha256: followed by its SHA-256 "
+	  "fingerprint in hex, with or without colons." },
+	{ "tls", conf_set_tls,
+	  "Only \"none\": no TLS at all, with an imap:// URL on a loopback "
+	  "host." },
+	{ "timeout", conf_set_timeout,
+	  "Seconds to wait for the server before giving up, 1 to 3600 "
+	  "(default 30)." },
+};
+#define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
+
+void
+conf_init(struct conf *conf)
+{
+	conf->accounts = NULL;
+	conf->naccounts = 0;
+}
+
+void
+conf_free(struct conf *conf)
+{
+	size_t	 i;
+
+	for (i = 0; i < conf->naccounts; i++)
+		account_free(conf->accounts[i]);
+	free(conf->accounts);
+	conf_init(conf);
+}
+
+const char *const *
+conf_setting_names(void)
+{
+	static const char	*names[CONF_NSETTINGS + 1];
+	size_t			 i;
+
+	for (i = 0; i < CONF_NSETTINGS; i++)
+		names[i] = conf_settings[i].name;
+	names[i] = NULL;
+	return (names);
+}
+
+const char *
+conf_setting_help(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < CONF_NSETTINGS; i++) {
+		if (strcmp(conf_settings[i].name, name) == 0)
+			return (conf_settings[i].help);
+	}
+	return (NULL);
+}
+
+static int
+conf_set_imap(struct conf_section *sec, const char *value, char **err)
+{
+	if (account_set_url(sec->account, value, err) != 0)
+		return (-1);
+	sec->has_imap = 1;
+	return (0);
+}
+
+static int
+conf_set_password_command(struct conf_section *sec, const char *value,
+    char **err)
+{
+	free(sec->account->password_command);
+	sec->account->password_command = xstrdup(value);
+	return (0);
+}
+
+static int
+conf_set_ca_file(struct conf_section *sec, const char *value, char **err)
+{
+	free(sec->account->ca_file);
+	sec->account->ca_file = xstrdup(value);
+	return (0);
+}
+
+/* Stored as 64 lowercase hex digits, the form tls.c compares against. */
+static int
+conf_set_fingerprint(struct conf_section *sec, const char *value,
+    char **err)
+{
+	char		 hex[65];
+	const char	*p;
+	size_t		 n = 0;
+
+	if (strncasecmp(value, "sha256:", 7) != 0)
+		goto bad;
+	for (p = value + 7; *p != '\0'; p++) {
+		if (*p == ':') {
+			/* Only between two byte pairs. */
+			if (n == 0 || n % 2 != 0 || p[-1] == ':' ||
+			    p[1] == '\0')
+				goto bad;
+			continue;
+		}
+		if (n == 64 || strchr("0123456789abcdefABCDEF", *p) == NULL)
+			goto bad;
+		hex[n++] = (char)(*p | 0x20);
+	}
+	if (n != 64)
+		goto bad;
+	hex[n] = '\0';
+	free(sec->account->fingerprint);
+	sec->account->fingerprint = xstrdup(hex);
+	return (0);
+
+bad:
+	*err = xstrdup("certificate-fingerprint must be sha256: followed by "
+	    "64 hex digits");
+	return (-1);
+}
+
+static int
+conf_set_tls(struct conf_section *sec, const char *value, char **err)
+{
+	if (strcmp(value, "none") != 0) {
+		*err = xstrdup("tls can only be 'none' (the URL scheme "
+		    "chooses TLS)");
+		return (-1);
+	}
+	/* Checked against the URL when the section ends. */
+	sec->tls_line = sec->lineno;
+	return (0);
+}
+
+static int
+conf_set_timeout(struct conf_section *sec, const char *value, char **err)
+{
+	const char	*p;
+	int		 t = 0;
+
+	for (p = value; *p >= '0' && *p <= '9' && t <= CONF_TIMEOUT_MAX; p++)
+		t = t * 10 + (*p - '0');
+	if (*p != '\0' || t < 1 || t > CONF_TIMEOUT_MAX) {
+		*err = xasprintf("timeout must be whole seconds from 1 to %d",
+		    CONF_TIMEOUT_MAX);
+		return (-1);
+	}
+	sec->account->timeout = t;
+	return (0);
+}
+
+static int
+conf_is_blank(char c)
+{
+	return (c == ' ' || c == '\t');
+}
+
+/* Trim blanks from both ends of s[0..*len) and return the new start. */
+static const char *
+conf_trim(const char *s, size_t *len)
+{
+	while (*len > 0 && conf_is_blank(*s)) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && conf_is_blank(s[*len - 1]))
+		(*len)--;
+	return (s);
+}
+
+/*
+ * Unquote "..." that fills all of s[0..len): \" and \\ are the only escapes;
+ * any other backslash stays, for Windows-style paths in commands.  NULL if
+ * the quotes are not closed at the end.
+ */
+static char *
+conf_unquote(const char *s, size_t len)
+{
+	struct strbuf	 sb;
+	size_t		 i;
+
+	strbuf_init(&sb);
+	for (i = 1; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len &&
+		    (s[i + 1] == '"' || s[i + 1] == '\\')) {
+			strbuf_addc(&sb, s[++i]);
+			continue;
+		}
+		if (s[i] == '"')
+			break;
+		strbuf_addc(&sb, s[i]);
+	}
+	if (i != len - 1) {
+		strbuf_free(&sb);
+		return (NULL);
+	}
+	return (strbuf_detach(&sb, NULL));
+}
+
+static struct account *
+conf_find_n(struct conf *conf, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < conf->naccounts; i++) {
+		if (strcmp(conf->accounts[i]->name, name) == 0)
+			return (conf->accounts[i]);
+	}
+	return (NULL);
+}
+
+struct account *
+conf_find(struct conf *conf, const char *name)
+{
+	if (conf->naccounts == 0)
+		return (NULL);
+	if (name == NULL)
+		return (conf->accounts[0]);
+	return (conf_find_n(conf, name));
+}
+
+/* Checks that need the whole section; the account is in conf already. */
+static char *
+conf_section_end(struct conf_section *sec, const char *file)
+{
+	struct account	*a = sec->account;
+
+	if (a == NULL)
+		return (NULL);
+	if (!sec->has_imap)
+		return (xasprintf("%s:%zu: account '%s' has no imap setting",
+		    file, sec->line, a->name));
+	if (sec->tls_line != 0) {
+		if (a->tls != TLS_STARTTLS)
+			return (xasprintf("%s:%zu: tls = none needs an "
+			    "imap:// URL, not imaps://", file,
+			    sec->tls_line));
+		a->tls = TLS_NONE;
+	}
+	return (NULL);
+}
+
+/* Parse "[account NAME]"; return the name or NULL with *reason set. */
+static char *
+conf_section_name(const char *s, size_t len, char **reason)
+{
+	const char	*word;
+	size_t		 i, wlen;
+	char		*name;
+
+	/* s[0] is '[' */
+	if (s[len - 1] != ']') {
+		*reason = xstrdup("expected '[account \"NAME\"]'");
+		return (NULL);
+	}
+	len -= 2;
+	s = conf_trim(s + 1, &len);
+	for (i = 0; i < len && !conf_is_blank(s[i]); i++)
+		/* nothing */;
+	if (i != 7 || strncmp(s, "account", 7) != 0) {
+		*reason = xasprintf("unknown section '%.*s'", (int)i, s);
+		return (NULL);
+	}
+	wlen = len - i;
+	word = conf_trim(s + i, &wlen);
+	if (wlen > 0 && word[0] == '"') {
+		if ((name = conf_unquote(word, wlen)) == NULL) {
+			*reason = xstrdup("expected '[account \"NAME\"]'");
+			return (NULL);
+		}
+	} else {
+		for (i = 0; i < wlen; i++) {
+			if (conf_is_blank(word[i]) || word[i] == '"') {
+				*reason = xstrdup("expected '[account "
+				    "\"NAME\"]' (quote a name with spaces)");
+				return (NULL);
+			}
+		}
+		name = xstrndup(word, wlen);
+	}
+	if (*name == '\0') {
+		free(name);
+		*reason = xstrdup("empty account name");
+		return (NULL);
+	}
+	/* The name becomes the cache's file name. */
+	if (strchr(name, '/') != NULL || name[0] == '.') {
+		free(name);
+		*reason = xstrdup("an account name may not hold '/' or start "
+		    "with '.'");
+		return (NULL);
+	}
+	return (name);
+}
+
+static char *
+conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
+{
+	const char	*eq, *key, *val;
+	size_t		 klen, vlen, i;
+	char		*value, *reason = NULL;
+	int		 r;
+
+	if ((eq = memchr(s, '=', len)) == NULL)
+		return (xstrdup("expected 'key = value'"));
+	klen = (size_t)(eq - s);
+	key = conf_trim(s, &klen);
+	vlen = len - (size_t)(eq - s) - 1;
+	val = conf_trim(eq + 1, &vlen);
+	if (klen == 0)
+		return (xstrdup("expected 'key = value'"));
+	for (i = 0; i < CONF_NSETTINGS; i++) {
+		if (strlen(conf_settings[i].name) == klen &&
+		    strncmp(conf_settings[i].name, key, klen) == 0)
+			break;
+	}
+	if (i == CONF_NSETTINGS)
+		return (xasprintf("unknown setting '%.*s'", (int)klen, key));
+	if (sec->account == NULL)
+		return (xasprintf("setting '%s' outside an [account] section",
+		    conf_settings[i].name));
+	if (sec->seen & (1U << i))
+		return (xasprintf("setting '%s' given twice",
+		    conf_settings[i].name));
+	sec->seen |= 1U << i;
+	if (vlen > 0 && val[0] == '"') {
+		if ((value = conf_unquote(val, vlen)) == NULL)
+			return (xasprintf("unterminated quotes in value of "
+			    "'%s'", conf_settings[i].name));
+	} else
+		value = xstrndup(val, vlen);
+	if (*value == '\0') {
+		free(value);
+		return (xasprintf("empty value for '%s'",
+		    conf_settings[i].name));
+	}
+	r = conf_settings[i].set(sec, value, &reason);
+	free(value);
+	if (r != 0)
+		return (reason);
+	return (NULL);
+}
+
+int
+conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
+    char **err)
+{
+	struct conf_section	 sec;
+	const char		*s, *nl;
+	size_t			 off = 0, lineno = 0, n;
+	char			*reason = NULL, *name;
+
+	memset(&sec, 0, sizeof sec);
+	*err = NULL;
+	while (off < len) {
+		lineno++;
+		s = buf + off;
+		if ((nl = memchr(s, '\n', len - off)) != NULL) {
+			n = (size_t)(nl - s);
+			off += n + 1;
+		} else {
+			n = len - off;
+			off = len;
+		}
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		if (memchr(s, '\0', n) != NULL) {
+			reason = xstrdup("NUL byte in line");
+			break;
+		}
+		s = conf_trim(s, &n);
+		if (n == 0 || s[0] == '#' || s[0] == ';')
+			continue;
+		if (s[0] == '[') {
+			if ((*err = conf_section_end(&sec, file)) != NULL)
+				break;
+			if ((name = conf_section_name(s, n, &reason)) == NULL)
+				break;
+			if (conf_find_n(conf, name) != NULL) {
+				reason = xasprintf("duplicate account '%s'",
+				    name);
+				free(name);
+				break;
+			}
+			memset(&sec, 0, sizeof sec);
+			sec.account = account_new(name);
+			sec.line = lineno;
+			free(name);
+			conf->accounts = xreallocarray(conf->accounts,
+			    conf->naccounts + 1, sizeof *conf->accounts);
+			conf->accounts[conf->naccounts++] = sec.account;
+			continue;
+		}
+		sec.lineno = lineno;
+		if ((reason = conf_parse_setting(&sec, s, n)) != NULL)
+			break;
+	}
+	if (reason != NULL)
+		*err = xasprintf("%s:%zu: %s", file, lineno, reason);
+	else if (*err == NULL)
+		*err = conf_section_end(&sec, file);
+	free(reason);
+	if (*err != NULL) {
+		conf_free(conf);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+conf_load(struct conf *conf, const char *path, char **err)
+{
+	struct strbuf	 sb;
+	FILE		*f;
+	char		 buf[8192];
+	size_t		 n;
+	int		 r;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	strbuf_init(&sb);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		strbuf_add(&sb, buf, n);
+		if (sb.len > CONF_MAX_SIZE) {
+			*err = xasprintf("%s: file too large", path);
+			goto fail;
+		}
+	}
+	if (ferror(f)) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	fclose(f);
+	r = conf_parse(conf, path, sb.buf != NULL ? sb.buf : "", sb.len, err);
+	strbuf_free(&sb);
+	return (r);
+
+fail:
+	fclose(f);
+	strbuf_free(&sb);
+	return (-1);
+}
+
+char *
+conf_default_path(void)
+{
+	const char	*dir;
+	struct passwd	*pw;
+
+	/* The XDG spec says a relative value is to be ignored. */
+	if ((dir = getenv("XDG_CONFIG_HOME")) != NULL && dir[0] == '/')
+		return (xasprintf("%s/tern/config", dir));
+	if ((dir = getenv("HOME")) == NULL || dir[0] == '\0') {
+		if ((pw = getpwuid(getuid())) == NULL)
+			return (NULL);
+		dir = pw->pw_dir;
+	}
+	return (xasprintf("%s/.config/tern/config", dir));
+}

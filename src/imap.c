@@ -1,1 +1,464 @@
-/* placeholder */ typedef int tern_placeholder_imap;
+/*
+ * imap.c owns an IMAP session's life: connecting (implicit TLS or STARTTLS,
+ * both through tern's own OpenSSL stream), logging in, LIST, STATUS,
+ * SELECT and LOGOUT.  It must never use libetpan's TLS helpers (they verify
+ * nothing), never send a string holding CR, LF or NUL, and never prompt:
+ * what needs the user goes back to the caller as an imap_error.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "imap_private.h"
+#include "log.h"
+#include "net.h"
+#include "stream.h"
+#include "tls.h"
+#include "xmalloc.h"
+
+struct imap *
+imap_new(const struct account *account)
+{
+	struct imap	*im;
+
+	im = xcalloc(1, sizeof *im);
+	im->account = account;
+	return (im);
+}
+
+static void
+imap_close(struct imap *im)
+{
+	if (im->session != NULL)
+		mailimap_free(im->session);
+	im->session = NULL;
+	FREE(&im->selected);
+}
+
+void
+imap_free(struct imap *im)
+{
+	if (im == NULL)
+		return;
+	imap_close(im);
+	free(im);
+}
+
+void
+imap_error_clear(struct imap_error *err)
+{
+	FREE(&err->text);
+	FREE(&err->fingerprint);
+	err->kind = IMAP_OK;
+}
+
+static int
+imap_error(struct imap_error *err, enum imap_error_kind kind, char *text)
+{
+	imap_error_clear(err);
+	err->kind = kind;
+	err->text = text;
+	return (-1);
+}
+
+int
+imap_is_connected(const struct imap *im)
+{
+	return (im->session != NULL);
+}
+
+int
+imap_has_capability(const struct imap *im, const char *name)
+{
+	struct mailimap_capability_data	*caps;
+	struct mailimap_capability	*cap;
+	clistiter			*it;
+
+	if (im->session == NULL || im->session->imap_connection_info == NULL)
+		return (0);
+	caps = im->session->imap_connection_info->imap_capability;
+	if (caps == NULL)
+		return (0);
+	for (it = clist_begin(caps->cap_list); it != NULL;
+	    it = clist_next(it)) {
+		cap = clist_content(it);
+		if (cap->cap_type == MAILIMAP_CAPABILITY_NAME &&
+		    cap->cap_data.cap_name != NULL &&
+		    strcasecmp(cap->cap_data.cap_name, name) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+int
+imap_fail(struct imap *im, int r, const char *what, struct imap_error *err)
+{
+	const char	*said = NULL;
+
+	if (im->session != NULL && im->session->imap_response != NULL &&
+	    *im->session->imap_response != '\0')
+		said = im->session->imap_response;
+
+	switch (r) {
+	case MAILIMAP_ERROR_STREAM:
+		imap_close(im);
+		return (imap_error(err, IMAP_ERR_SESSION, xasprintf(
+		    "%s: connection lost", what)));
+	case MAILIMAP_ERROR_PARSE:
+	case MAILIMAP_ERROR_MEMORY:
+	case MAILIMAP_ERROR_INVAL:
+		/* After a response libetpan could not parse, nothing that
+		 * follows on this connection can be trusted. */
+		imap_close(im);
+		return (imap_error(err, IMAP_ERR_SESSION, xasprintf(
+		    "%s: unreadable response from server", what)));
+	default:
+		return (imap_error(err, IMAP_ERR_NO, said != NULL ?
+		    xasprintf("%s: %s", what, said) :
+		    xasprintf("%s failed (error %d)", what, r)));
+	}
+}
+
+int
+imap_check_string(const char *s, struct imap_error *err)
+{
+	if (strpbrk(s, "\r\n") != NULL)
+		return (imap_error(err, IMAP_ERR_NO,
+		    xstrdup("refusing a name with a line break in it")));
+	return (0);
+}
+
+struct mailimap_set *
+imap_uid_set(const uint32_t *uids, size_t n)
+{
+	struct mailimap_set	*set;
+	uint32_t		*sorted, first, last;
+	size_t			 i;
+
+	set = mailimap_set_new_empty();
+	if (set == NULL)
+		fatalx("out of memory");
+	sorted = xreallocarray(NULL, n, sizeof *sorted);
+	memcpy(sorted, uids, n * sizeof *sorted);
+	/* Insertion sort: a user's selection is small. */
+	for (i = 1; i < n; i++) {
+		uint32_t	 v = sorted[i];
+		size_t		 j = i;
+
+		while (j > 0 && sorted[j - 1] > v) {
+			sorted[j] = sorted[j - 1];
+			j--;
+		}
+		sorted[j] = v;
+	}
+	for (i = 0; i < n;) {
+		first = last = sorted[i++];
+		while (i < n && (sorted[i] == last || sorted[i] == last + 1))
+			last = sorted[i++];
+		if (mailimap_set_add_interval(set, first, last) != 0)
+			fatalx("out of memory");
+	}
+	free(sorted);
+	return (set);
+}
+
+/* Open the TCP connection and, for implicit TLS, the TLS session. */
+static mailstream *
+imap_open_stream(struct imap *im, struct imap_error *err)
+{
+	const struct account	*a = im->account;
+	struct tls_config	 cf;
+	struct tls_error	 te;
+	struct tls		*tls;
+	mailstream_low		*low;
+	mailstream		*s;
+	char			*msg = NULL;
+	int			 fd;
+
+	if ((fd = net_connect(a->host, a->port, a->timeout, &msg)) == -1) {
+		imap_error(err, IMAP_ERR_CONNECT, msg);
+		return (NULL);
+	}
+	if (a->tls == TLS_IMPLICIT) {
+		memset(&cf, 0, sizeof cf);
+		cf.host = a->host;
+		cf.ca_file = a->ca_file;
+		cf.fingerprint = a->fingerprint;
+		cf.timeout = a->timeout;
+		if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
+			close(fd);
+			imap_error(err, te.certificate ? IMAP_ERR_CERT :
+			    IMAP_ERR_CONNECT, te.reason);
+			err->fingerprint = te.fingerprint;
+			return (NULL);
+		}
+		low = stream_low_tls(tls, a->timeout);
+	} else
+		low = stream_low_plain(fd, a->timeout);
+	if ((s = mailstream_new(low, 8192)) == NULL)
+		fatalx("out of memory");
+	return (s);
+}
+
+/*
+ * STARTTLS, then swap tern's TLS stream in under libetpan.  Anything the
+ * server sent after its OK and before the handshake would be read as if it
+ * came over TLS: such bytes end the session (no injection).
+ */
+static int
+imap_starttls(struct imap *im, struct imap_error *err)
+{
+	const struct account	*a = im->account;
+	struct tls_config	 cf;
+	struct tls_error	 te;
+	struct tls		*tls;
+	mailstream		*s;
+	mailstream_low		*old;
+	int			 r, fd;
+
+	if (!imap_has_capability(im, "STARTTLS"))
+		return (imap_error(err, IMAP_ERR_CONNECT, xasprintf(
+		    "%s does not offer STARTTLS; refusing plain text",
+		    a->host)));
+	if ((r = mailimap_starttls(im->session)) != MAILIMAP_NO_ERROR) {
+		imap_fail(im, r, "STARTTLS", err);
+		err->kind = IMAP_ERR_CONNECT;
+		return (-1);
+	}
+	s = im->session->imap_stream;
+	if (s->read_buffer_len != 0)
+		return (imap_error(err, IMAP_ERR_CONNECT, xasprintf(
+		    "%s sent data before the TLS handshake; refusing it",
+		    a->host)));
+	old = mailstream_get_low(s);
+	fd = mailstream_low_get_fd(old);
+	stream_low_release_fd(old);
+
+	memset(&cf, 0, sizeof cf);
+	cf.host = a->host;
+	cf.ca_file = a->ca_file;
+	cf.fingerprint = a->fingerprint;
+	cf.timeout = a->timeout;
+	if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
+		close(fd);
+		imap_error(err, te.certificate ? IMAP_ERR_CERT :
+		    IMAP_ERR_CONNECT, te.reason);
+		err->fingerprint = te.fingerprint;
+		return (-1);
+	}
+	mailstream_set_low(s, stream_low_tls(tls, a->timeout));
+	mailstream_low_free(old);
+	return (0);
+}
+
+static int
+imap_refresh_capabilities(struct imap *im, struct imap_error *err)
+{
+	struct mailimap_capability_data	*caps = NULL;
+	int				 r;
+
+	r = mailimap_capability(im->session, &caps);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "CAPABILITY", err));
+	mailimap_capability_data_free(caps);
+	return (0);
+}
+
+int
+imap_connect(struct imap *im, struct imap_error *err)
+{
+	const struct account	*a = im->account;
+	mailstream		*s;
+	int			 r;
+
+	imap_close(im);
+	if (a->tls == TLS_NONE && !net_is_loopback(a->host))
+		return (imap_error(err, IMAP_ERR_CONNECT, xasprintf(
+		    "%s: refusing to send a password in plain text to a host "
+		    "that is not loopback", a->host)));
+	if ((s = imap_open_stream(im, err)) == NULL)
+		return (-1);
+	if ((im->session = mailimap_new(0, NULL)) == NULL)
+		fatalx("out of memory");
+	mailimap_set_timeout(im->session, a->timeout);
+	r = mailimap_connect(im->session, s);
+	if (r != MAILIMAP_NO_ERROR &&
+	    r != MAILIMAP_NO_ERROR_AUTHENTICATED &&
+	    r != MAILIMAP_NO_ERROR_NON_AUTHENTICATED) {
+		imap_fail(im, r, a->host, err);
+		imap_close(im);
+		err->kind = IMAP_ERR_CONNECT;
+		return (-1);
+	}
+	if (imap_refresh_capabilities(im, err) != 0)
+		goto fail;
+	if (a->tls == TLS_STARTTLS) {
+		if (imap_starttls(im, err) != 0)
+			goto fail;
+		/* What the server said before TLS cannot be trusted. */
+		if (imap_refresh_capabilities(im, err) != 0)
+			goto fail;
+	}
+	log_debug("connected to %s port %s", a->host, a->port);
+	return (0);
+
+fail:
+	imap_close(im);
+	if (err->kind != IMAP_ERR_CERT)
+		err->kind = IMAP_ERR_CONNECT;
+	return (-1);
+}
+
+int
+imap_login(struct imap *im, const char *password, struct imap_error *err)
+{
+	const struct account	*a = im->account;
+	int			 r;
+
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	if (imap_has_capability(im, "LOGINDISABLED"))
+		return (imap_error(err, IMAP_ERR_AUTH, xasprintf(
+		    "%s does not allow LOGIN on this connection", a->host)));
+	if (strpbrk(a->user, "\r\n") != NULL ||
+	    strpbrk(password, "\r\n") != NULL)
+		return (imap_error(err, IMAP_ERR_AUTH,
+		    xstrdup("user name or password holds a line break")));
+	/* The command carries the password: it is never logged. */
+	r = mailimap_login(im->session, a->user, password);
+	if (r == MAILIMAP_NO_ERROR) {
+		log_debug("logged in as %s", a->user);
+		/* The OK may carry new capabilities; ask if it did not. */
+		return (imap_refresh_capabilities(im, err));
+	}
+	imap_fail(im, r, "Login failed", err);
+	if (err->kind == IMAP_ERR_NO) {
+		err->kind = IMAP_ERR_AUTH;
+		if (im->session->imap_response == NULL) {
+			free(err->text);
+			err->text = xstrdup("Login failed");
+		}
+	}
+	return (-1);
+}
+
+void
+imap_logout(struct imap *im)
+{
+	if (im->session != NULL)
+		mailimap_logout(im->session);
+	imap_close(im);
+}
+
+static int
+imap_list_flags(struct mailimap_mbx_list_flags *fl)
+{
+	struct mailimap_mbx_list_oflag	*of;
+	clistiter			*it;
+
+	if (fl == NULL)
+		return (0);
+	if (fl->mbf_type == MAILIMAP_MBX_LIST_FLAGS_SFLAG &&
+	    fl->mbf_sflag == MAILIMAP_MBX_LIST_SFLAG_NOSELECT)
+		return (1);
+	for (it = clist_begin(fl->mbf_oflags); it != NULL;
+	    it = clist_next(it)) {
+		of = clist_content(it);
+		if (of->of_type == MAILIMAP_MBX_LIST_OFLAG_FLAG_EXT &&
+		    strcasecmp(of->of_flag_ext, "NonExistent") == 0)
+			return (1);
+	}
+	return (0);
+}
+
+int
+imap_list(struct imap *im, imap_list_cb *cb, void *arg,
+    struct imap_error *err)
+{
+	struct mailimap_mailbox_list	*mb;
+	clist				*list = NULL;
+	clistiter			*it;
+	int				 r;
+
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	r = mailimap_list(im->session, "", "*", &list);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "LIST", err));
+	for (it = clist_begin(list); it != NULL; it = clist_next(it)) {
+		mb = clist_content(it);
+		cb(arg, mb->mb_name, mb->mb_delimiter,
+		    imap_list_flags(mb->mb_flag));
+	}
+	mailimap_list_result_free(list);
+	return (0);
+}
+
+int
+imap_status(struct imap *im, const char *wire, uint32_t *messages,
+    uint32_t *unseen, struct imap_error *err)
+{
+	struct mailimap_status_att_list	*atts;
+	struct mailimap_mailbox_data_status *st = NULL;
+	struct mailimap_status_info	*si;
+	clistiter			*it;
+	int				 r;
+
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	if (imap_check_string(wire, err) != 0)
+		return (-1);
+	if ((atts = mailimap_status_att_list_new_empty()) == NULL)
+		fatalx("out of memory");
+	mailimap_status_att_list_add(atts, MAILIMAP_STATUS_ATT_MESSAGES);
+	mailimap_status_att_list_add(atts, MAILIMAP_STATUS_ATT_UNSEEN);
+	r = mailimap_status(im->session, wire, atts, &st);
+	mailimap_status_att_list_free(atts);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "STATUS", err));
+	*messages = *unseen = 0;
+	for (it = clist_begin(st->st_info_list); it != NULL;
+	    it = clist_next(it)) {
+		si = clist_content(it);
+		if (si->st_att == MAILIMAP_STATUS_ATT_MESSAGES)
+			*messages = si->st_value;
+		else if (si->st_att == MAILIMAP_STATUS_ATT_UNSEEN)
+			*unseen = si->st_value;
+	}
+	mailimap_mailbox_data_status_free(st);
+	return (0);
+}
+
+int
+imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
+    uint32_t *exists, struct imap_error *err)
+{
+	struct mailimap_selection_info	*sel;
+	int				 r;
+
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	if (imap_check_string(wire, err) != 0)
+		return (-1);
+	FREE(&im->selected);
+	r = mailimap_select(im->session, wire);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "SELECT", err));
+	im->selected = xstrdup(wire);
+	sel = im->session->imap_selection_info;
+	*uidvalidity = sel != NULL ? sel->sel_uidvalidity : 0;
+	*exists = sel != NULL ? sel->sel_exists : 0;
+	return (0);
+}
+
+const char *
+imap_selected(const struct imap *im)
+{
+	return (im->selected);
+}

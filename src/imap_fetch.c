@@ -1,1 +1,445 @@
-/* placeholder */ typedef int tern_placeholder_imap_fetch;
+/*
+ * imap_fetch.c owns FETCH: list headers in chunks from the newest message
+ * down, and the one text part the pager shows.  It turns libetpan's results
+ * into tern's own structs at once and frees them chunk by chunk; it must
+ * never fetch a whole message (BODY[]) or set \Seen by itself (BODY.PEEK).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "imap_private.h"
+#include "log.h"
+#include "mime.h"
+#include "rfc2047.h"
+#include "strbuf.h"
+#include "xmalloc.h"
+
+#define IMAP_FETCH_CHUNK 500
+
+static time_t
+imap_mktime(int year, int month, int day, int hour, int min, int sec,
+    int zone)
+{
+	struct tm	 tm;
+	time_t		 t;
+	int		 sign = zone < 0 ? -1 : 1, off;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = year - 1900;
+	tm.tm_mon = month - 1;
+	tm.tm_mday = day;
+	tm.tm_hour = hour;
+	tm.tm_min = min;
+	tm.tm_sec = sec;
+	if ((t = timegm(&tm)) == (time_t)-1)
+		return (0);
+	/* Zones are written as [+-]HHMM, given here as a decimal number. */
+	zone *= sign;
+	off = (zone / 100) * 3600 + (zone % 100) * 60;
+	return (t - sign * off);
+}
+
+static time_t
+imap_header_date(const char *s)
+{
+	struct mailimf_date_time	*dt = NULL;
+	size_t				 idx = 0;
+	time_t				 t;
+
+	if (s == NULL ||
+	    mailimf_date_time_parse(s, strlen(s), &idx, &dt) != MAILIMF_NO_ERROR)
+		return (0);
+	t = imap_mktime(dt->dt_year, dt->dt_month, dt->dt_day, dt->dt_hour,
+	    dt->dt_min, dt->dt_sec, dt->dt_zone);
+	mailimf_date_time_free(dt);
+	return (t);
+}
+
+static char *
+imap_decode_header(const char *s)
+{
+	if (s == NULL)
+		return (xstrdup(""));
+	return (rfc2047_decode(s, strlen(s)));
+}
+
+/* "Name <box@host>" for the pager, or the display name for the list. */
+static void
+imap_address(struct mailimap_address *ad, int full, struct strbuf *sb)
+{
+	char	*name = NULL;
+
+	if (ad->ad_personal_name != NULL && *ad->ad_personal_name != '\0')
+		name = imap_decode_header(ad->ad_personal_name);
+	if (name != NULL)
+		strbuf_adds(sb, name);
+	if (full || name == NULL) {
+		if (name != NULL)
+			strbuf_adds(sb, " <");
+		strbuf_adds(sb, ad->ad_mailbox_name != NULL ?
+		    ad->ad_mailbox_name : "");
+		if (ad->ad_host_name != NULL) {
+			strbuf_addc(sb, '@');
+			strbuf_adds(sb, ad->ad_host_name);
+		}
+		if (name != NULL)
+			strbuf_addc(sb, '>');
+	}
+	free(name);
+}
+
+static char *
+imap_addresses(clist *list, int full)
+{
+	struct mailimap_address	*ad;
+	struct strbuf		 sb;
+	clistiter		*it;
+	int			 first = 1;
+
+	if (list == NULL)
+		return (NULL);
+	strbuf_init(&sb);
+	for (it = clist_begin(list); it != NULL; it = clist_next(it)) {
+		ad = clist_content(it);
+		/* Group syntax arrives as address entries without a host. */
+		if (ad->ad_host_name == NULL && ad->ad_personal_name == NULL)
+			continue;
+		if (!first)
+			strbuf_adds(&sb, ", ");
+		imap_address(ad, full, &sb);
+		first = 0;
+		if (!full)
+			break;
+	}
+	if (first) {
+		strbuf_free(&sb);
+		return (NULL);
+	}
+	return (strbuf_detach(&sb, NULL));
+}
+
+static uint32_t
+imap_flags(struct mailimap_msg_att_dynamic *dyn)
+{
+	struct mailimap_flag_fetch	*ff;
+	clistiter			*it;
+	uint32_t			 flags = 0;
+
+	if (dyn == NULL || dyn->att_list == NULL)
+		return (0);
+	for (it = clist_begin(dyn->att_list); it != NULL;
+	    it = clist_next(it)) {
+		ff = clist_content(it);
+		if (ff->fl_type != MAILIMAP_FLAG_FETCH_OTHER ||
+		    ff->fl_flag == NULL)
+			continue;
+		switch (ff->fl_flag->fl_type) {
+		case MAILIMAP_FLAG_SEEN:
+			flags |= MSG_SEEN;
+			break;
+		case MAILIMAP_FLAG_ANSWERED:
+			flags |= MSG_ANSWERED;
+			break;
+		case MAILIMAP_FLAG_FLAGGED:
+			flags |= MSG_FLAGGED;
+			break;
+		case MAILIMAP_FLAG_DELETED:
+			flags |= MSG_DELETED;
+			break;
+		case MAILIMAP_FLAG_DRAFT:
+			flags |= MSG_DRAFT;
+			break;
+		}
+	}
+	return (flags);
+}
+
+static void
+imap_message_from(struct mailimap_msg_att *att, struct message *m)
+{
+	struct mailimap_msg_att_item	*item;
+	struct mailimap_msg_att_static	*st;
+	struct mailimap_date_time	*dt;
+	struct mailimap_envelope	*env = NULL;
+	time_t				 internal = 0;
+	clistiter			*it;
+
+	memset(m, 0, sizeof *m);
+	for (it = clist_begin(att->att_list); it != NULL;
+	    it = clist_next(it)) {
+		item = clist_content(it);
+		if (item->att_type == MAILIMAP_MSG_ATT_ITEM_DYNAMIC) {
+			m->flags = imap_flags(item->att_data.att_dyn);
+			continue;
+		}
+		st = item->att_data.att_static;
+		switch (st->att_type) {
+		case MAILIMAP_MSG_ATT_UID:
+			m->uid = st->att_data.att_uid;
+			break;
+		case MAILIMAP_MSG_ATT_RFC822_SIZE:
+			m->size = st->att_data.att_rfc822_size;
+			break;
+		case MAILIMAP_MSG_ATT_INTERNALDATE:
+			dt = st->att_data.att_internal_date;
+			internal = imap_mktime(dt->dt_year, dt->dt_month,
+			    dt->dt_day, dt->dt_hour, dt->dt_min, dt->dt_sec,
+			    dt->dt_zone);
+			break;
+		case MAILIMAP_MSG_ATT_ENVELOPE:
+			env = st->att_data.att_env;
+			break;
+		}
+	}
+	if (env != NULL) {
+		m->date = imap_header_date(env->env_date);
+		m->subject = imap_decode_header(env->env_subject);
+		if (env->env_from != NULL)
+			m->from = imap_addresses(env->env_from->frm_list, 0);
+	}
+	if (m->date == 0)
+		m->date = internal;
+	if (m->subject == NULL)
+		m->subject = xstrdup("");
+	if (m->from == NULL)
+		m->from = xstrdup("");
+}
+
+static struct mailimap_fetch_type *
+imap_header_fetch_type(void)
+{
+	struct mailimap_fetch_type	*ft;
+
+	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL)
+		fatalx("out of memory");
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_flags());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_internaldate());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_rfc822_size());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_envelope());
+	return (ft);
+}
+
+int
+imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
+    struct imap_error *err)
+{
+	struct mailimap_fetch_type	*ft;
+	struct mailimap_set		*set;
+	struct message			*msgs;
+	clist				*result;
+	clistiter			*it;
+	uint32_t			 exists, top, bottom;
+	size_t				 n;
+	int				 r;
+
+	if (im->session == NULL || im->session->imap_selection_info == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
+	exists = im->session->imap_selection_info->sel_exists;
+	ft = imap_header_fetch_type();
+	/* Newest first, so the top of the list is on screen soonest. */
+	for (top = exists; top > 0; top = bottom - 1) {
+		bottom = top > IMAP_FETCH_CHUNK ? top - IMAP_FETCH_CHUNK + 1 :
+		    1;
+		if ((set = mailimap_set_new_interval(bottom, top)) == NULL)
+			fatalx("out of memory");
+		result = NULL;
+		r = mailimap_fetch(im->session, set, ft, &result);
+		mailimap_set_free(set);
+		if (r != MAILIMAP_NO_ERROR) {
+			mailimap_fetch_type_free(ft);
+			return (imap_fail(im, r, "FETCH", err));
+		}
+		msgs = xreallocarray(NULL, clist_count(result), sizeof *msgs);
+		n = 0;
+		for (it = clist_begin(result); it != NULL;
+		    it = clist_next(it)) {
+			imap_message_from(clist_content(it), &msgs[n]);
+			if (msgs[n].uid == 0) {
+				/* An unsolicited FETCH without UID. */
+				message_clear(&msgs[n]);
+				continue;
+			}
+			n++;
+		}
+		mailimap_fetch_list_free(result);
+		cb(arg, msgs, n);
+	}
+	mailimap_fetch_type_free(ft);
+	return (0);
+}
+
+static int
+imap_uid_fetch_one(struct imap *im, uint32_t uid,
+    struct mailimap_fetch_type *ft, clist **result, struct imap_error *err)
+{
+	struct mailimap_set	*set;
+	int			 r;
+
+	if ((set = mailimap_set_new_single(uid)) == NULL)
+		fatalx("out of memory");
+	*result = NULL;
+	r = mailimap_uid_fetch(im->session, set, ft, result);
+	mailimap_set_free(set);
+	mailimap_fetch_type_free(ft);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "FETCH", err));
+	return (0);
+}
+
+/* The static item of a type in the answer for the given UID. */
+static struct mailimap_msg_att_static *
+imap_find_static(clist *result, uint32_t uid, int type)
+{
+	struct mailimap_msg_att		*att;
+	struct mailimap_msg_att_item	*item;
+	struct mailimap_msg_att_static	*st, *found;
+	clistiter			*it, *jt;
+	uint32_t			 got;
+
+	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
+		att = clist_content(it);
+		got = 0;
+		found = NULL;
+		for (jt = clist_begin(att->att_list); jt != NULL;
+		    jt = clist_next(jt)) {
+			item = clist_content(jt);
+			if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC)
+				continue;
+			st = item->att_data.att_static;
+			if (st->att_type == MAILIMAP_MSG_ATT_UID)
+				got = st->att_data.att_uid;
+			else if (st->att_type == type)
+				found = st;
+		}
+		if (got == uid && found != NULL)
+			return (found);
+	}
+	return (NULL);
+}
+
+static void
+imap_body_envelope(struct mailimap_envelope *env, struct imap_body *body)
+{
+	body->date = env->env_date != NULL ? xstrdup(env->env_date) : NULL;
+	body->subject = env->env_subject != NULL ?
+	    imap_decode_header(env->env_subject) : NULL;
+	if (env->env_from != NULL)
+		body->from = imap_addresses(env->env_from->frm_list, 1);
+	if (env->env_to != NULL)
+		body->to = imap_addresses(env->env_to->to_list, 1);
+	if (env->env_cc != NULL)
+		body->cc = imap_addresses(env->env_cc->cc_list, 1);
+}
+
+static int
+imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
+    struct imap_body *body, struct imap_error *err)
+{
+	struct mailimap_fetch_type		*ft;
+	struct mailimap_section			*sec;
+	struct mailimap_msg_att_static		*st;
+	struct mailimap_msg_att_body_section	*bs;
+	clist					*parts, *result;
+	size_t					 i;
+	uint32_t				*id;
+
+	if ((parts = clist_new()) == NULL)
+		fatalx("out of memory");
+	for (i = 0; i < mt->depth; i++) {
+		id = xmalloc(sizeof *id);
+		*id = mt->path[i];
+		clist_append(parts, id);
+	}
+	sec = mailimap_section_new_part(mailimap_section_part_new(parts));
+	ft = mailimap_fetch_type_new_fetch_att_list_empty();
+	if (sec == NULL || ft == NULL)
+		fatalx("out of memory");
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_body_peek_section(sec));
+	if (imap_uid_fetch_one(im, uid, ft, &result, err) != 0)
+		return (-1);
+	st = imap_find_static(result, uid, MAILIMAP_MSG_ATT_BODY_SECTION);
+	if (st == NULL) {
+		mailimap_fetch_list_free(result);
+		imap_fail(im, MAILIMAP_ERROR_FETCH, "FETCH", err);
+		free(err->text);
+		err->text = xasprintf("the server sent no text for message %u",
+		    uid);
+		return (-1);
+	}
+	bs = st->att_data.att_body_section;
+	body->text = mime_decode(mt, bs->sec_body_part != NULL ?
+	    bs->sec_body_part : "", bs->sec_body_part != NULL ?
+	    bs->sec_length : 0);
+	mailimap_fetch_list_free(result);
+	return (0);
+}
+
+int
+imap_fetch_body(struct imap *im, uint32_t uid, struct imap_body *body,
+    struct imap_error *err)
+{
+	struct mailimap_fetch_type	*ft;
+	struct mailimap_msg_att_static	*st;
+	struct mime_text		 mt;
+	clist				*result;
+	int				 rc;
+
+	memset(body, 0, sizeof *body);
+	if (im->session == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
+	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL)
+		fatalx("out of memory");
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_envelope());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_bodystructure());
+	if (imap_uid_fetch_one(im, uid, ft, &result, err) != 0)
+		return (-1);
+	if ((st = imap_find_static(result, uid, MAILIMAP_MSG_ATT_ENVELOPE)))
+		imap_body_envelope(st->att_data.att_env, body);
+	st = imap_find_static(result, uid, MAILIMAP_MSG_ATT_BODYSTRUCTURE);
+	if (st == NULL) {
+		mailimap_fetch_list_free(result);
+		imap_body_clear(body);
+		imap_fail(im, MAILIMAP_ERROR_FETCH, "FETCH", err);
+		free(err->text);
+		err->text = xasprintf("message %u is gone from the server",
+		    uid);
+		return (-1);
+	}
+	if (mime_find_text(st->att_data.att_body, &mt) != 0) {
+		body->text = mime_describe(st->att_data.att_body);
+		mailimap_fetch_list_free(result);
+		return (0);
+	}
+	mailimap_fetch_list_free(result);
+	log_debug("uid %u: fetching part of %u bytes", uid, mt.size);
+	rc = imap_fetch_part(im, uid, &mt, body, err);
+	mime_text_clear(&mt);
+	if (rc != 0)
+		imap_body_clear(body);
+	return (rc);
+}
+
+void
+imap_body_clear(struct imap_body *body)
+{
+	FREE(&body->text);
+	FREE(&body->from);
+	FREE(&body->to);
+	FREE(&body->cc);
+	FREE(&body->date);
+	FREE(&body->subject);
+}

@@ -1,1 +1,135 @@
-/* placeholder */ typedef int tern_placeholder_keymap;
+/*
+ * keymap.c owns the default key bindings and the names and help texts of
+ * the actions.  It is a table and lookups in it; it never runs an action.
+ */
+#include <stddef.h>
+#include <stdio.h>
+
+#include "keymap.h"
+
+static const struct {
+	const char	*name;
+	const char	*help;
+} keymap_actions[] = {
+	[ACT_NONE] = { "none", "do nothing" },
+	[ACT_FOCUS] = { "focus", "switch between folder pane and message "
+	    "list" },
+	[ACT_NEXT] = { "next", "next message, folder or line" },
+	[ACT_PREV] = { "previous", "previous message, folder or line" },
+	[ACT_PAGE_DOWN] = { "page-down", "one screen down" },
+	[ACT_PAGE_UP] = { "page-up", "one screen up" },
+	[ACT_FIRST] = { "first", "first message, folder or line" },
+	[ACT_LAST] = { "last", "last message, folder or line" },
+	[ACT_OPEN] = { "open", "open the folder or message" },
+	[ACT_BACK] = { "back", "back to the list; quit from the list" },
+	[ACT_TOGGLE_READ] = { "toggle-read", "mark read or unread on the "
+	    "server" },
+	[ACT_TOGGLE_FLAG] = { "toggle-flag", "flag or unflag on the server" },
+	[ACT_DELETE] = { "delete", "mark deleted on the server" },
+	[ACT_UNDELETE] = { "undelete", "remove the deleted mark" },
+	[ACT_MOVE] = { "move", "move the message to a folder" },
+	[ACT_COPY] = { "copy", "copy the message to a folder" },
+	[ACT_EXPUNGE] = { "expunge", "remove the messages marked deleted" },
+	[ACT_HELP] = { "help", "show the key bindings" },
+	[ACT_REDRAW] = { "redraw", "redraw the screen" },
+};
+
+static const struct binding keymap_table[] = {
+	{ CTX_ANY, KEYC_TAB, "Tab", ACT_FOCUS },
+	{ CTX_ANY, 'j', "j", ACT_NEXT },
+	{ CTX_ANY, KEYC_DOWN, "Down", ACT_NEXT },
+	{ CTX_ANY, 'k', "k", ACT_PREV },
+	{ CTX_ANY, KEYC_UP, "Up", ACT_PREV },
+	{ CTX_ANY, KEYC_PGDN, "PgDn", ACT_PAGE_DOWN },
+	{ CTX_PAGER, ' ', "Space", ACT_PAGE_DOWN },
+	{ CTX_HELP, ' ', "Space", ACT_PAGE_DOWN },
+	{ CTX_ANY, KEYC_PGUP, "PgUp", ACT_PAGE_UP },
+	{ CTX_ANY, 'g', "g", ACT_FIRST },
+	{ CTX_ANY, KEYC_HOME, "Home", ACT_FIRST },
+	{ CTX_ANY, 'G', "G", ACT_LAST },
+	{ CTX_ANY, KEYC_END, "End", ACT_LAST },
+	{ CTX_FOLDERS, KEYC_ENTER, "Enter", ACT_OPEN },
+	{ CTX_INDEX, KEYC_ENTER, "Enter", ACT_OPEN },
+	{ CTX_ANY, 'q', "q", ACT_BACK },
+	{ CTX_INDEX, 'N', "N", ACT_TOGGLE_READ },
+	{ CTX_PAGER, 'N', "N", ACT_TOGGLE_READ },
+	{ CTX_INDEX, 'F', "F", ACT_TOGGLE_FLAG },
+	{ CTX_PAGER, 'F', "F", ACT_TOGGLE_FLAG },
+	{ CTX_INDEX, 'd', "d", ACT_DELETE },
+	{ CTX_PAGER, 'd', "d", ACT_DELETE },
+	{ CTX_INDEX, 'u', "u", ACT_UNDELETE },
+	{ CTX_PAGER, 'u', "u", ACT_UNDELETE },
+	{ CTX_INDEX, 's', "s", ACT_MOVE },
+	{ CTX_PAGER, 's', "s", ACT_MOVE },
+	{ CTX_INDEX, 'C', "C", ACT_COPY },
+	{ CTX_PAGER, 'C', "C", ACT_COPY },
+	{ CTX_INDEX, '$', "$", ACT_EXPUNGE },
+	{ CTX_FOLDERS, '$', "$", ACT_EXPUNGE },
+	{ CTX_ANY, '?', "?", ACT_HELP },
+	{ CTX_ANY, KEYC_CTRL('l'), "C-l", ACT_REDRAW },
+};
+
+static const char *keymap_contexts[] = {
+	[CTX_ANY] = "any",
+	[CTX_FOLDERS] = "folders",
+	[CTX_INDEX] = "index",
+	[CTX_PAGER] = "pager",
+	[CTX_HELP] = "help",
+};
+
+enum action
+keymap_lookup(enum context ctx, int key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof keymap_table / sizeof keymap_table[0]; i++) {
+		if (keymap_table[i].context == ctx &&
+		    keymap_table[i].key == key)
+			return (keymap_table[i].action);
+	}
+	for (i = 0; i < sizeof keymap_table / sizeof keymap_table[0]; i++) {
+		if (keymap_table[i].context == CTX_ANY &&
+		    keymap_table[i].key == key)
+			return (keymap_table[i].action);
+	}
+	return (ACT_NONE);
+}
+
+const char *
+keymap_action_name(enum action a)
+{
+	return (keymap_actions[a].name);
+}
+
+const char *
+keymap_action_help(enum action a)
+{
+	return (keymap_actions[a].help);
+}
+
+const char *
+keymap_context_name(enum context ctx)
+{
+	return (keymap_contexts[ctx]);
+}
+
+const struct binding *
+keymap_bindings(size_t *n)
+{
+	*n = sizeof keymap_table / sizeof keymap_table[0];
+	return (keymap_table);
+}
+
+void
+keymap_dump(FILE *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof keymap_table / sizeof keymap_table[0]; i++) {
+		fprintf(f, "%s\t%s\t%s\t%s\n",
+		    keymap_contexts[keymap_table[i].context],
+		    keymap_table[i].name,
+		    keymap_actions[keymap_table[i].action].name,
+		    keymap_actions[keymap_table[i].action].help);
+	}
+}

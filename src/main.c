@@ -1,1 +1,197 @@
-int main(void) { return 0; }
+/*
+ * main.c owns start-up and exit: the command line, the configuration, the
+ * account, the password-command, and the exit status.  Everything after
+ * start-up belongs to app.c.  It must never print a password.
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "conf.h"
+#include "keymap.h"
+#include "log.h"
+#include "xmalloc.h"
+
+static const char main_usage[] =
+"usage: tern [-hV] [-a account] [-c file] [-d logfile] [--ca-file file]\n"
+"            [--dump-keys] [imaps://user@host[:port]]\n"
+"\n"
+"  -a, --account NAME   use this account from the configuration\n"
+"                       (default: the first)\n"
+"  -c, --config FILE    read this configuration file (default:\n"
+"                       $XDG_CONFIG_HOME/tern/config)\n"
+"  -d, --debug FILE     write a debug log to FILE (never passwords)\n"
+"      --ca-file FILE   trust the CA certificates in FILE\n"
+"      --dump-keys      print the key bindings and exit\n"
+"  -h, --help           print this help and exit\n"
+"  -V, --version        print the version and exit\n"
+"\n"
+"With a URL and no configuration, tern connects to that server and asks\n"
+"for the password. imaps:// is TLS on port 993; imap:// is port 143 with\n"
+"STARTTLS, required. See tern(1) and tern.conf(5).\n";
+
+enum {
+	OPT_CA_FILE = 256,
+	OPT_DUMP_KEYS,
+};
+
+static const struct option main_options[] = {
+	{ "account", required_argument, NULL, 'a' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "debug", required_argument, NULL, 'd' },
+	{ "ca-file", required_argument, NULL, OPT_CA_FILE },
+	{ "dump-keys", no_argument, NULL, OPT_DUMP_KEYS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * Run the password-command and keep its first line.  The output goes
+ * nowhere but this buffer, which is cleared when it is done with.
+ */
+static char *
+main_password_command(const char *cmd, char **err)
+{
+	char	 buf[4096];
+	FILE	*f;
+	size_t	 len;
+	int	 status;
+
+	if ((f = popen(cmd, "r")) == NULL) {
+		*err = xasprintf("password-command: %s", strerror(errno));
+		return (NULL);
+	}
+	len = fread(buf, 1, sizeof buf - 1, f);
+	buf[len] = '\0';
+	status = pclose(f);
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		explicit_bzero(buf, sizeof buf);
+		*err = xasprintf("password-command failed (exit status %d)",
+		    status == -1 || !WIFEXITED(status) ? -1 :
+		    WEXITSTATUS(status));
+		return (NULL);
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	if (buf[0] == '\0') {
+		*err = xstrdup("password-command printed no password");
+		return (NULL);
+	}
+	{
+		char	*pw = xstrdup(buf);
+
+		explicit_bzero(buf, sizeof buf);
+		return (pw);
+	}
+}
+
+static void __attribute__((noreturn))
+main_fail(char *msg)
+{
+	fprintf(stderr, "tern: %s\n", msg);
+	free(msg);
+	exit(1);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct conf	 conf;
+	struct app	 app;
+	struct account	*account = NULL, *url_account = NULL;
+	const char	*account_name = NULL, *config = NULL, *ca_file = NULL;
+	char		*path, *err = NULL;
+	int		 c, status, explicit_config;
+
+	setlocale(LC_ALL, "");
+	while ((c = getopt_long(argc, argv, "a:c:d:hV", main_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			account_name = optarg;
+			break;
+		case 'c':
+			config = optarg;
+			break;
+		case 'd':
+			log_open(optarg);
+			break;
+		case OPT_CA_FILE:
+			ca_file = optarg;
+			break;
+		case OPT_DUMP_KEYS:
+			keymap_dump(stdout);
+			return (0);
+		case 'h':
+			fputs(main_usage, stdout);
+			return (0);
+		case 'V':
+			printf("tern %s\n", TERN_VERSION);
+			return (0);
+		default:
+			fputs(main_usage, stderr);
+			return (1);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1) {
+		fputs(main_usage, stderr);
+		return (1);
+	}
+
+	conf_init(&conf);
+	if (argc == 1) {
+		/* A URL on the command line needs no configuration. */
+		url_account = account_new("default");
+		if (account_set_url(url_account, argv[0], &err) != 0)
+			main_fail(err);
+		account = url_account;
+	} else {
+		explicit_config = config != NULL;
+		path = explicit_config ? xstrdup(config) : conf_default_path();
+		if (path == NULL || (!explicit_config &&
+		    access(path, F_OK) != 0))
+			main_fail(xstrdup("no account: give a URL such as "
+			    "imaps://user@host, or write a configuration "
+			    "(see tern.conf(5))"));
+		if (conf_load(&conf, path, &err) != 0)
+			main_fail(err);
+		free(path);
+		if ((account = conf_find(&conf, account_name)) == NULL)
+			main_fail(account_name != NULL ?
+			    xasprintf("no account named %s", account_name) :
+			    xstrdup("the configuration has no account"));
+	}
+	if (ca_file != NULL) {
+		free(account->ca_file);
+		account->ca_file = xstrdup(ca_file);
+	}
+
+	memset(&app, 0, sizeof app);
+	app.account = account;
+	if (account->password_command != NULL &&
+	    (app.password = main_password_command(account->password_command,
+	    &err)) == NULL)
+		main_fail(err);
+
+	log_debug("tern %s starting for %s@%s", TERN_VERSION, account->user,
+	    account->host);
+	status = app_run(&app);
+	if (app.exit_text != NULL) {
+		fprintf(stderr, "tern: %s\n", app.exit_text);
+		free(app.exit_text);
+	}
+	if (url_account != NULL)
+		account_free(url_account);
+	conf_free(&conf);
+	log_close();
+	return (status);
+}

@@ -1,1 +1,65 @@
-/* placeholder */ typedef int tern_placeholder_ui_folders;
+/*
+ * ui_folders.c draws the folder pane: the tree, indented by level, with the
+ * unread count after each name.  It reads the model; it never changes it
+ * beyond keeping its own scroll position in view.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_curses.h"
+#include "xmalloc.h"
+
+/* The open folder's count comes from its list, which is newer. */
+static uint32_t
+ui_folders_unseen(struct app *app, const struct folder *f)
+{
+	if (app->mbox_wire != NULL && strcmp(f->wire, app->mbox_wire) == 0 &&
+	    !app->mbox_loading)
+		return ((uint32_t)mailbox_count(&app->mbox, 0, MSG_SEEN));
+	return (f->unseen);
+}
+
+void
+ui_folders_draw(struct app *app, int y, int x, int w, int h)
+{
+	const struct folder	*f;
+	size_t			 i;
+	uint32_t		 unseen;
+	attr_t			 attr;
+	char			*row;
+	int			 r;
+
+	if (app->folders.n == 0) {
+		ui_put(y, x, w, app->folders_loaded ? " (no folders)" : "",
+		    A_NORMAL);
+		return;
+	}
+	if (app->folder_cursor >= app->folders.n)
+		app->folder_cursor = app->folders.n - 1;
+	if (app->folder_cursor < app->folder_top)
+		app->folder_top = app->folder_cursor;
+	if (app->folder_cursor >= app->folder_top + (size_t)h)
+		app->folder_top = app->folder_cursor - (size_t)h + 1;
+
+	for (r = 0, i = app->folder_top; r < h && i < app->folders.n;
+	    r++, i++) {
+		f = &app->folders.list[i];
+		unseen = ui_folders_unseen(app, f);
+		if (unseen > 0)
+			row = xasprintf(" %*s%s %u", f->depth * 2, "",
+			    f->label, unseen);
+		else
+			row = xasprintf(" %*s%s", f->depth * 2, "", f->label);
+		attr = A_NORMAL;
+		if (unseen > 0)
+			attr |= A_BOLD;
+		if (app->mbox_wire != NULL &&
+		    strcmp(f->wire, app->mbox_wire) == 0)
+			attr |= A_UNDERLINE;
+		if (i == app->folder_cursor && app->focus == FOCUS_FOLDERS)
+			attr = A_REVERSE;
+		ui_put(y + r, x, w, row, attr);
+		free(row);
+	}
+}

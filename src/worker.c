@@ -1,1 +1,535 @@
-/* placeholder */ typedef int tern_placeholder_worker;
+/*
+ * worker.c owns an account's network thread: it takes requests from the UI
+ * thread, runs them on the account's IMAP session one at a time, and sends
+ * back events.  It must never touch the screen or the UI's model, and never
+ * block the UI: the only thing shared is the two queues and a pipe.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "imap.h"
+#include "log.h"
+#include "queue.h"
+#include "worker.h"
+#include "xmalloc.h"
+
+struct worker {
+	struct account	*account;
+	struct imap	*imap;
+	pthread_t	 thread;
+	struct queue	 requests;
+	struct queue	 events;
+	int		 pipe[2];	/* a byte per event wakes the UI */
+	int		 done;
+};
+
+struct request *
+request_new(enum request_type type)
+{
+	struct request	*req;
+
+	req = xcalloc(1, sizeof *req);
+	req->type = type;
+	return (req);
+}
+
+void
+request_free(struct request *req)
+{
+	if (req == NULL)
+		return;
+	free(req->folder);
+	free(req->target);
+	freezero_str(req->password);
+	free(req->uids);
+	free(req);
+}
+
+struct event *
+event_new(enum event_type type)
+{
+	struct event	*ev;
+
+	ev = xcalloc(1, sizeof *ev);
+	ev->type = type;
+	return (ev);
+}
+
+void
+event_free(struct event *ev)
+{
+	size_t	 i;
+
+	if (ev == NULL)
+		return;
+	free(ev->text);
+	free(ev->host);
+	free(ev->fingerprint);
+	free(ev->folder);
+	for (i = 0; i < ev->n; i++)
+		message_clear(&ev->msgs[i]);
+	free(ev->msgs);
+	free(ev->from);
+	free(ev->to);
+	free(ev->cc);
+	free(ev->date);
+	free(ev->subject);
+	free(ev);
+}
+
+static void
+worker_push(struct worker *w, struct event *ev)
+{
+	char	 c = 0;
+
+	queue_push(&w->events, ev);
+	/* A full pipe already means "wake up"; EAGAIN is fine. */
+	if (write(w->pipe[1], &c, 1) == -1 && errno != EAGAIN)
+		log_debug("event pipe: %s", strerror(errno));
+}
+
+static void
+worker_state(struct worker *w, const char *fmt, ...)
+{
+	struct event	*ev;
+	va_list		 ap;
+
+	ev = event_new(EV_STATE);
+	va_start(ap, fmt);
+	ev->text = xvasprintf(fmt, ap);
+	va_end(ap);
+	worker_push(w, ev);
+}
+
+/* Report an error from the session; a broken session is said to be gone. */
+static void
+worker_error(struct worker *w, const struct request *req,
+    struct imap_error *err)
+{
+	struct event	*ev;
+
+	if (err->kind == IMAP_ERR_SESSION) {
+		ev = event_new(EV_DISCONNECTED);
+		ev->text = xstrdup(err->text);
+		worker_push(w, ev);
+	}
+	ev = event_new(EV_DONE);
+	ev->id = req->id;
+	ev->ok = 0;
+	ev->folder = req->folder != NULL ? xstrdup(req->folder) : NULL;
+	ev->text = err->text;
+	err->text = NULL;
+	worker_push(w, ev);
+	imap_error_clear(err);
+}
+
+/* Connect, checking the certificate; 0 when the session is up. */
+static int
+worker_open(struct worker *w)
+{
+	struct imap_error	 err = { 0 };
+	struct event		*ev;
+
+	if (imap_is_connected(w->imap))
+		return (0);
+	worker_state(w, "connecting to %s", w->account->host);
+	if (imap_connect(w->imap, &err) == 0)
+		return (0);
+	if (err.kind == IMAP_ERR_CERT) {
+		ev = event_new(EV_CERT_FAILED);
+		ev->host = xstrdup(w->account->host);
+		ev->fingerprint = err.fingerprint;
+		err.fingerprint = NULL;
+	} else
+		ev = event_new(EV_DISCONNECTED);
+	ev->text = err.text;
+	err.text = NULL;
+	worker_push(w, ev);
+	imap_error_clear(&err);
+	return (-1);
+}
+
+static void
+worker_login(struct worker *w, struct request *req)
+{
+	struct imap_error	 err = { 0 };
+	struct event		*ev;
+
+	if (worker_open(w) != 0)
+		return;
+	if (req->password == NULL) {
+		worker_push(w, event_new(EV_LOGIN_NEEDED));
+		return;
+	}
+	worker_state(w, "logging in");
+	if (imap_login(w->imap, req->password, &err) != 0) {
+		ev = event_new(err.kind == IMAP_ERR_AUTH ? EV_AUTH_FAILED :
+		    EV_DISCONNECTED);
+		ev->text = err.text;
+		err.text = NULL;
+		worker_push(w, ev);
+		imap_error_clear(&err);
+		return;
+	}
+	worker_push(w, event_new(EV_CONNECTED));
+}
+
+struct worker_list {
+	struct worker	*w;
+	char		**wires;
+	size_t		  n;
+};
+
+static void
+worker_list_cb(void *arg, const char *wire, char delim, int noselect)
+{
+	struct worker_list	*wl = arg;
+	struct event		*ev;
+
+	ev = event_new(EV_FOLDER);
+	ev->folder = xstrdup(wire);
+	ev->delim = delim;
+	ev->flags = noselect;
+	worker_push(wl->w, ev);
+	if (!noselect) {
+		wl->wires = xreallocarray(wl->wires, wl->n + 1,
+		    sizeof *wl->wires);
+		wl->wires[wl->n++] = xstrdup(wire);
+	}
+}
+
+static void
+worker_list(struct worker *w, struct request *req)
+{
+	struct worker_list	 wl = { w, NULL, 0 };
+	struct imap_error	 err = { 0 };
+	struct event		*ev;
+	uint32_t		 messages, unseen;
+	size_t			 i;
+
+	worker_state(w, "listing folders");
+	if (imap_list(w->imap, worker_list_cb, &wl, &err) != 0) {
+		worker_error(w, req, &err);
+		goto out;
+	}
+	worker_push(w, event_new(EV_FOLDERS_DONE));
+	for (i = 0; i < wl.n; i++) {
+		if (imap_status(w->imap, wl.wires[i], &messages, &unseen,
+		    &err) != 0) {
+			if (err.kind == IMAP_ERR_SESSION) {
+				worker_error(w, req, &err);
+				goto out;
+			}
+			imap_error_clear(&err);
+			continue;
+		}
+		ev = event_new(EV_STATUS);
+		ev->folder = xstrdup(wl.wires[i]);
+		ev->messages = messages;
+		ev->unseen = unseen;
+		worker_push(w, ev);
+	}
+out:
+	for (i = 0; i < wl.n; i++)
+		free(wl.wires[i]);
+	free(wl.wires);
+}
+
+struct worker_fetch {
+	struct worker	*w;
+	const char	*folder;
+	size_t		 done;
+	uint32_t	 exists;
+};
+
+static void
+worker_headers_cb(void *arg, struct message *msgs, size_t n)
+{
+	struct worker_fetch	*wf = arg;
+	struct event		*ev;
+
+	ev = event_new(EV_HEADERS);
+	ev->folder = xstrdup(wf->folder);
+	ev->msgs = msgs;
+	ev->n = n;
+	worker_push(wf->w, ev);
+	wf->done += n;
+	if (wf->done < wf->exists)
+		worker_state(wf->w, "loading %s: %zu of %u", wf->folder,
+		    wf->done, wf->exists);
+}
+
+static int
+worker_ensure_selected(struct worker *w, const char *folder,
+    struct imap_error *err)
+{
+	uint32_t	 uidvalidity, exists;
+	const char	*cur = imap_selected(w->imap);
+
+	if (cur != NULL && strcmp(cur, folder) == 0)
+		return (0);
+	return (imap_select(w->imap, folder, &uidvalidity, &exists, err));
+}
+
+static void
+worker_select(struct worker *w, struct request *req)
+{
+	struct worker_fetch	 wf = { w, req->folder, 0, 0 };
+	struct imap_error	 err = { 0 };
+	struct event		*ev;
+	uint32_t		 uidvalidity;
+
+	worker_state(w, "opening %s", req->folder);
+	if (imap_select(w->imap, req->folder, &uidvalidity, &wf.exists,
+	    &err) != 0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	ev = event_new(EV_SELECTED);
+	ev->folder = xstrdup(req->folder);
+	ev->uidvalidity = uidvalidity;
+	ev->messages = wf.exists;
+	worker_push(w, ev);
+	if (imap_fetch_headers(w->imap, worker_headers_cb, &wf, &err) != 0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	ev = event_new(EV_HEADERS_DONE);
+	ev->folder = xstrdup(req->folder);
+	worker_push(w, ev);
+}
+
+static void
+worker_status(struct worker *w, struct request *req)
+{
+	struct imap_error	 err = { 0 };
+	struct event		*ev;
+	uint32_t		 messages, unseen;
+
+	if (imap_status(w->imap, req->folder, &messages, &unseen, &err) !=
+	    0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	ev = event_new(EV_STATUS);
+	ev->folder = xstrdup(req->folder);
+	ev->messages = messages;
+	ev->unseen = unseen;
+	worker_push(w, ev);
+}
+
+static void
+worker_body(struct worker *w, struct request *req)
+{
+	struct imap_error	 err = { 0 };
+	struct imap_body	 body;
+	struct event		*ev;
+
+	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
+	    imap_fetch_body(w->imap, req->uids[0], &body, &err) != 0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	ev = event_new(EV_BODY);
+	ev->id = req->id;
+	ev->folder = xstrdup(req->folder);
+	ev->uid = req->uids[0];
+	ev->text = body.text;
+	ev->from = body.from;
+	ev->to = body.to;
+	ev->cc = body.cc;
+	ev->date = body.date;
+	ev->subject = body.subject;
+	worker_push(w, ev);
+}
+
+/* STORE, COPY, MOVE, EXPUNGE: each answered by one EV_DONE. */
+static void
+worker_change(struct worker *w, struct request *req)
+{
+	struct imap_error	 err = { 0 };
+	struct event		*ev;
+	int			 rc;
+
+	if (worker_ensure_selected(w, req->folder, &err) != 0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	switch (req->type) {
+	case REQ_STORE:
+		rc = imap_store(w->imap, req->uids, req->nuids, req->add,
+		    req->remove, &err);
+		break;
+	case REQ_COPY:
+		rc = imap_copy(w->imap, req->uids, req->nuids, req->target,
+		    &err);
+		break;
+	case REQ_MOVE:
+		rc = imap_move(w->imap, req->uids, req->nuids, req->target,
+		    &err);
+		break;
+	case REQ_EXPUNGE:
+		rc = imap_expunge(w->imap, req->uids, req->nuids, &err);
+		break;
+	default:
+		fatalx("worker_change: request %d", req->type);
+	}
+	if (rc != 0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	ev = event_new(EV_DONE);
+	ev->id = req->id;
+	ev->ok = 1;
+	ev->folder = xstrdup(req->folder);
+	worker_push(w, ev);
+}
+
+static void
+worker_handle(struct worker *w, struct request *req)
+{
+	struct imap_error	 err = { 0 };
+
+	if (req->type != REQ_CONNECT && req->type != REQ_LOGIN &&
+	    req->type != REQ_LOGOUT &&
+	    !imap_is_connected(w->imap)) {
+		err.kind = IMAP_ERR_NO;
+		err.text = xstrdup("not connected");
+		worker_error(w, req, &err);
+		return;
+	}
+	switch (req->type) {
+	case REQ_CONNECT:
+	case REQ_LOGIN:
+		worker_login(w, req);
+		break;
+	case REQ_LIST:
+		worker_list(w, req);
+		break;
+	case REQ_SELECT:
+		worker_select(w, req);
+		break;
+	case REQ_STATUS:
+		worker_status(w, req);
+		break;
+	case REQ_BODY:
+		worker_body(w, req);
+		break;
+	case REQ_STORE:
+	case REQ_COPY:
+	case REQ_MOVE:
+	case REQ_EXPUNGE:
+		worker_change(w, req);
+		break;
+	case REQ_LOGOUT:
+		imap_logout(w->imap);
+		w->done = 1;
+		break;
+	}
+	if (!w->done && imap_is_connected(w->imap) &&
+	    queue_empty(&w->requests))
+		worker_state(w, "ready");
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker	*w = arg;
+	struct request	*req;
+
+	while (!w->done) {
+		req = queue_wait(&w->requests);
+		worker_handle(w, req);
+		request_free(req);
+	}
+	worker_push(w, event_new(EV_LOGGED_OUT));
+	return (NULL);
+}
+
+struct worker *
+worker_start(struct account *account)
+{
+	struct worker	*w;
+	int		 i;
+
+	w = xcalloc(1, sizeof *w);
+	w->account = account;
+	w->imap = imap_new(account);
+	queue_init(&w->requests);
+	queue_init(&w->events);
+	if (pipe(w->pipe) == -1)
+		fatal("pipe");
+	for (i = 0; i < 2; i++) {
+		fcntl(w->pipe[i], F_SETFL, fcntl(w->pipe[i], F_GETFL) |
+		    O_NONBLOCK);
+		fcntl(w->pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	if ((errno = pthread_create(&w->thread, NULL, worker_main, w)) != 0)
+		fatal("pthread_create");
+	return (w);
+}
+
+static void
+worker_free_request(void *p)
+{
+	request_free(p);
+}
+
+static void
+worker_free_event(void *p)
+{
+	event_free(p);
+}
+
+void
+worker_stop(struct worker *w)
+{
+	struct timespec	 ts;
+
+	worker_send(w, request_new(REQ_LOGOUT));
+	/*
+	 * A worker stuck on a dead server would hold the user up until its
+	 * timeout: give it a moment, then leave it to the exit.
+	 */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += 3;
+	if (pthread_timedjoin_np(w->thread, NULL, &ts) != 0) {
+		log_debug("worker did not stop in time");
+		return;
+	}
+	imap_free(w->imap);
+	queue_destroy(&w->requests, worker_free_request);
+	queue_destroy(&w->events, worker_free_event);
+	close(w->pipe[0]);
+	close(w->pipe[1]);
+	free(w);
+}
+
+void
+worker_send(struct worker *w, struct request *req)
+{
+	queue_push(&w->requests, req);
+}
+
+int
+worker_fd(struct worker *w)
+{
+	return (w->pipe[0]);
+}
+
+struct event *
+worker_event(struct worker *w)
+{
+	char	 buf[256];
+
+	while (read(w->pipe[0], buf, sizeof buf) > 0)
+		;
+	return (queue_pop(&w->events));
+}

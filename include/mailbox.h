@@ -1,0 +1,33 @@
+/*
+ * The message list of the open folder, in display order (highest UID first,
+ * which is arrival order, newest on top).  Owned by the UI thread.
+ */
+#ifndef TERN_MAILBOX_H
+#define TERN_MAILBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "message.h"
+
+struct mailbox {
+	char		*name;		/* display name, "/"-separated UTF-8 */
+	uint32_t	 uidvalidity;
+	struct message	*msgs;
+	size_t		 n;
+	size_t		 cap;
+};
+
+void		 mailbox_init(struct mailbox *, const char *);
+void		 mailbox_free(struct mailbox *);
+/* Take the messages (their strings move into the mailbox), sorted. */
+void		 mailbox_add(struct mailbox *, struct message *, size_t);
+/* Index of a UID, or -1. */
+long		 mailbox_find(const struct mailbox *, uint32_t);
+/* Remove the row with this UID into *out (if not NULL); 0 if found. */
+int		 mailbox_remove(struct mailbox *, uint32_t, struct message *);
+/* Insert one message at its place in the order (the strings move). */
+void		 mailbox_insert(struct mailbox *, struct message *);
+size_t		 mailbox_count(const struct mailbox *, uint32_t, uint32_t);
+
+#endif

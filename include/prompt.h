@@ -1,0 +1,44 @@
+/*
+ * The line being typed at a prompt: editing, completion, and what to do
+ * with the answer.  No curses here; ui_prompt.c draws it.
+ */
+#ifndef TERN_PROMPT_H
+#define TERN_PROMPT_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_PASSWORD,
+	PROMPT_MOVE,
+	PROMPT_COPY,
+	PROMPT_EXPUNGE,		/* y/n */
+};
+
+struct folders;
+
+struct prompt {
+	enum prompt_kind	 kind;
+	char			*label;
+	struct strbuf		 line;
+	int			 secret;	/* draw nothing of the line */
+	int			 yesno;		/* one key, y or n */
+	/* Tab completion: the text before the first Tab, and the match. */
+	char			*complete_base;
+	size_t			 complete_next;
+};
+
+enum prompt_result {
+	PROMPT_EDITING,
+	PROMPT_DONE,
+	PROMPT_CANCELLED,
+};
+
+void	prompt_open(struct prompt *, enum prompt_kind, const char *, int);
+void	prompt_close(struct prompt *);
+/* Feed a key; folders (may be NULL) completes on Tab. */
+enum prompt_result prompt_key(struct prompt *, int, struct folders *);
+
+#endif

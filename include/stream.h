@@ -1,0 +1,22 @@
+/*
+ * tern's transport under libetpan: a mailstream_low driver over a plain
+ * socket or a struct tls.  Reads return -1, never 0, at end of stream and on
+ * timeout: libetpan 1.9.4 loops forever on 0 inside a literal.
+ */
+#ifndef TERN_STREAM_H
+#define TERN_STREAM_H
+
+struct tls;
+struct _mailstream_low;
+
+/* A driver over a connected socket (plain text, as before STARTTLS). */
+struct _mailstream_low	*stream_low_plain(int fd, int timeout);
+/* A driver over an established TLS session (which it then owns). */
+struct _mailstream_low	*stream_low_tls(struct tls *, int timeout);
+/*
+ * Detach the socket from a plain driver so that freeing the driver leaves
+ * it open (for STARTTLS, where TLS takes it over).
+ */
+void			 stream_low_release_fd(struct _mailstream_low *);
+
+#endif

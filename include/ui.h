@@ -1,0 +1,19 @@
+/*
+ * The screen, as the rest of tern sees it.  Only ui*.c include curses; this
+ * header names no curses type.
+ */
+#ifndef TERN_UI_H
+#define TERN_UI_H
+
+struct app;
+
+void	 ui_init(void);
+/* Give the terminal back; safe to call twice and from fatal. */
+void	 ui_end(void);
+void	 ui_resize(void);
+/* Draw everything from the model; called once per loop turn if dirty. */
+void	 ui_draw(struct app *);
+/* The next key as a KEYC_* or code point, or -1 if none is waiting. */
+int	 ui_getkey(void);
+
+#endif

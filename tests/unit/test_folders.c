@@ -1,0 +1,114 @@
+/* The folder tree: names from the wire, tree order, completion. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "folders.h"
+
+static void
+test_tree_order_and_names(void **state)
+{
+	struct folders	 fs;
+	const char	*want[] = { "INBOX", "Archive", "R\xc3\xa9unions",
+	    "Work", "Work/Projects", "Work/Projects/Old", "Work-x" };
+	size_t		 i;
+
+	(void)state;
+	folders_init(&fs);
+	assert_int_equal(folders_add(&fs, "Work-x", '/', 0), 0);
+	assert_int_equal(folders_add(&fs, "Work/Projects", '/', 0), 0);
+	assert_int_equal(folders_add(&fs, "R&AOk-unions", '/', 0), 0);
+	assert_int_equal(folders_add(&fs, "Archive", '/', 0), 0);
+	assert_int_equal(folders_add(&fs, "Work", '/', 0), 0);
+	assert_int_equal(folders_add(&fs, "INBOX", '/', 0), 0);
+	assert_int_equal(folders_add(&fs, "Work/Projects/Old", '/', 0), 0);
+	/* LIST may repeat a name; it is kept once. */
+	assert_int_equal(folders_add(&fs, "Archive", '/', 0), 0);
+	folders_sort(&fs);
+	assert_int_equal(fs.n, 7);
+	for (i = 0; i < fs.n; i++)
+		assert_string_equal(fs.list[i].name, want[i]);
+	assert_string_equal(fs.list[5].label, "Old");
+	assert_int_equal(fs.list[5].depth, 2);
+	assert_int_equal(fs.list[0].depth, 0);
+	assert_string_equal(fs.list[2].wire, "R&AOk-unions");
+	folders_free(&fs);
+}
+
+static void
+test_other_delimiter(void **state)
+{
+	struct folders	 fs;
+	struct folder	*f;
+
+	(void)state;
+	folders_init(&fs);
+	folders_add(&fs, "INBOX", '.', 0);
+	folders_add(&fs, "INBOX.Archive.2024", '.', 0);
+	folders_sort(&fs);
+	/* The missing parent is filled in and cannot be selected. */
+	assert_int_equal(fs.n, 3);
+	f = folders_find(&fs, "INBOX/Archive");
+	assert_non_null(f);
+	assert_true(f->flags & FOLDER_NOSELECT);
+	assert_string_equal(f->wire, "INBOX.Archive");
+	f = folders_find(&fs, "INBOX/Archive/2024");
+	assert_non_null(f);
+	assert_string_equal(f->wire, "INBOX.Archive.2024");
+	assert_string_equal(f->label, "2024");
+	assert_ptr_equal(folders_find_wire(&fs, "INBOX.Archive.2024"), f);
+	assert_non_null(folders_find(&fs, "inbox"));
+	assert_null(folders_find(&fs, "Archive"));
+	folders_free(&fs);
+}
+
+static void
+test_bad_utf7_is_kept(void **state)
+{
+	struct folders	 fs;
+
+	(void)state;
+	folders_init(&fs);
+	assert_int_equal(folders_add(&fs, "bad&name", '/', 0), -1);
+	assert_int_equal(fs.n, 1);
+	assert_string_equal(fs.list[0].wire, "bad&name");
+	folders_free(&fs);
+}
+
+static void
+test_complete(void **state)
+{
+	struct folders	 fs;
+
+	(void)state;
+	folders_init(&fs);
+	folders_add(&fs, "INBOX", '/', 0);
+	folders_add(&fs, "Work", '/', FOLDER_NOSELECT);
+	folders_add(&fs, "Work/Projects", '/', 0);
+	folders_add(&fs, "Work/Plans", '/', 0);
+	folders_add(&fs, "Archive", '/', 0);
+	folders_sort(&fs);
+	assert_string_equal(folders_complete(&fs, "Wo", 0), "Work/Plans");
+	assert_string_equal(folders_complete(&fs, "Wo", 1), "Work/Projects");
+	assert_null(folders_complete(&fs, "Wo", 2));
+	assert_string_equal(folders_complete(&fs, "arc", 0), "Archive");
+	assert_null(folders_complete(&fs, "zzz", 0));
+	assert_string_equal(folders_complete(&fs, "", 0), "INBOX");
+	folders_free(&fs);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tree_order_and_names),
+		cmocka_unit_test(test_other_delimiter),
+		cmocka_unit_test(test_bad_utf7_is_kept),
+		cmocka_unit_test(test_complete),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
