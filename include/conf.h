@@ -27,7 +27,7 @@ struct account {
 	enum tls_mode	 tls;
 	char		*password_command;
 	char		*ca_file;
-	char		*fingerprint;	/* "sha256:..." pin, or NULL */
+	char		*fingerprint;	/* pinned SHA-256: 64 lowercase hex */
 	int		 timeout;	/* seconds for one command */
 };
 

@@ -335,6 +335,9 @@ app_event(struct app *app, struct event *ev)
 		app_connected(app);
 		break;
 	case EV_AUTH_FAILED:
+		/* The prompt takes the last line: say it in the status bar. */
+		free(app->netstate);
+		app->netstate = sanitize_str(ev->text, 0);
 		app_message(app, 1, "%s", ev->text);
 		app_ask_password(app);
 		break;

@@ -204,7 +204,7 @@ charset_to_utf8(const char *charset, const char *s, size_t len,
 		if (inleft > 0)
 			r = iconv(cd, &inp, &inleft, &outp, &outleft);
 		else {
-			/* Let a stateful charset return to its initial state. */
+			/* Let a stateful charset end in its initial state. */
 			r = iconv(cd, NULL, NULL, &outp, &outleft);
 			flushed = 1;
 		}

@@ -9,6 +9,7 @@
 
 #include "folders.h"
 #include "mutf7.h"
+#include "sanitize.h"
 #include "xmalloc.h"
 
 void
@@ -58,16 +59,19 @@ folders_append(struct folders *fs, char *name, char *wire, char delim,
 int
 folders_add(struct folders *fs, const char *wire, char delim, int flags)
 {
-	char	*name, *p;
+	char	*decoded, *name, *p;
 	int	 rc = 0;
 
 	if (folders_find_wire(fs, wire) != NULL)
 		return (0);
-	if ((name = mutf7_decode(wire, strlen(wire))) == NULL) {
+	if ((decoded = mutf7_decode(wire, strlen(wire))) == NULL) {
 		/* Show it as sent rather than hide a folder that exists. */
-		name = xstrdup(wire);
+		decoded = xstrdup(wire);
 		rc = -1;
 	}
+	/* Modified UTF-7 can encode ESC as well as any other character. */
+	name = sanitize_str(decoded, 0);
+	free(decoded);
 	if (delim != '\0' && delim != '/') {
 		for (p = name; *p != '\0'; p++)
 			if (*p == delim)

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "mime.h"
 #include "rfc2047.h"
+#include "sanitize.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -156,6 +157,16 @@ imap_flags(struct mailimap_msg_att_dynamic *dyn)
 }
 
 static void
+imap_sanitize_field(char **field)
+{
+	char	*clean;
+
+	clean = sanitize_str(*field, 0);
+	free(*field);
+	*field = clean;
+}
+
+static void
 imap_message_from(struct mailimap_msg_att *att, struct message *m)
 {
 	struct mailimap_msg_att_item	*item;
@@ -200,10 +211,9 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 	}
 	if (m->date == 0)
 		m->date = internal;
-	if (m->subject == NULL)
-		m->subject = xstrdup("");
-	if (m->from == NULL)
-		m->from = xstrdup("");
+	/* The list draws these as they are: make them safe once, here. */
+	imap_sanitize_field(&m->subject);
+	imap_sanitize_field(&m->from);
 }
 
 static struct mailimap_fetch_type *

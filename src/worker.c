@@ -28,6 +28,7 @@ struct worker {
 	struct queue	 events;
 	int		 pipe[2];	/* a byte per event wakes the UI */
 	int		 done;
+	int		 logged_in;
 };
 
 struct request *
@@ -165,6 +166,7 @@ worker_login(struct worker *w, struct request *req)
 	if (worker_open(w) != 0)
 		return;
 	if (req->password == NULL) {
+		worker_state(w, "waiting for the password");
 		worker_push(w, event_new(EV_LOGIN_NEEDED));
 		return;
 	}
@@ -178,6 +180,7 @@ worker_login(struct worker *w, struct request *req)
 		imap_error_clear(&err);
 		return;
 	}
+	w->logged_in = 1;
 	worker_push(w, event_new(EV_CONNECTED));
 }
 
@@ -433,7 +436,9 @@ worker_handle(struct worker *w, struct request *req)
 		w->done = 1;
 		break;
 	}
-	if (!w->done && imap_is_connected(w->imap) &&
+	if (!imap_is_connected(w->imap))
+		w->logged_in = 0;
+	if (!w->done && w->logged_in &&
 	    queue_empty(&w->requests))
 		worker_state(w, "ready");
 }

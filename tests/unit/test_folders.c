@@ -79,6 +79,23 @@ test_bad_utf7_is_kept(void **state)
 }
 
 static void
+test_names_are_made_safe(void **state)
+{
+	struct folders	 fs;
+
+	(void)state;
+	folders_init(&fs);
+	/* "&ABs-" is ESC in modified UTF-7; a name that is not valid UTF-7
+	 * is kept as sent, and made safe too. */
+	assert_int_equal(folders_add(&fs, "a&ABs-[2Jb", '/', 0), 0);
+	assert_int_equal(folders_add(&fs, "x\x1b]52;y", '/', 0), -1);
+	assert_string_equal(fs.list[0].name, "a\xef\xbf\xbd[2Jb");
+	assert_string_equal(fs.list[0].wire, "a&ABs-[2Jb");
+	assert_null(strchr(fs.list[1].name, 0x1b));
+	folders_free(&fs);
+}
+
+static void
 test_complete(void **state)
 {
 	struct folders	 fs;
@@ -107,6 +124,7 @@ main(void)
 		cmocka_unit_test(test_tree_order_and_names),
 		cmocka_unit_test(test_other_delimiter),
 		cmocka_unit_test(test_bad_utf7_is_kept),
+		cmocka_unit_test(test_names_are_made_safe),
 		cmocka_unit_test(test_complete),
 	};
 

@@ -37,7 +37,7 @@ test_typing_and_backspace(void **state)
 	assert_int_equal(prompt_key(&p, 0x110000, NULL),
 	    PROMPT_EDITING);
 	assert_int_equal(prompt_key(&p, 0x85, NULL), PROMPT_EDITING);
-	assert_int_equal(prompt_key(&p, 0x07, NULL), PROMPT_EDITING);
+	assert_int_equal(prompt_key(&p, 0x01, NULL), PROMPT_EDITING);
 	assert_string_equal(p.line.buf, "Arch");
 	assert_int_equal(prompt_key(&p, KEYC_ENTER, NULL), PROMPT_DONE);
 	prompt_close(&p);

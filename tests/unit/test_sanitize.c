@@ -208,7 +208,7 @@ test_sanitize_output_valid(void **state)
 		assert_true(cp >= 0x20 || cp == '\t');
 		assert_true(cp != 0x7f && (cp < 0x80 || cp > 0x9f));
 	}
-	/* 0x20..0x7e and TAB survive; the other 160 are replaced, 3 bytes each. */
+	/* 0x20..0x7e and TAB survive; 160 others become 3 bytes each. */
 	assert_int_equal(len, 95 + 1 + 160 * 3);
 	free(out);
 }
