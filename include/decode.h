@@ -16,6 +16,9 @@ char	*decode_qword(const char *, size_t, size_t *);
 /* Base64; characters outside the alphabet are skipped. */
 char	*decode_base64(const char *, size_t, size_t *);
 
+/* Base64 of any bytes, one line, NUL-terminated. */
+char	*encode_base64(const void *, size_t);
+
 /*
  * Convert from a charset to UTF-8 with iconv.  NULL, "us-ascii" and "utf-8"
  * copy the bytes; an unknown charset copies them too (the sanitizer turns

@@ -229,3 +229,35 @@ charset_to_utf8(const char *charset, const char *s, size_t len,
 	iconv_close(cd);
 	return (strbuf_detach(&sb, outlen));
 }
+
+char *
+encode_base64(const void *data, size_t len)
+{
+	static const char	 alphabet[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char	*p = data;
+	char			*out, *o;
+	unsigned int		 v;
+	size_t			 i;
+
+	o = out = xmalloc((len + 2) / 3 * 4 + 1);
+	for (i = 0; i + 2 < len; i += 3) {
+		v = (unsigned int)p[i] << 16 | (unsigned int)p[i + 1] << 8 |
+		    p[i + 2];
+		*o++ = alphabet[v >> 18];
+		*o++ = alphabet[(v >> 12) & 0x3f];
+		*o++ = alphabet[(v >> 6) & 0x3f];
+		*o++ = alphabet[v & 0x3f];
+	}
+	if (i < len) {
+		v = (unsigned int)p[i] << 16;
+		if (i + 1 < len)
+			v |= (unsigned int)p[i + 1] << 8;
+		*o++ = alphabet[v >> 18];
+		*o++ = alphabet[(v >> 12) & 0x3f];
+		*o++ = i + 1 < len ? alphabet[(v >> 6) & 0x3f] : '=';
+		*o++ = '=';
+	}
+	*o = '\0';
+	return (out);
+}

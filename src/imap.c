@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "decode.h"
 #include "imap_private.h"
 #include "log.h"
 #include "net.h"
@@ -311,24 +312,78 @@ fail:
 	return (-1);
 }
 
+/*
+ * AUTHENTICATE PLAIN with the initial response on the command line (SASL-IR,
+ * RFC 4959), so the exchange is one round trip.  libetpan 1.9.4 offers
+ * PLAIN only through Cyrus SASL; this sends it with libetpan's own tag and
+ * response parser.  The buffers holding the password are zeroed.
+ */
+static int
+imap_auth_plain(struct imap *im, const char *password, int *state)
+{
+	const struct account	*a = im->account;
+	struct mailimap_response *resp = NULL;
+	mailstream		*s = im->session->imap_stream;
+	char			*raw, *b64, *line;
+	size_t			 ulen = strlen(a->user), plen = strlen(password);
+	int			 r;
+
+	raw = xmalloc(ulen + plen + 2);
+	raw[0] = '\0';
+	memcpy(raw + 1, a->user, ulen);
+	raw[1 + ulen] = '\0';
+	memcpy(raw + 2 + ulen, password, plen);
+	b64 = encode_base64(raw, ulen + plen + 2);
+	explicit_bzero(raw, ulen + plen + 2);
+	free(raw);
+	line = xasprintf(" AUTHENTICATE PLAIN %s\r\n", b64);
+	freezero_str(b64);
+
+	r = mailimap_send_current_tag(im->session);
+	if (r == MAILIMAP_NO_ERROR &&
+	    mailstream_write(s, line, strlen(line)) != (ssize_t)strlen(line))
+		r = MAILIMAP_ERROR_STREAM;
+	freezero_str(line);
+	if (r == MAILIMAP_NO_ERROR && mailstream_flush(s) == -1)
+		r = MAILIMAP_ERROR_STREAM;
+	if (r == MAILIMAP_NO_ERROR)
+		r = mailimap_parse_response(im->session, &resp);
+	if (r != MAILIMAP_NO_ERROR)
+		return (r);
+	*state = resp->rsp_resp_done->rsp_type ==
+	    MAILIMAP_RESP_DONE_TYPE_TAGGED ? resp->rsp_resp_done->rsp_data.
+	    rsp_tagged->rsp_cond_state->rsp_type : MAILIMAP_RESP_COND_STATE_BAD;
+	mailimap_response_free(resp);
+	if (*state == MAILIMAP_RESP_COND_STATE_OK)
+		im->session->imap_state = MAILIMAP_STATE_AUTHENTICATED;
+	return (MAILIMAP_NO_ERROR);
+}
+
 int
 imap_login(struct imap *im, const char *password, struct imap_error *err)
 {
 	const struct account	*a = im->account;
-	int			 r;
+	int			 r, state = MAILIMAP_RESP_COND_STATE_OK;
 
 	if (im->session == NULL)
 		return (imap_error(err, IMAP_ERR_SESSION,
 		    xstrdup("not connected")));
-	if (imap_has_capability(im, "LOGINDISABLED"))
-		return (imap_error(err, IMAP_ERR_AUTH, xasprintf(
-		    "%s does not allow LOGIN on this connection", a->host)));
 	if (strpbrk(a->user, "\r\n") != NULL ||
 	    strpbrk(password, "\r\n") != NULL)
 		return (imap_error(err, IMAP_ERR_AUTH,
 		    xstrdup("user name or password holds a line break")));
-	/* The command carries the password: it is never logged. */
-	r = mailimap_login(im->session, a->user, password);
+	/* Neither command is ever logged: both carry the password. */
+	if (imap_has_capability(im, "AUTH=PLAIN") &&
+	    imap_has_capability(im, "SASL-IR")) {
+		r = imap_auth_plain(im, password, &state);
+		if (r == MAILIMAP_NO_ERROR && state != MAILIMAP_RESP_COND_STATE_OK)
+			r = MAILIMAP_ERROR_LOGIN;
+	} else if (imap_has_capability(im, "LOGINDISABLED"))
+		return (imap_error(err, IMAP_ERR_AUTH, xasprintf(
+		    "%s allows neither LOGIN nor AUTHENTICATE PLAIN here",
+		    a->host)));
+	else
+		r = mailimap_login(im->session, a->user, password);
 	if (r == MAILIMAP_NO_ERROR) {
 		log_debug("logged in as %s", a->user);
 		/* The OK may carry new capabilities; ask if it did not. */

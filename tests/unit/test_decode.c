@@ -224,10 +224,40 @@ test_decode_charset_known(void **state)
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
+static void
+test_encode_base64(void **state)
+{
+	char	*s, *back;
+	size_t	 n;
+
+	(void)state;
+	s = encode_base64("", 0);
+	assert_string_equal(s, "");
+	free(s);
+	s = encode_base64("f", 1);
+	assert_string_equal(s, "Zg==");
+	free(s);
+	s = encode_base64("fo", 2);
+	assert_string_equal(s, "Zm8=");
+	free(s);
+	s = encode_base64("foobar", 6);
+	assert_string_equal(s, "Zm9vYmFy");
+	free(s);
+	/* SASL PLAIN: authzid NUL authcid NUL password. */
+	s = encode_base64("\0alice\0secret", 13);
+	assert_string_equal(s, "AGFsaWNlAHNlY3JldA==");
+	back = decode_base64(s, strlen(s), &n);
+	assert_int_equal(n, 13);
+	assert_memory_equal(back, "\0alice\0secret", 13);
+	free(back);
+	free(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_encode_base64),
 		cmocka_unit_test(test_decode_qp),
 		cmocka_unit_test(test_decode_qp_soft_breaks),
 		cmocka_unit_test(test_decode_qp_bad),
