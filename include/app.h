@@ -31,78 +31,78 @@ enum app_screen {
 
 /* A change sent to the server and not yet answered. */
 struct pending {
-	unsigned int	 id;
+	unsigned int	  id;
 	enum request_type type;
-	char		*folder;	/* wire name of the folder it is in */
-	char		*target;	/* display name, for messages */
-	uint32_t	*uids;
-	uint32_t	*old_flags;	/* STORE: to put back on failure */
-	size_t		 n;
-	struct message	*removed;	/* MOVE, EXPUNGE: rows taken out */
-	size_t		 nremoved;
-	struct pending	*next;
+	char		 *folder; /* wire name of the folder it is in */
+	char		 *target; /* display name, for messages */
+	uint32_t	 *uids;
+	uint32_t	 *old_flags; /* STORE: to put back on failure */
+	size_t		  n;
+	struct message	 *removed; /* MOVE, EXPUNGE: rows taken out */
+	size_t		  nremoved;
+	struct pending	 *next;
 };
 
 struct pager {
-	uint32_t	 uid;
-	int		 loading;
-	char		**lines;	/* sanitized, one per text line */
-	size_t		 nlines;
-	size_t		 top;
+	uint32_t uid;
+	int	 loading;
+	char   **lines; /* sanitized, one per text line */
+	size_t	 nlines;
+	size_t	 top;
 };
 
 struct app {
-	struct account	*account;
-	char		*password;	/* from password-command, then freed */
-	struct worker	*worker;
-	int		 connected;
-	int		 ever_connected;
-	int		 logging_in;
+	struct account *account;
+	char	       *password; /* from password-command, then freed */
+	struct worker  *worker;
+	int		connected;
+	int		ever_connected;
+	int		logging_in;
 
-	struct folders	 folders;
-	int		 folders_loaded;
-	size_t		 folder_cursor;
-	size_t		 folder_top;
+	struct folders folders;
+	int	       folders_loaded;
+	size_t	       folder_cursor;
+	size_t	       folder_top;
 
-	struct mailbox	 mbox;
-	char		*mbox_wire;	/* the open folder, as the server names it */
-	int		 mbox_loading;
-	uint32_t	 mbox_exists;
-	size_t		 index_cursor;
-	size_t		 index_top;
+	struct mailbox mbox;
+	char	      *mbox_wire; /* the open folder, as the server names it */
+	int	       mbox_loading;
+	uint32_t       mbox_exists;
+	size_t	       index_cursor;
+	size_t	       index_top;
 
-	enum focus	 focus;
-	enum app_screen	 screen;
-	struct pager	 pager;
-	size_t		 help_top;
-	struct prompt	 prompt;
+	enum focus	focus;
+	enum app_screen screen;
+	struct pager	pager;
+	size_t		help_top;
+	struct prompt	prompt;
 
-	char		*netstate;	/* what the worker says it is doing */
-	char		*message;	/* the message line */
-	int		 message_error;
+	char *netstate; /* what the worker says it is doing */
+	char *message;	/* the message line */
+	int   message_error;
 
-	struct pending	*pending;
-	unsigned int	 next_id;
+	struct pending *pending;
+	unsigned int	next_id;
 
-	int		 page_rows;	/* rows of the list, set by the UI */
-	int		 dirty;
-	int		 redraw_all;
-	int		 quit;
-	int		 exit_status;
-	char		*exit_text;	/* printed on stderr after curses ends */
+	int   page_rows; /* rows of the list, set by the UI */
+	int   dirty;
+	int   redraw_all;
+	int   quit;
+	int   exit_status;
+	char *exit_text; /* printed on stderr after curses ends */
 };
 
 /* app.c */
-int	 app_run(struct app *);
-void	 app_message(struct app *, int, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
-void	 app_open_folder(struct app *, const char *);
-void	 app_send(struct app *, struct request *);
-void	 app_pending_add(struct app *, struct pending *);
+int  app_run(struct app *);
+void app_message(struct app *, int, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+void app_open_folder(struct app *, const char *);
+void app_send(struct app *, struct request *);
+void app_pending_add(struct app *, struct pending *);
 
 /* actions.c */
-void	 actions_run(struct app *, enum action);
-void	 actions_prompt_done(struct app *, enum prompt_kind, const char *);
+void	     actions_run(struct app *, enum action);
+void	     actions_prompt_done(struct app *, enum prompt_kind, const char *);
 enum context actions_context(const struct app *);
 struct message *actions_current(struct app *);
 

@@ -14,52 +14,52 @@
 #include <stddef.h>
 
 enum tls_mode {
-	TLS_IMPLICIT,		/* imaps://, port 993 */
-	TLS_STARTTLS,		/* imap://, port 143, STARTTLS required */
-	TLS_NONE,		/* imap:// with tls = none: loopback only */
+	TLS_IMPLICIT, /* imaps://, port 993 */
+	TLS_STARTTLS, /* imap://, port 143, STARTTLS required */
+	TLS_NONE,     /* imap:// with tls = none: loopback only */
 };
 
 struct account {
-	char		*name;
-	char		*user;
-	char		*host;
-	char		*port;		/* a string, as getaddrinfo wants it */
-	enum tls_mode	 tls;
-	char		*password_command;
-	char		*ca_file;
-	char		*fingerprint;	/* pinned SHA-256: 64 lowercase hex */
-	int		 timeout;	/* seconds for one command */
+	char	     *name;
+	char	     *user;
+	char	     *host;
+	char	     *port; /* a string, as getaddrinfo wants it */
+	enum tls_mode tls;
+	char	     *password_command;
+	char	     *ca_file;
+	char	     *fingerprint; /* pinned SHA-256: 64 lowercase hex */
+	int	      timeout;	   /* seconds for one command */
 };
 
 struct conf {
-	struct account	**accounts;
-	size_t		  naccounts;
+	struct account **accounts;
+	size_t		 naccounts;
 };
 
-void		 conf_init(struct conf *);
-void		 conf_free(struct conf *);
+void conf_init(struct conf *);
+void conf_free(struct conf *);
 
 /* Parse a whole file; on error return -1 and set *err (caller frees). */
-int		 conf_load(struct conf *, const char *path, char **err);
+int conf_load(struct conf *, const char *path, char **err);
 /* Parse a buffer; name is the file name errors report. */
-int		 conf_parse(struct conf *, const char *name, const char *,
-		     size_t, char **err);
+int conf_parse(struct conf *, const char *name, const char *, size_t,
+    char **err);
 /* The default path: $XDG_CONFIG_HOME/tern/config or ~/.config/tern/config. */
-char		*conf_default_path(void);
+char *conf_default_path(void);
 /* The account named, or the first if name is NULL; NULL if none. */
-struct account	*conf_find(struct conf *, const char *name);
+struct account *conf_find(struct conf *, const char *name);
 /* Every setting's name, NULL-terminated, for help and documentation. */
 const char *const *conf_setting_names(void);
 /* The help text of a setting, or NULL if there is no such setting. */
-const char	*conf_setting_help(const char *);
+const char *conf_setting_help(const char *);
 
-struct account	*account_new(const char *name);
-void		 account_free(struct account *);
+struct account *account_new(const char *name);
+void		account_free(struct account *);
 /*
  * Set user, host, port and TLS mode from imaps://USER@HOST[:PORT] or
  * imap://USER@HOST[:PORT].  USER may be percent-encoded (%40 for '@').
  * Return -1 with *err set on a bad URL.
  */
-int		 account_set_url(struct account *, const char *, char **err);
+int account_set_url(struct account *, const char *, char **err);
 
 #endif

@@ -8,16 +8,16 @@
 #include <stddef.h>
 
 /* Quoted-printable (RFC 2045 6.7); soft line breaks joined, bad escapes kept. */
-char	*decode_qp(const char *, size_t, size_t *);
+char *decode_qp(const char *, size_t, size_t *);
 
 /* Quoted-printable as in an RFC 2047 Q word: also '_' is a space. */
-char	*decode_qword(const char *, size_t, size_t *);
+char *decode_qword(const char *, size_t, size_t *);
 
 /* Base64; characters outside the alphabet are skipped. */
-char	*decode_base64(const char *, size_t, size_t *);
+char *decode_base64(const char *, size_t, size_t *);
 
 /* Base64 of any bytes, one line, NUL-terminated. */
-char	*encode_base64(const void *, size_t);
+char *encode_base64(const void *, size_t);
 
 /*
  * Convert from a charset to UTF-8 with iconv.  NULL, "us-ascii" and "utf-8"
@@ -25,9 +25,9 @@ char	*encode_base64(const void *, size_t);
  * what is not UTF-8 into U+FFFD).  Bytes iconv cannot convert become U+FFFD.
  * Never NULL; *outlen (if not NULL) gets the length.
  */
-char	*charset_to_utf8(const char *, const char *, size_t, size_t *);
+char *charset_to_utf8(const char *, const char *, size_t, size_t *);
 
 /* Whether iconv knows the charset. */
-int	 charset_known(const char *);
+int charset_known(const char *);
 
 #endif

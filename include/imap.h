@@ -16,60 +16,58 @@ struct imap;
 
 enum imap_error_kind {
 	IMAP_OK,
-	IMAP_ERR_CONNECT,	/* could not reach or talk to the server */
-	IMAP_ERR_CERT,		/* certificate refused; see host, fingerprint */
-	IMAP_ERR_AUTH,		/* the server refused the credentials */
-	IMAP_ERR_SESSION,	/* the session broke: closed, timeout, garbage */
-	IMAP_ERR_NO,		/* the server said NO or BAD; session is fine */
+	IMAP_ERR_CONNECT, /* could not reach or talk to the server */
+	IMAP_ERR_CERT,	  /* certificate refused; see host, fingerprint */
+	IMAP_ERR_AUTH,	  /* the server refused the credentials */
+	IMAP_ERR_SESSION, /* the session broke: closed, timeout, garbage */
+	IMAP_ERR_NO,	  /* the server said NO or BAD; session is fine */
 };
 
 struct imap_error {
-	enum imap_error_kind	 kind;
-	char			*text;
-	char			*fingerprint;
+	enum imap_error_kind kind;
+	char		    *text;
+	char		    *fingerprint;
 };
 
 struct imap_body {
-	char	*text;		/* the shown part, decoded to UTF-8 */
-	char	*from, *to, *cc, *date, *subject;
+	char *text; /* the shown part, decoded to UTF-8 */
+	char *from, *to, *cc, *date, *subject;
 };
 
 typedef void imap_list_cb(void *, const char *, char, int);
 typedef void imap_headers_cb(void *, struct message *, size_t);
 
-struct imap	*imap_new(const struct account *);
-void		 imap_free(struct imap *);
-void		 imap_error_clear(struct imap_error *);
-int		 imap_is_connected(const struct imap *);
-int		 imap_has_capability(const struct imap *, const char *);
+struct imap *imap_new(const struct account *);
+void	     imap_free(struct imap *);
+void	     imap_error_clear(struct imap_error *);
+int	     imap_is_connected(const struct imap *);
+int	     imap_has_capability(const struct imap *, const char *);
 
 /* imap.c */
-int		 imap_connect(struct imap *, struct imap_error *);
-int		 imap_login(struct imap *, const char *, struct imap_error *);
-void		 imap_logout(struct imap *);
-int		 imap_list(struct imap *, imap_list_cb *, void *,
-		     struct imap_error *);
-int		 imap_status(struct imap *, const char *, uint32_t *,
-		     uint32_t *, struct imap_error *);
-int		 imap_select(struct imap *, const char *, uint32_t *,
-		     uint32_t *, struct imap_error *);
-const char	*imap_selected(const struct imap *);
+int  imap_connect(struct imap *, struct imap_error *);
+int  imap_login(struct imap *, const char *, struct imap_error *);
+void imap_logout(struct imap *);
+int  imap_list(struct imap *, imap_list_cb *, void *, struct imap_error *);
+int  imap_status(struct imap *, const char *, uint32_t *, uint32_t *,
+     struct imap_error *);
+int  imap_select(struct imap *, const char *, uint32_t *, uint32_t *,
+     struct imap_error *);
+const char *imap_selected(const struct imap *);
 
 /* imap_fetch.c */
-int		 imap_fetch_headers(struct imap *, imap_headers_cb *, void *,
-		     struct imap_error *);
-int		 imap_fetch_body(struct imap *, uint32_t, struct imap_body *,
-		     struct imap_error *);
-void		 imap_body_clear(struct imap_body *);
+int  imap_fetch_headers(struct imap *, imap_headers_cb *, void *,
+     struct imap_error *);
+int  imap_fetch_body(struct imap *, uint32_t, struct imap_body *,
+     struct imap_error *);
+void imap_body_clear(struct imap_body *);
 
 /* imap_store.c */
-int		 imap_store(struct imap *, const uint32_t *, size_t, uint32_t,
-		     uint32_t, struct imap_error *);
-int		 imap_copy(struct imap *, const uint32_t *, size_t,
-		     const char *, struct imap_error *);
-int		 imap_move(struct imap *, const uint32_t *, size_t,
-		     const char *, struct imap_error *);
-int		 imap_expunge(struct imap *, const uint32_t *, size_t,
-		     struct imap_error *);
+int imap_store(struct imap *, const uint32_t *, size_t, uint32_t, uint32_t,
+    struct imap_error *);
+int imap_copy(struct imap *, const uint32_t *, size_t, const char *,
+    struct imap_error *);
+int imap_move(struct imap *, const uint32_t *, size_t, const char *,
+    struct imap_error *);
+int imap_expunge(struct imap *, const uint32_t *, size_t, struct imap_error *);
 
 #endif

@@ -26,12 +26,12 @@ enum {
 #define KEYC_TAB '\t'
 #define KEYC_ENTER '\r'
 #define KEYC_ESC 0x1b
-#define KEYC_CTRL(c) ((c) & 0x1f)
+#define KEYC_CTRL(c) ((c)&0x1f)
 
 enum context {
-	CTX_ANY,		/* every screen, unless it binds the key itself */
-	CTX_FOLDERS,		/* the folder pane has the focus */
-	CTX_INDEX,		/* the message list has the focus */
+	CTX_ANY,     /* every screen, unless it binds the key itself */
+	CTX_FOLDERS, /* the folder pane has the focus */
+	CTX_INDEX,   /* the message list has the focus */
 	CTX_PAGER,
 	CTX_HELP,
 };
@@ -59,19 +59,19 @@ enum action {
 };
 
 struct binding {
-	enum context	 context;
-	int		 key;
-	const char	*name;		/* as the man page writes it */
-	enum action	 action;
+	enum context context;
+	int	     key;
+	const char  *name; /* as the man page writes it */
+	enum action  action;
 };
 
-enum action	 keymap_lookup(enum context, int);
-const char	*keymap_action_name(enum action);
-const char	*keymap_action_help(enum action);
-const char	*keymap_context_name(enum context);
+enum action keymap_lookup(enum context, int);
+const char *keymap_action_name(enum action);
+const char *keymap_action_help(enum action);
+const char *keymap_context_name(enum context);
 /* The bindings, in table order; *n gets the count. */
 const struct binding *keymap_bindings(size_t *);
 /* One line a binding: CONTEXT TAB KEY TAB ACTION TAB DESCRIPTION. */
-void		 keymap_dump(FILE *);
+void keymap_dump(FILE *);
 
 #endif

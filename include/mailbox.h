@@ -11,23 +11,23 @@
 #include "message.h"
 
 struct mailbox {
-	char		*name;		/* display name, "/"-separated UTF-8 */
-	uint32_t	 uidvalidity;
-	struct message	*msgs;
-	size_t		 n;
-	size_t		 cap;
+	char	       *name; /* display name, "/"-separated UTF-8 */
+	uint32_t	uidvalidity;
+	struct message *msgs;
+	size_t		n;
+	size_t		cap;
 };
 
-void		 mailbox_init(struct mailbox *, const char *);
-void		 mailbox_free(struct mailbox *);
+void mailbox_init(struct mailbox *, const char *);
+void mailbox_free(struct mailbox *);
 /* Take the messages (their strings move into the mailbox), sorted. */
-void		 mailbox_add(struct mailbox *, struct message *, size_t);
+void mailbox_add(struct mailbox *, struct message *, size_t);
 /* Index of a UID, or -1. */
-long		 mailbox_find(const struct mailbox *, uint32_t);
+long mailbox_find(const struct mailbox *, uint32_t);
 /* Remove the row with this UID into *out (if not NULL); 0 if found. */
-int		 mailbox_remove(struct mailbox *, uint32_t, struct message *);
+int mailbox_remove(struct mailbox *, uint32_t, struct message *);
 /* Insert one message at its place in the order (the strings move). */
-void		 mailbox_insert(struct mailbox *, struct message *);
-size_t		 mailbox_count(const struct mailbox *, uint32_t, uint32_t);
+void   mailbox_insert(struct mailbox *, struct message *);
+size_t mailbox_count(const struct mailbox *, uint32_t, uint32_t);
 
 #endif

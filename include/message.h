@@ -9,22 +9,22 @@
 #include <time.h>
 
 struct message {
-	uint32_t	 uid;
-	uint32_t	 size;
-	time_t		 date;
-	uint32_t	 flags;
+	uint32_t uid;
+	uint32_t size;
+	time_t	 date;
+	uint32_t flags;
 #define MSG_SEEN 0x1
 #define MSG_ANSWERED 0x2
 #define MSG_FLAGGED 0x4
 #define MSG_DELETED 0x8
 #define MSG_DRAFT 0x10
-#define MSG_SERVER_FLAGS 0x1f	/* the ones the server knows about */
-#define MSG_PENDING 0x100	/* a change is sent and not yet confirmed */
-	char		*from;		/* display name, else address; UTF-8 */
-	char		*subject;	/* RFC 2047 decoded, UTF-8 */
+#define MSG_SERVER_FLAGS 0x1f /* the ones the server knows about */
+#define MSG_PENDING 0x100     /* a change is sent and not yet confirmed */
+	char *from;	      /* display name, else address; UTF-8 */
+	char *subject;	      /* RFC 2047 decoded, UTF-8 */
 };
 
-void	 message_clear(struct message *);
-void	 message_copy(struct message *, const struct message *);
+void message_clear(struct message *);
+void message_copy(struct message *, const struct message *);
 
 #endif

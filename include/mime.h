@@ -13,23 +13,23 @@
 struct mailimap_body;
 
 struct mime_text {
-	uint32_t	 path[MIME_MAX_DEPTH];	/* section, e.g. 1.2 */
-	size_t		 depth;
-	int		 encoding;
+	uint32_t path[MIME_MAX_DEPTH]; /* section, e.g. 1.2 */
+	size_t	 depth;
+	int	 encoding;
 #define MIME_ENC_IDENTITY 0
 #define MIME_ENC_QP 1
 #define MIME_ENC_BASE64 2
-	char		*charset;
-	int		 html;
-	uint32_t	 size;
+	char	*charset;
+	int	 html;
+	uint32_t size;
 };
 
 /* Find the text to show: text/plain first, else text/html.  0 if found. */
-int	 mime_find_text(struct mailimap_body *, struct mime_text *);
+int mime_find_text(struct mailimap_body *, struct mime_text *);
 /* A summary of the structure for a message with no text part. */
-char	*mime_describe(struct mailimap_body *);
+char *mime_describe(struct mailimap_body *);
 /* Undo the transfer encoding and convert to UTF-8. */
-char	*mime_decode(const struct mime_text *, const char *, size_t);
-void	 mime_text_clear(struct mime_text *);
+char *mime_decode(const struct mime_text *, const char *, size_t);
+void  mime_text_clear(struct mime_text *);
 
 #endif

@@ -8,9 +8,9 @@
 #include <stddef.h>
 
 /* UTF-7 name from the server to UTF-8; NULL if it is not valid. */
-char	*mutf7_decode(const char *, size_t);
+char *mutf7_decode(const char *, size_t);
 
 /* UTF-8 to modified UTF-7 for the wire; NULL if the input is not UTF-8. */
-char	*mutf7_encode(const char *, size_t);
+char *mutf7_encode(const char *, size_t);
 
 #endif

@@ -6,9 +6,8 @@
  * Connect to host:port within timeout seconds.  Return the socket, or -1
  * with *err set to a message that names the host.
  */
-int	 net_connect(const char *host, const char *port, int timeout,
-	    char **err);
+int net_connect(const char *host, const char *port, int timeout, char **err);
 /* Whether host is a loopback address or "localhost". */
-int	 net_is_loopback(const char *host);
+int net_is_loopback(const char *host);
 
 #endif

@@ -14,20 +14,20 @@ enum prompt_kind {
 	PROMPT_PASSWORD,
 	PROMPT_MOVE,
 	PROMPT_COPY,
-	PROMPT_EXPUNGE,		/* y/n */
+	PROMPT_EXPUNGE, /* y/n */
 };
 
 struct folders;
 
 struct prompt {
-	enum prompt_kind	 kind;
-	char			*label;
-	struct strbuf		 line;
-	int			 secret;	/* draw nothing of the line */
-	int			 yesno;		/* one key, y or n */
+	enum prompt_kind kind;
+	char		*label;
+	struct strbuf	 line;
+	int		 secret; /* draw nothing of the line */
+	int		 yesno;	 /* one key, y or n */
 	/* Tab completion: the text before the first Tab, and the match. */
-	char			*complete_base;
-	size_t			 complete_next;
+	char  *complete_base;
+	size_t complete_next;
 };
 
 enum prompt_result {
@@ -36,8 +36,8 @@ enum prompt_result {
 	PROMPT_CANCELLED,
 };
 
-void	prompt_open(struct prompt *, enum prompt_kind, const char *, int);
-void	prompt_close(struct prompt *);
+void prompt_open(struct prompt *, enum prompt_kind, const char *, int);
+void prompt_close(struct prompt *);
 /* Feed a key; folders (may be NULL) completes on Tab. */
 enum prompt_result prompt_key(struct prompt *, int, struct folders *);
 

@@ -10,6 +10,6 @@
  * RFC says.  A word in an unknown charset, or one that does not decode, is
  * kept as it was written; the result is not yet sanitized.  Never NULL.
  */
-char	*rfc2047_decode(const char *, size_t);
+char *rfc2047_decode(const char *, size_t);
 
 #endif

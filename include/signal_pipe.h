@@ -6,8 +6,8 @@
 #define TERN_SIGNAL_PIPE_H
 
 /* Install handlers for SIGWINCH, SIGTERM, SIGINT, SIGHUP; ignore SIGPIPE. */
-int	 signal_init(void);
+int signal_init(void);
 /* The next signal that arrived, or 0. */
-int	 signal_next(void);
+int signal_next(void);
 
 #endif

@@ -10,13 +10,13 @@ struct tls;
 struct _mailstream_low;
 
 /* A driver over a connected socket (plain text, as before STARTTLS). */
-struct _mailstream_low	*stream_low_plain(int fd, int timeout);
+struct _mailstream_low *stream_low_plain(int fd, int timeout);
 /* A driver over an established TLS session (which it then owns). */
-struct _mailstream_low	*stream_low_tls(struct tls *, int timeout);
+struct _mailstream_low *stream_low_tls(struct tls *, int timeout);
 /*
  * Detach the socket from a plain driver so that freeing the driver leaves
  * it open (for STARTTLS, where TLS takes it over).
  */
-void			 stream_low_release_fd(struct _mailstream_low *);
+void stream_low_release_fd(struct _mailstream_low *);
 
 #endif

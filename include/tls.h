@@ -11,32 +11,31 @@
 struct tls;
 
 struct tls_config {
-	const char	*host;		/* checked against the certificate */
-	const char	*ca_file;	/* NULL: the system store */
-	const char	*fingerprint;	/* lowercase hex SHA-256, or NULL */
-	int		 timeout;	/* seconds */
+	const char *host;	 /* checked against the certificate */
+	const char *ca_file;	 /* NULL: the system store */
+	const char *fingerprint; /* lowercase hex SHA-256, or NULL */
+	int	    timeout;	 /* seconds */
 };
 
 /* Why a connection failed; a certificate failure carries its fingerprint. */
 struct tls_error {
-	int	 certificate;	/* 1 if verification failed */
-	char	*reason;
-	char	*fingerprint;	/* "AB:CD:..." (SHA-256), or NULL */
+	int   certificate; /* 1 if verification failed */
+	char *reason;
+	char *fingerprint; /* "AB:CD:..." (SHA-256), or NULL */
 };
 
 /* Handshake on a connected socket.  NULL with *err filled on failure. */
-struct tls	*tls_connect(int fd, const struct tls_config *,
-		    struct tls_error *);
-void		 tls_error_clear(struct tls_error *);
+struct tls *tls_connect(int fd, const struct tls_config *, struct tls_error *);
+void	    tls_error_clear(struct tls_error *);
 /*
  * Read up to len bytes, waiting at most timeout seconds.  Return the count,
  * or -1 at end of stream, on timeout and on error: never 0.
  */
-ssize_t		 tls_read(struct tls *, void *, size_t, int);
+ssize_t tls_read(struct tls *, void *, size_t, int);
 /* Write all of it; -1 on error or timeout. */
-ssize_t		 tls_write(struct tls *, const void *, size_t, int);
-int		 tls_fd(struct tls *);
+ssize_t tls_write(struct tls *, const void *, size_t, int);
+int	tls_fd(struct tls *);
 /* Close the TLS session and the socket, and free. */
-void		 tls_close(struct tls *);
+void tls_close(struct tls *);
 
 #endif

@@ -7,13 +7,13 @@
 
 struct app;
 
-void	 ui_init(void);
+void ui_init(void);
 /* Give the terminal back; safe to call twice and from fatal. */
-void	 ui_end(void);
-void	 ui_resize(void);
+void ui_end(void);
+void ui_resize(void);
 /* Draw everything from the model; called once per loop turn if dirty. */
-void	 ui_draw(struct app *);
+void ui_draw(struct app *);
 /* The next key as a KEYC_* or code point, or -1 if none is waiting. */
-int	 ui_getkey(void);
+int ui_getkey(void);
 
 #endif

@@ -14,15 +14,15 @@
  * Draw clean UTF-8 at (y, x) in at most width columns, padding the rest
  * with spaces.  Returns the columns drawn before padding.
  */
-int	 ui_put(int, int, int, const char *, attr_t);
+int ui_put(int, int, int, const char *, attr_t);
 /* Columns a clean UTF-8 string takes. */
-int	 ui_width(const char *);
+int ui_width(const char *);
 
-void	 ui_folders_draw(struct app *, int, int, int, int);
-void	 ui_index_draw(struct app *, int, int, int, int);
-void	 ui_pager_draw(struct app *, int, int, int, int);
-void	 ui_help_draw(struct app *, int, int, int, int);
+void ui_folders_draw(struct app *, int, int, int, int);
+void ui_index_draw(struct app *, int, int, int, int);
+void ui_pager_draw(struct app *, int, int, int, int);
+void ui_help_draw(struct app *, int, int, int, int);
 /* The last line: the prompt if one is open, else the message. */
-void	 ui_prompt_draw(struct app *, int, int);
+void ui_prompt_draw(struct app *, int, int);
 
 #endif

@@ -20,80 +20,80 @@ struct account;
 struct worker;
 
 enum request_type {
-	REQ_CONNECT,		/* connect; log in too if password is set */
-	REQ_LOGIN,		/* password: log in (connecting if needed) */
-	REQ_LIST,		/* LIST the folders, STATUS each */
-	REQ_SELECT,		/* folder: select, fetch every header */
-	REQ_STATUS,		/* folder: STATUS for its counts */
-	REQ_BODY,		/* folder, uid: fetch the text part shown */
-	REQ_STORE,		/* folder, uids, add, remove: flags */
-	REQ_COPY,		/* folder, uids, target */
-	REQ_MOVE,		/* folder, uids, target */
-	REQ_EXPUNGE,		/* folder, uids (UID EXPUNGE of those only) */
-	REQ_LOGOUT,		/* log out and end the thread */
+	REQ_CONNECT, /* connect; log in too if password is set */
+	REQ_LOGIN,   /* password: log in (connecting if needed) */
+	REQ_LIST,    /* LIST the folders, STATUS each */
+	REQ_SELECT,  /* folder: select, fetch every header */
+	REQ_STATUS,  /* folder: STATUS for its counts */
+	REQ_BODY,    /* folder, uid: fetch the text part shown */
+	REQ_STORE,   /* folder, uids, add, remove: flags */
+	REQ_COPY,    /* folder, uids, target */
+	REQ_MOVE,    /* folder, uids, target */
+	REQ_EXPUNGE, /* folder, uids (UID EXPUNGE of those only) */
+	REQ_LOGOUT,  /* log out and end the thread */
 };
 
 struct request {
-	enum request_type	 type;
-	unsigned int		 id;	/* echoed in the answering event */
-	char			*folder;	/* wire name */
-	char			*target;	/* wire name */
-	char			*password;
-	uint32_t		*uids;
-	size_t			 nuids;
-	uint32_t		 add;	/* MSG_* flags */
-	uint32_t		 remove;
+	enum request_type type;
+	unsigned int	  id;	  /* echoed in the answering event */
+	char		 *folder; /* wire name */
+	char		 *target; /* wire name */
+	char		 *password;
+	uint32_t	 *uids;
+	size_t		  nuids;
+	uint32_t	  add; /* MSG_* flags */
+	uint32_t	  remove;
 };
 
 enum event_type {
-	EV_STATE,		/* text: what the network is doing */
-	EV_LOGIN_NEEDED,	/* connected and verified: ask for the password */
-	EV_CONNECTED,		/* logged in */
-	EV_AUTH_FAILED,		/* text: the server's answer */
-	EV_CERT_FAILED,		/* host, text (reason), fingerprint */
-	EV_DISCONNECTED,	/* text: why; the session is gone */
-	EV_FOLDER,		/* folder (wire), delim, flags: one LIST row */
-	EV_FOLDERS_DONE,	/* end of the LIST */
-	EV_STATUS,		/* folder, messages, unseen */
-	EV_SELECTED,		/* folder, uidvalidity, exists */
-	EV_HEADERS,		/* folder, msgs, n: a chunk of the list */
-	EV_HEADERS_DONE,	/* folder */
-	EV_BODY,		/* folder, uid, text (UTF-8, unsanitized), hdrs */
-	EV_DONE,		/* id, ok, text: a request that changes state */
-	EV_LOGGED_OUT,		/* the thread is about to end */
+	EV_STATE,	 /* text: what the network is doing */
+	EV_LOGIN_NEEDED, /* connected and verified: ask for the password */
+	EV_CONNECTED,	 /* logged in */
+	EV_AUTH_FAILED,	 /* text: the server's answer */
+	EV_CERT_FAILED,	 /* host, text (reason), fingerprint */
+	EV_DISCONNECTED, /* text: why; the session is gone */
+	EV_FOLDER,	 /* folder (wire), delim, flags: one LIST row */
+	EV_FOLDERS_DONE, /* end of the LIST */
+	EV_STATUS,	 /* folder, messages, unseen */
+	EV_SELECTED,	 /* folder, uidvalidity, exists */
+	EV_HEADERS,	 /* folder, msgs, n: a chunk of the list */
+	EV_HEADERS_DONE, /* folder */
+	EV_BODY,	 /* folder, uid, text (UTF-8, unsanitized), hdrs */
+	EV_DONE,	 /* id, ok, text: a request that changes state */
+	EV_LOGGED_OUT,	 /* the thread is about to end */
 };
 
 struct event {
-	enum event_type	 type;
-	unsigned int	 id;
-	int		 ok;
-	char		*text;
-	char		*host;
-	char		*fingerprint;
-	char		*folder;
-	char		 delim;
-	int		 flags;
-	uint32_t	 uidvalidity;
-	uint32_t	 messages;
-	uint32_t	 unseen;
-	uint32_t	 uid;
-	struct message	*msgs;
-	size_t		 n;
+	enum event_type type;
+	unsigned int	id;
+	int		ok;
+	char	       *text;
+	char	       *host;
+	char	       *fingerprint;
+	char	       *folder;
+	char		delim;
+	int		flags;
+	uint32_t	uidvalidity;
+	uint32_t	messages;
+	uint32_t	unseen;
+	uint32_t	uid;
+	struct message *msgs;
+	size_t		n;
 	/* EV_BODY: the pager's header fields, each NULL when absent */
-	char		*from, *to, *cc, *date, *subject;
+	char *from, *to, *cc, *date, *subject;
 };
 
-struct worker	*worker_start(struct account *);
+struct worker *worker_start(struct account *);
 /* Ask the worker to log out, wait for it and free it. */
-void		 worker_stop(struct worker *);
-void		 worker_send(struct worker *, struct request *);
-int		 worker_fd(struct worker *);
+void worker_stop(struct worker *);
+void worker_send(struct worker *, struct request *);
+int  worker_fd(struct worker *);
 /* The next event, or NULL; drains the wake-up pipe. */
-struct event	*worker_event(struct worker *);
+struct event *worker_event(struct worker *);
 
-struct request	*request_new(enum request_type);
-void		 request_free(struct request *);
-struct event	*event_new(enum event_type);
-void		 event_free(struct event *);
+struct request *request_new(enum request_type);
+void		request_free(struct request *);
+struct event   *event_new(enum event_type);
+void		event_free(struct event *);
 
 #endif

@@ -9,19 +9,23 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-void	*xmalloc(size_t);
-void	*xcalloc(size_t, size_t);
-void	*xrealloc(void *, size_t);
-void	*xreallocarray(void *, size_t, size_t);
-char	*xstrdup(const char *);
-char	*xstrndup(const char *, size_t);
-char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
-char	*xvasprintf(const char *, va_list);
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *, va_list);
 
 /* Free *pp and set it to NULL, so a second free is harmless. */
-#define FREE(pp) do { free(*(pp)); *(pp) = NULL; } while (0)
+#define FREE(pp)              \
+	do {                  \
+		free(*(pp));  \
+		*(pp) = NULL; \
+	} while (0)
 
 /* Overwrite a secret before freeing it. */
-void	 freezero_str(char *);
+void freezero_str(char *);
 
 #endif

@@ -14,7 +14,7 @@
 struct account *
 account_new(const char *name)
 {
-	struct account	*a;
+	struct account *a;
 
 	a = xcalloc(1, sizeof *a);
 	a->name = xstrdup(name);
@@ -62,10 +62,10 @@ account_bad_byte(unsigned char c)
 static char *
 account_url_user(const char *s, size_t len, char **err)
 {
-	char	*user;
-	size_t	 i, n = 0;
-	int	 hi, lo;
-	char	 c;
+	char  *user;
+	size_t i, n = 0;
+	int    hi, lo;
+	char   c;
 
 	if (len == 0) {
 		*err = xstrdup("no user in URL (imaps://USER@HOST)");
@@ -98,8 +98,8 @@ account_url_user(const char *s, size_t len, char **err)
 static char *
 account_url_port(const char *s, size_t len, char **err)
 {
-	size_t	 i;
-	long	 port = 0;
+	size_t i;
+	long   port = 0;
 
 	for (i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9' || port > 65535)
@@ -118,8 +118,8 @@ static int
 account_url_host(const char *s, size_t len, char **host, char **port,
     const char *defport, char **err)
 {
-	const char	*h = s, *p = NULL;
-	size_t		 hlen, i;
+	const char *h = s, *p = NULL;
+	size_t	    hlen, i;
 
 	if (len > 0 && s[0] == '[') {
 		for (i = 1; i < len && s[i] != ']'; i++)
@@ -174,10 +174,10 @@ account_url_host(const char *s, size_t len, char **host, char **port,
 int
 account_set_url(struct account *a, const char *url, char **err)
 {
-	const char	*s, *at, *end, *defport;
-	char		*user, *host, *port, *reason = NULL;
-	enum tls_mode	 tls;
-	size_t		 i, len;
+	const char   *s, *at, *end, *defport;
+	char	     *user, *host, *port, *reason = NULL;
+	enum tls_mode tls;
+	size_t	      i, len;
 
 	if (strncasecmp(url, "imaps://", 8) == 0) {
 		tls = TLS_IMPLICIT;
@@ -218,7 +218,7 @@ account_set_url(struct account *a, const char *url, char **err)
 	if ((user = account_url_user(s, (size_t)(at - s), &reason)) == NULL)
 		goto fail;
 	if (account_url_host(at + 1, (size_t)(end - at - 1), &host, &port,
-	    defport, &reason) != 0) {
+		defport, &reason) != 0) {
 		free(user);
 		goto fail;
 	}

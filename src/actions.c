@@ -24,7 +24,7 @@ actions_context(const struct app *app)
 struct message *
 actions_current(struct app *app)
 {
-	long	 i;
+	long i;
 
 	if (app->screen == SCREEN_PAGER) {
 		i = mailbox_find(&app->mbox, app->pager.uid);
@@ -39,7 +39,7 @@ actions_current(struct app *app)
 static void
 actions_move_cursor(size_t *cursor, size_t n, long delta)
 {
-	long	 c = (long)*cursor + delta;
+	long c = (long)*cursor + delta;
 
 	if (n == 0) {
 		*cursor = 0;
@@ -55,8 +55,8 @@ actions_move_cursor(size_t *cursor, size_t n, long delta)
 static void
 actions_scroll(size_t *top, size_t n, long delta, int page)
 {
-	long	 t = (long)*top + delta;
-	long	 max = (long)n - (page > 0 ? page : 1);
+	long t = (long)*top + delta;
+	long max = (long)n - (page > 0 ? page : 1);
 
 	if (t > max)
 		t = max;
@@ -68,9 +68,9 @@ actions_scroll(size_t *top, size_t n, long delta, int page)
 static void
 actions_motion(struct app *app, enum action a)
 {
-	long	 page = app->page_rows > 1 ? app->page_rows - 1 : 1;
-	long	 big = 1L << 30;
-	long	 delta = 0;
+	long page = app->page_rows > 1 ? app->page_rows - 1 : 1;
+	long big = 1L << 30;
+	long delta = 0;
 
 	switch (a) {
 	case ACT_NEXT:
@@ -104,8 +104,8 @@ actions_motion(struct app *app, enum action a)
 		break;
 	case SCREEN_MAIN:
 		if (app->focus == FOCUS_FOLDERS)
-			actions_move_cursor(&app->folder_cursor,
-			    app->folders.n, delta);
+			actions_move_cursor(&app->folder_cursor, app->folders.n,
+			    delta);
 		else
 			actions_move_cursor(&app->index_cursor, app->mbox.n,
 			    delta);
@@ -117,7 +117,7 @@ static struct pending *
 actions_pending_new(struct app *app, enum request_type type,
     const uint32_t *uids, size_t n)
 {
-	struct pending	*p;
+	struct pending *p;
 
 	p = xcalloc(1, sizeof *p);
 	p->type = type;
@@ -131,7 +131,7 @@ actions_pending_new(struct app *app, enum request_type type,
 static struct request *
 actions_request(struct app *app, enum request_type type, struct pending *p)
 {
-	struct request	*req;
+	struct request *req;
 
 	req = request_new(type);
 	req->id = p->id = ++app->next_id;
@@ -144,11 +144,10 @@ actions_request(struct app *app, enum request_type type, struct pending *p)
 
 /* Change flags on one message now, and on the server. */
 static void
-actions_store(struct app *app, struct message *m, uint32_t add,
-    uint32_t remove)
+actions_store(struct app *app, struct message *m, uint32_t add, uint32_t remove)
 {
-	struct pending	*p;
-	struct request	*req;
+	struct pending *p;
+	struct request *req;
 
 	add &= ~m->flags;
 	remove &= m->flags;
@@ -168,10 +167,10 @@ actions_store(struct app *app, struct message *m, uint32_t add,
 static void
 actions_open_message(struct app *app)
 {
-	struct message	*m;
-	struct request	*req;
-	struct pager	*pg = &app->pager;
-	size_t		 i;
+	struct message *m;
+	struct request *req;
+	struct pager   *pg = &app->pager;
+	size_t		i;
 
 	if ((m = actions_current(app)) == NULL)
 		return;
@@ -198,15 +197,14 @@ actions_open_message(struct app *app)
 static void
 actions_open(struct app *app)
 {
-	struct folder	*f;
+	struct folder *f;
 
 	if (app->focus == FOCUS_FOLDERS) {
 		if (app->folder_cursor >= app->folders.n)
 			return;
 		f = &app->folders.list[app->folder_cursor];
 		if (f->flags & FOLDER_NOSELECT) {
-			app_message(app, 1, "%s cannot hold messages",
-			    f->name);
+			app_message(app, 1, "%s cannot hold messages", f->name);
 			return;
 		}
 		app_open_folder(app, f->wire);
@@ -234,12 +232,12 @@ actions_back(struct app *app)
 static void
 actions_remove_rows(struct app *app, struct pending *p)
 {
-	size_t	 i;
+	size_t i;
 
 	p->removed = xreallocarray(NULL, p->n, sizeof *p->removed);
 	for (i = 0; i < p->n; i++) {
 		if (mailbox_remove(&app->mbox, p->uids[i],
-		    &p->removed[p->nremoved]) == 0)
+			&p->removed[p->nremoved]) == 0)
 			p->nremoved++;
 	}
 	if (app->index_cursor >= app->mbox.n && app->mbox.n > 0)
@@ -252,10 +250,10 @@ actions_remove_rows(struct app *app, struct pending *p)
 static void
 actions_transfer(struct app *app, enum request_type type, const char *name)
 {
-	struct folder	*f;
-	struct message	*m;
-	struct pending	*p;
-	struct request	*req;
+	struct folder  *f;
+	struct message *m;
+	struct pending *p;
+	struct request *req;
 
 	if ((m = actions_current(app)) == NULL)
 		return;
@@ -278,17 +276,17 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 		m->flags |= MSG_PENDING;
 	app_pending_add(app, p);
 	app_send(app, req);
-	app_message(app, 0, "%s to %s...", type == REQ_MOVE ? "Moving" :
-	    "Copying", f->name);
+	app_message(app, 0, "%s to %s...",
+	    type == REQ_MOVE ? "Moving" : "Copying", f->name);
 }
 
 static void
 actions_expunge(struct app *app)
 {
-	struct pending	*p;
-	struct request	*req;
-	uint32_t	*uids;
-	size_t		 i, n = 0;
+	struct pending *p;
+	struct request *req;
+	uint32_t       *uids;
+	size_t		i, n = 0;
 
 	uids = xreallocarray(NULL, app->mbox.n + 1, sizeof *uids);
 	for (i = 0; i < app->mbox.n; i++)
@@ -305,13 +303,11 @@ actions_expunge(struct app *app)
 	actions_remove_rows(app, p);
 	app_pending_add(app, p);
 	app_send(app, req);
-	app_message(app, 0, "Expunging %zu message%s...", n, n == 1 ? "" :
-	    "s");
+	app_message(app, 0, "Expunging %zu message%s...", n, n == 1 ? "" : "s");
 }
 
 void
-actions_prompt_done(struct app *app, enum prompt_kind kind,
-    const char *line)
+actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 {
 	switch (kind) {
 	case PROMPT_MOVE:
@@ -331,8 +327,8 @@ actions_prompt_done(struct app *app, enum prompt_kind kind,
 static void
 actions_ask_expunge(struct app *app)
 {
-	char	*label;
-	size_t	 n;
+	char  *label;
+	size_t n;
 
 	if (app->mbox_wire == NULL)
 		return;
@@ -350,7 +346,7 @@ actions_ask_expunge(struct app *app)
 void
 actions_run(struct app *app, enum action a)
 {
-	struct message	*m = NULL;
+	struct message *m = NULL;
 
 	switch (a) {
 	case ACT_TOGGLE_READ:
@@ -374,7 +370,8 @@ actions_run(struct app *app, enum action a)
 	case ACT_FOCUS:
 		if (app->screen == SCREEN_MAIN)
 			app->focus = app->focus == FOCUS_FOLDERS ?
-			    FOCUS_INDEX : FOCUS_FOLDERS;
+			    FOCUS_INDEX :
+			    FOCUS_FOLDERS;
 		break;
 	case ACT_NEXT:
 	case ACT_PREV:

@@ -22,8 +22,8 @@
 void
 app_message(struct app *app, int error, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*raw;
+	va_list ap;
+	char   *raw;
 
 	va_start(ap, fmt);
 	raw = xvasprintf(fmt, ap);
@@ -52,7 +52,7 @@ app_pending_add(struct app *app, struct pending *p)
 static void
 app_pending_free(struct pending *p)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < p->nremoved; i++)
 		message_clear(&p->removed[i]);
@@ -67,7 +67,7 @@ app_pending_free(struct pending *p)
 static struct pending *
 app_pending_take(struct app *app, unsigned int id)
 {
-	struct pending	**pp, *p;
+	struct pending **pp, *p;
 
 	for (pp = &app->pending; (p = *pp) != NULL; pp = &p->next) {
 		if (p->id == id) {
@@ -82,8 +82,8 @@ app_pending_take(struct app *app, unsigned int id)
 static int
 app_pending_has(struct app *app, uint32_t uid)
 {
-	struct pending	*p;
-	size_t		 i;
+	struct pending *p;
+	size_t		i;
 
 	for (p = app->pending; p != NULL; p = p->next) {
 		if (app->mbox_wire == NULL ||
@@ -99,8 +99,8 @@ app_pending_has(struct app *app, uint32_t uid)
 static void
 app_clear_pending_flag(struct app *app, const struct pending *p)
 {
-	size_t	 i;
-	long	 j;
+	size_t i;
+	long   j;
 
 	for (i = 0; i < p->n; i++) {
 		j = mailbox_find(&app->mbox, p->uids[i]);
@@ -120,8 +120,8 @@ app_in_open_folder(struct app *app, const char *wire)
 static void
 app_undo(struct app *app, struct pending *p)
 {
-	size_t	 i;
-	long	 j;
+	size_t i;
+	long   j;
 
 	if (!app_in_open_folder(app, p->folder))
 		return;
@@ -141,7 +141,7 @@ app_undo(struct app *app, struct pending *p)
 static void
 app_request_status(struct app *app, const char *wire)
 {
-	struct request	*req;
+	struct request *req;
 
 	req = request_new(REQ_STATUS);
 	req->folder = xstrdup(wire);
@@ -151,13 +151,13 @@ app_request_status(struct app *app, const char *wire)
 static void
 app_done(struct app *app, struct event *ev)
 {
-	struct pending	*p;
-	struct folder	*f;
+	struct pending *p;
+	struct folder  *f;
 
 	if ((p = app_pending_take(app, ev->id)) == NULL) {
 		if (!ev->ok) {
-			app_message(app, 1, "%s", ev->text != NULL ? ev->text :
-			    "request failed");
+			app_message(app, 1, "%s",
+			    ev->text != NULL ? ev->text : "request failed");
 			if (app->screen == SCREEN_PAGER && app->pager.loading)
 				app->pager.loading = 0;
 		}
@@ -165,8 +165,9 @@ app_done(struct app *app, struct event *ev)
 	}
 	if (!ev->ok) {
 		app_undo(app, p);
-		app_message(app, 1, "%s", ev->text != NULL ? ev->text :
-		    "the server refused the change");
+		app_message(app, 1, "%s",
+		    ev->text != NULL ? ev->text :
+				       "the server refused the change");
 	} else {
 		switch (p->type) {
 		case REQ_MOVE:
@@ -194,8 +195,8 @@ app_done(struct app *app, struct event *ev)
 void
 app_open_folder(struct app *app, const char *wire)
 {
-	struct request	*req;
-	struct folder	*f;
+	struct request *req;
+	struct folder  *f;
 
 	free(app->mbox_wire);
 	app->mbox_wire = xstrdup(wire);
@@ -211,27 +212,26 @@ app_open_folder(struct app *app, const char *wire)
 }
 
 static void
-app_pager_add(struct app *app, const char *label, const char *value,
-    int flags)
+app_pager_add(struct app *app, const char *label, const char *value, int flags)
 {
-	struct pager	*pg = &app->pager;
-	char		*clean;
+	struct pager *pg = &app->pager;
+	char	     *clean;
 
 	if (label != NULL && value == NULL)
 		return;
 	clean = sanitize_str(value != NULL ? value : "", flags);
-	pg->lines = xreallocarray(pg->lines, pg->nlines + 1,
-	    sizeof *pg->lines);
-	pg->lines[pg->nlines++] = label != NULL ? xasprintf("%s %s", label,
-	    clean) : xstrdup(clean);
+	pg->lines = xreallocarray(pg->lines, pg->nlines + 1, sizeof *pg->lines);
+	pg->lines[pg->nlines++] = label != NULL ?
+	    xasprintf("%s %s", label, clean) :
+	    xstrdup(clean);
 	free(clean);
 }
 
 static void
 app_body(struct app *app, struct event *ev)
 {
-	struct pager	*pg = &app->pager;
-	char		*text, *line, *next;
+	struct pager *pg = &app->pager;
+	char	     *text, *line, *next;
 
 	if (!app_in_open_folder(app, ev->folder) || ev->uid != pg->uid)
 		return;
@@ -240,8 +240,8 @@ app_body(struct app *app, struct event *ev)
 	app_pager_add(app, "To:", ev->to, 0);
 	app_pager_add(app, "Cc:", ev->cc, 0);
 	app_pager_add(app, "Date:", ev->date, 0);
-	app_pager_add(app, "Subject:", ev->subject != NULL ? ev->subject :
-	    "", 0);
+	app_pager_add(app, "Subject:", ev->subject != NULL ? ev->subject : "",
+	    0);
 	app_pager_add(app, NULL, "", 0);
 	text = sanitize_str(ev->text, SANITIZE_NEWLINES | SANITIZE_TABS);
 	for (line = text; line != NULL; line = next) {
@@ -260,8 +260,8 @@ app_body(struct app *app, struct event *ev)
 static void
 app_headers(struct app *app, struct event *ev)
 {
-	uint32_t	 uid = 0;
-	long		 i;
+	uint32_t uid = 0;
+	long	 i;
 
 	if (!app_in_open_folder(app, ev->folder))
 		return;
@@ -279,7 +279,7 @@ app_headers(struct app *app, struct event *ev)
 static void
 app_ask_password(struct app *app)
 {
-	char	*label;
+	char *label;
 
 	label = xasprintf("Password for %s@%s: ", app->account->user,
 	    app->account->host);
@@ -290,7 +290,7 @@ app_ask_password(struct app *app)
 static void
 app_connected(struct app *app)
 {
-	struct request	*req;
+	struct request *req;
 
 	app->connected = app->ever_connected = 1;
 	FREE(&app->message);
@@ -302,10 +302,11 @@ app_connected(struct app *app)
 static void
 app_cert_failed(struct app *app, struct event *ev)
 {
-	char	*text;
+	char *text;
 
 	text = xasprintf("%s: certificate verification failed: %s\n"
-	    "  SHA256:%s", ev->host, ev->text != NULL ? ev->text : "?",
+			 "  SHA256:%s",
+	    ev->host, ev->text != NULL ? ev->text : "?",
 	    ev->fingerprint != NULL ? ev->fingerprint : "unknown");
 	if (!app->ever_connected) {
 		/* At start-up: leave curses and say it on stderr. */
@@ -321,7 +322,7 @@ app_cert_failed(struct app *app, struct event *ev)
 static void
 app_event(struct app *app, struct event *ev)
 {
-	struct folder	*f;
+	struct folder *f;
 
 	switch (ev->type) {
 	case EV_STATE:
@@ -352,7 +353,7 @@ app_event(struct app *app, struct event *ev)
 		break;
 	case EV_FOLDER:
 		if (folders_add(&app->folders, ev->folder, ev->delim,
-		    ev->flags ? FOLDER_NOSELECT : 0) != 0)
+			ev->flags ? FOLDER_NOSELECT : 0) != 0)
 			log_debug("folder name is not modified UTF-7");
 		break;
 	case EV_FOLDERS_DONE:
@@ -392,9 +393,9 @@ app_event(struct app *app, struct event *ev)
 static void
 app_prompt_key(struct app *app, int key)
 {
-	struct request		*req;
-	enum prompt_kind	 kind = app->prompt.kind;
-	char			*line;
+	struct request	*req;
+	enum prompt_kind kind = app->prompt.kind;
+	char		*line;
 
 	switch (prompt_key(&app->prompt, key, &app->folders)) {
 	case PROMPT_EDITING:
@@ -409,8 +410,8 @@ app_prompt_key(struct app *app, int key)
 	}
 	if (kind == PROMPT_PASSWORD) {
 		req = request_new(REQ_LOGIN);
-		req->password = xstrdup(app->prompt.line.len > 0 ?
-		    app->prompt.line.buf : "");
+		req->password = xstrdup(
+		    app->prompt.line.len > 0 ? app->prompt.line.buf : "");
 		prompt_close(&app->prompt);
 		FREE(&app->message);
 		app_send(app, req);
@@ -427,10 +428,12 @@ static void
 app_key(struct app *app, int key)
 {
 	app->dirty = 1;
-	if (key == KEYC_RESIZE) {
-		ui_resize();
+	/*
+	 * curses queues KEY_RESIZE once it has resized itself; resizing
+	 * again here would queue another, for ever.
+	 */
+	if (key == KEYC_RESIZE)
 		return;
-	}
 	if (app->prompt.kind != PROMPT_NONE) {
 		app_prompt_key(app, key);
 		return;
@@ -458,7 +461,7 @@ app_signal(struct app *app, int sig)
 static void
 app_start(struct app *app)
 {
-	struct request	*req;
+	struct request *req;
 
 	app->focus = FOCUS_INDEX;
 	app->netstate = xstrdup("connecting");
@@ -475,8 +478,8 @@ app_start(struct app *app)
 static void
 app_free(struct app *app)
 {
-	struct pending	*p;
-	size_t		 i;
+	struct pending *p;
+	size_t		i;
 
 	while ((p = app->pending) != NULL) {
 		app->pending = p->next;
@@ -497,9 +500,9 @@ app_free(struct app *app)
 int
 app_run(struct app *app)
 {
-	struct pollfd	 pfd[3];
-	struct event	*ev;
-	int		 sigfd, key, sig;
+	struct pollfd pfd[3];
+	struct event *ev;
+	int	      sigfd, key, sig;
 
 	sigfd = signal_init();
 	app->worker = worker_start(app->account);

@@ -30,47 +30,45 @@
 
 /* State while one [account] section is read. */
 struct conf_section {
-	struct account	*account;
-	size_t		 line;		/* of the section header */
-	size_t		 lineno;	/* of the setting being read */
-	size_t		 tls_line;	/* of "tls = none", or 0 */
-	int		 has_imap;
-	unsigned int	 seen;		/* bit per conf_settings entry */
+	struct account *account;
+	size_t		line;	  /* of the section header */
+	size_t		lineno;	  /* of the setting being read */
+	size_t		tls_line; /* of "tls = none", or 0 */
+	int		has_imap;
+	unsigned int	seen; /* bit per conf_settings entry */
 };
 
 struct conf_setting {
-	const char	*name;
-	int		 (*set)(struct conf_section *, const char *,
-			     char **);
-	const char	*help;
+	const char *name;
+	int (*set)(struct conf_section *, const char *, char **);
+	const char *help;
 };
 
-static int	conf_set_imap(struct conf_section *, const char *, char **);
-static int	conf_set_password_command(struct conf_section *, const char *,
-		    char **);
-static int	conf_set_ca_file(struct conf_section *, const char *, char **);
-static int	conf_set_fingerprint(struct conf_section *, const char *,
-		    char **);
-static int	conf_set_tls(struct conf_section *, const char *, char **);
-static int	conf_set_timeout(struct conf_section *, const char *, char **);
+static int conf_set_imap(struct conf_section *, const char *, char **);
+static int conf_set_password_command(struct conf_section *, const char *,
+    char **);
+static int conf_set_ca_file(struct conf_section *, const char *, char **);
+static int conf_set_fingerprint(struct conf_section *, const char *, char **);
+static int conf_set_tls(struct conf_section *, const char *, char **);
+static int conf_set_timeout(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
 	{ "imap", conf_set_imap,
-	  "Server and user: imaps://USER@HOST[:PORT] (TLS, port 993) or "
-	  "imap://USER@HOST[:PORT] (STARTTLS required, port 143). Required." },
+	    "Server and user: imaps://USER@HOST[:PORT] (TLS, port 993) or "
+	    "imap://USER@HOST[:PORT] (STARTTLS required, port 143). Required." },
 	{ "password-command", conf_set_password_command,
-	  "Shell command whose first line of output is the password." },
+	    "Shell command whose first line of output is the password." },
 	{ "ca-file", conf_set_ca_file,
-	  "PEM file of CA certificates to trust instead of the system store." },
+	    "PEM file of CA certificates to trust instead of the system store." },
 	{ "certificate-fingerprint", conf_set_fingerprint,
-	  "Pin the server certificate: sha256: followed by its SHA-256 "
-	  "fingerprint in hex, with or without colons." },
+	    "Pin the server certificate: sha256: followed by its SHA-256 "
+	    "fingerprint in hex, with or without colons." },
 	{ "tls", conf_set_tls,
-	  "Only \"none\": no TLS at all, with an imap:// URL on a loopback "
-	  "host." },
+	    "Only \"none\": no TLS at all, with an imap:// URL on a loopback "
+	    "host." },
 	{ "timeout", conf_set_timeout,
-	  "Seconds to wait for the server before giving up, 1 to 3600 "
-	  "(default 30)." },
+	    "Seconds to wait for the server before giving up, 1 to 3600 "
+	    "(default 30)." },
 };
 #define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
 
@@ -84,7 +82,7 @@ conf_init(struct conf *conf)
 void
 conf_free(struct conf *conf)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < conf->naccounts; i++)
 		account_free(conf->accounts[i]);
@@ -95,8 +93,8 @@ conf_free(struct conf *conf)
 const char *const *
 conf_setting_names(void)
 {
-	static const char	*names[CONF_NSETTINGS + 1];
-	size_t			 i;
+	static const char *names[CONF_NSETTINGS + 1];
+	size_t		   i;
 
 	for (i = 0; i < CONF_NSETTINGS; i++)
 		names[i] = conf_settings[i].name;
@@ -107,7 +105,7 @@ conf_setting_names(void)
 const char *
 conf_setting_help(const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < CONF_NSETTINGS; i++) {
 		if (strcmp(conf_settings[i].name, name) == 0)
@@ -144,12 +142,11 @@ conf_set_ca_file(struct conf_section *sec, const char *value, char **err)
 
 /* Stored as 64 lowercase hex digits, the form tls.c compares against. */
 static int
-conf_set_fingerprint(struct conf_section *sec, const char *value,
-    char **err)
+conf_set_fingerprint(struct conf_section *sec, const char *value, char **err)
 {
-	char		 hex[65];
-	const char	*p;
-	size_t		 n = 0;
+	char	    hex[65];
+	const char *p;
+	size_t	    n = 0;
 
 	if (strncasecmp(value, "sha256:", 7) != 0)
 		goto bad;
@@ -174,7 +171,7 @@ conf_set_fingerprint(struct conf_section *sec, const char *value,
 
 bad:
 	*err = xstrdup("certificate-fingerprint must be sha256: followed by "
-	    "64 hex digits");
+		       "64 hex digits");
 	return (-1);
 }
 
@@ -183,7 +180,7 @@ conf_set_tls(struct conf_section *sec, const char *value, char **err)
 {
 	if (strcmp(value, "none") != 0) {
 		*err = xstrdup("tls can only be 'none' (the URL scheme "
-		    "chooses TLS)");
+			       "chooses TLS)");
 		return (-1);
 	}
 	/* Checked against the URL when the section ends. */
@@ -194,8 +191,8 @@ conf_set_tls(struct conf_section *sec, const char *value, char **err)
 static int
 conf_set_timeout(struct conf_section *sec, const char *value, char **err)
 {
-	const char	*p;
-	int		 t = 0;
+	const char *p;
+	int	    t = 0;
 
 	for (p = value; *p >= '0' && *p <= '9' && t <= CONF_TIMEOUT_MAX; p++)
 		t = t * 10 + (*p - '0');
@@ -235,8 +232,8 @@ conf_trim(const char *s, size_t *len)
 static char *
 conf_unquote(const char *s, size_t len)
 {
-	struct strbuf	 sb;
-	size_t		 i;
+	struct strbuf sb;
+	size_t	      i;
 
 	strbuf_init(&sb);
 	for (i = 1; i < len; i++) {
@@ -259,7 +256,7 @@ conf_unquote(const char *s, size_t len)
 static struct account *
 conf_find_n(struct conf *conf, const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < conf->naccounts; i++) {
 		if (strcmp(conf->accounts[i]->name, name) == 0)
@@ -282,7 +279,7 @@ conf_find(struct conf *conf, const char *name)
 static char *
 conf_section_end(struct conf_section *sec, const char *file)
 {
-	struct account	*a = sec->account;
+	struct account *a = sec->account;
 
 	if (a == NULL)
 		return (NULL);
@@ -292,8 +289,8 @@ conf_section_end(struct conf_section *sec, const char *file)
 	if (sec->tls_line != 0) {
 		if (a->tls != TLS_STARTTLS)
 			return (xasprintf("%s:%zu: tls = none needs an "
-			    "imap:// URL, not imaps://", file,
-			    sec->tls_line));
+					  "imap:// URL, not imaps://",
+			    file, sec->tls_line));
 		a->tls = TLS_NONE;
 	}
 	return (NULL);
@@ -303,9 +300,9 @@ conf_section_end(struct conf_section *sec, const char *file)
 static char *
 conf_section_name(const char *s, size_t len, char **reason)
 {
-	const char	*word;
-	size_t		 i, wlen;
-	char		*name;
+	const char *word;
+	size_t	    i, wlen;
+	char	   *name;
 
 	/* s[0] is '[' */
 	if (s[len - 1] != ']') {
@@ -330,7 +327,8 @@ conf_section_name(const char *s, size_t len, char **reason)
 	} else {
 		for (i = 0; i < wlen; i++) {
 			if (conf_is_blank(word[i]) || word[i] == '"') {
-				*reason = xstrdup("expected '[account "
+				*reason = xstrdup(
+				    "expected '[account "
 				    "\"NAME\"]' (quote a name with spaces)");
 				return (NULL);
 			}
@@ -346,7 +344,7 @@ conf_section_name(const char *s, size_t len, char **reason)
 	if (strchr(name, '/') != NULL || name[0] == '.') {
 		free(name);
 		*reason = xstrdup("an account name may not hold '/' or start "
-		    "with '.'");
+				  "with '.'");
 		return (NULL);
 	}
 	return (name);
@@ -355,10 +353,10 @@ conf_section_name(const char *s, size_t len, char **reason)
 static char *
 conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 {
-	const char	*eq, *key, *val;
-	size_t		 klen, vlen, i;
-	char		*value, *reason = NULL;
-	int		 r;
+	const char *eq, *key, *val;
+	size_t	    klen, vlen, i;
+	char	   *value, *reason = NULL;
+	int	    r;
 
 	if ((eq = memchr(s, '=', len)) == NULL)
 		return (xstrdup("expected 'key = value'"));
@@ -385,13 +383,14 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 	if (vlen > 0 && val[0] == '"') {
 		if ((value = conf_unquote(val, vlen)) == NULL)
 			return (xasprintf("unterminated quotes in value of "
-			    "'%s'", conf_settings[i].name));
+					  "'%s'",
+			    conf_settings[i].name));
 	} else
 		value = xstrndup(val, vlen);
 	if (*value == '\0') {
 		free(value);
-		return (xasprintf("empty value for '%s'",
-		    conf_settings[i].name));
+		return (
+		    xasprintf("empty value for '%s'", conf_settings[i].name));
 	}
 	r = conf_settings[i].set(sec, value, &reason);
 	free(value);
@@ -404,10 +403,10 @@ int
 conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
     char **err)
 {
-	struct conf_section	 sec;
-	const char		*s, *nl;
-	size_t			 off = 0, lineno = 0, n;
-	char			*reason = NULL, *name;
+	struct conf_section sec;
+	const char	   *s, *nl;
+	size_t		    off = 0, lineno = 0, n;
+	char		   *reason = NULL, *name;
 
 	memset(&sec, 0, sizeof sec);
 	*err = NULL;
@@ -469,11 +468,11 @@ conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
 int
 conf_load(struct conf *conf, const char *path, char **err)
 {
-	struct strbuf	 sb;
-	FILE		*f;
-	char		 buf[8192];
-	size_t		 n;
-	int		 r;
+	struct strbuf sb;
+	FILE	     *f;
+	char	      buf[8192];
+	size_t	      n;
+	int	      r;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
@@ -505,8 +504,8 @@ fail:
 char *
 conf_default_path(void)
 {
-	const char	*dir;
-	struct passwd	*pw;
+	const char    *dir;
+	struct passwd *pw;
 
 	/* The XDG spec says a relative value is to be ignored. */
 	if ((dir = getenv("XDG_CONFIG_HOME")) != NULL && dir[0] == '/')

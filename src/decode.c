@@ -38,7 +38,7 @@ decode_hex(char c)
 static size_t
 decode_qp_soft_break(const char *s, size_t len)
 {
-	size_t	 i = 0;
+	size_t i = 0;
 
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
 		i++;
@@ -52,9 +52,9 @@ decode_qp_soft_break(const char *s, size_t len)
 static char *
 decode_qp_common(const char *s, size_t len, size_t *outlen, int qword)
 {
-	struct strbuf	 sb;
-	size_t		 i, n;
-	int		 hi, lo;
+	struct strbuf sb;
+	size_t	      i, n;
+	int	      hi, lo;
 
 	strbuf_init(&sb);
 	for (i = 0; i < len; i++) {
@@ -74,7 +74,7 @@ decode_qp_common(const char *s, size_t len, size_t *outlen, int qword)
 		}
 		if (!qword) {
 			if ((n = decode_qp_soft_break(s + i + 1,
-			    len - i - 1)) != 0) {
+				 len - i - 1)) != 0) {
 				i += n;
 				continue;
 			}
@@ -118,10 +118,10 @@ decode_base64_value(char c)
 char *
 decode_base64(const char *s, size_t len, size_t *outlen)
 {
-	struct strbuf	 sb;
-	unsigned int	 bits = 0;
-	size_t		 i, nbits = 0;
-	int		 v;
+	struct strbuf sb;
+	unsigned int  bits = 0;
+	size_t	      i, nbits = 0;
+	int	      v;
 
 	strbuf_init(&sb);
 	for (i = 0; i < len && s[i] != '='; i++) {
@@ -153,7 +153,7 @@ decode_charset_is_utf8(const char *charset)
 static int
 decode_charset_acceptable(const char *charset)
 {
-	size_t	 len = strlen(charset);
+	size_t len = strlen(charset);
 
 	return (len < DECODE_CHARSET_MAX && strchr(charset, '/') == NULL);
 }
@@ -169,7 +169,7 @@ decode_iconv_open(const char *charset)
 int
 charset_known(const char *charset)
 {
-	iconv_t	 cd;
+	iconv_t cd;
 
 	if (decode_charset_is_utf8(charset))
 		return (1);
@@ -180,14 +180,13 @@ charset_known(const char *charset)
 }
 
 char *
-charset_to_utf8(const char *charset, const char *s, size_t len,
-    size_t *outlen)
+charset_to_utf8(const char *charset, const char *s, size_t len, size_t *outlen)
 {
-	struct strbuf	 sb;
-	iconv_t		 cd;
-	char		 out[1024], *inp, *outp;
-	size_t		 inleft, outleft, r;
-	int		 flushed = 0;
+	struct strbuf sb;
+	iconv_t	      cd;
+	char	      out[1024], *inp, *outp;
+	size_t	      inleft, outleft, r;
+	int	      flushed = 0;
 
 	strbuf_init(&sb);
 	if (decode_charset_is_utf8(charset) ||
@@ -233,12 +232,12 @@ charset_to_utf8(const char *charset, const char *s, size_t len,
 char *
 encode_base64(const void *data, size_t len)
 {
-	static const char	 alphabet[] =
+	static const char alphabet[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	const unsigned char	*p = data;
-	char			*out, *o;
-	unsigned int		 v;
-	size_t			 i;
+	const unsigned char *p = data;
+	char		    *out, *o;
+	unsigned int	     v;
+	size_t		     i;
 
 	o = out = xmalloc((len + 2) / 3 * 4 + 1);
 	for (i = 0; i + 2 < len; i += 3) {

@@ -22,7 +22,7 @@ folders_init(struct folders *fs)
 void
 folders_free(struct folders *fs)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < fs->n; i++) {
 		free(fs->list[i].name);
@@ -36,8 +36,8 @@ static struct folder *
 folders_append(struct folders *fs, char *name, char *wire, char delim,
     int flags)
 {
-	struct folder	*f;
-	const char	*p;
+	struct folder *f;
+	const char    *p;
 
 	fs->list = xreallocarray(fs->list, fs->n + 1, sizeof *fs->list);
 	f = &fs->list[fs->n++];
@@ -59,8 +59,8 @@ folders_append(struct folders *fs, char *name, char *wire, char delim,
 int
 folders_add(struct folders *fs, const char *wire, char delim, int flags)
 {
-	char	*decoded, *name, *p;
-	int	 rc = 0;
+	char *decoded, *name, *p;
+	int   rc = 0;
 
 	if (folders_find_wire(fs, wire) != NULL)
 		return (0);
@@ -92,10 +92,10 @@ folders_is_inbox(const char *name)
 static int
 folders_cmp(const void *a, const void *b)
 {
-	const struct folder	*fa = a, *fb = b;
-	const unsigned char	*p = (const unsigned char *)fa->name;
-	const unsigned char	*q = (const unsigned char *)fb->name;
-	int			 ia, ib, ca, cb;
+	const struct folder *fa = a, *fb = b;
+	const unsigned char *p = (const unsigned char *)fa->name;
+	const unsigned char *q = (const unsigned char *)fb->name;
+	int		     ia, ib, ca, cb;
 
 	ia = folders_is_inbox(fa->name);
 	ib = folders_is_inbox(fb->name);
@@ -113,8 +113,8 @@ folders_cmp(const void *a, const void *b)
 static char *
 folders_parent_wire(const struct folder *child, const char *name)
 {
-	const char	*p;
-	size_t		 levels = 0, i = 0;
+	const char *p;
+	size_t	    levels = 0, i = 0;
 
 	/* Cut the child's wire name before its (levels+1)-th delimiter. */
 	for (p = name; *p != '\0'; p++)
@@ -122,8 +122,8 @@ folders_parent_wire(const struct folder *child, const char *name)
 			levels++;
 	for (p = child->wire; *p != '\0' && child->delim != '\0'; p++) {
 		if (*p == child->delim && i++ == levels)
-			return (xstrndup(child->wire,
-			    (size_t)(p - child->wire)));
+			return (
+			    xstrndup(child->wire, (size_t)(p - child->wire)));
 	}
 	return (xstrdup(name));
 }
@@ -131,8 +131,8 @@ folders_parent_wire(const struct folder *child, const char *name)
 void
 folders_sort(struct folders *fs)
 {
-	size_t	 i, n = fs->n;
-	char	*parent, *slash;
+	size_t i, n = fs->n;
+	char  *parent, *slash;
 
 	for (i = 0; i < n; i++) {
 		parent = xstrdup(fs->list[i].name);
@@ -151,7 +151,7 @@ folders_sort(struct folders *fs)
 struct folder *
 folders_find(struct folders *fs, const char *name)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < fs->n; i++) {
 		if (strcmp(fs->list[i].name, name) == 0)
@@ -169,7 +169,7 @@ folders_find(struct folders *fs, const char *name)
 struct folder *
 folders_find_wire(struct folders *fs, const char *wire)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < fs->n; i++)
 		if (strcmp(fs->list[i].wire, wire) == 0)
@@ -180,7 +180,7 @@ folders_find_wire(struct folders *fs, const char *wire)
 const char *
 folders_complete(struct folders *fs, const char *prefix, size_t nth)
 {
-	size_t	 i, len = strlen(prefix);
+	size_t i, len = strlen(prefix);
 
 	for (i = 0; i < fs->n; i++) {
 		if (fs->list[i].flags & FOLDER_NOSELECT)

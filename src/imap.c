@@ -22,7 +22,7 @@
 struct imap *
 imap_new(const struct account *account)
 {
-	struct imap	*im;
+	struct imap *im;
 
 	im = xcalloc(1, sizeof *im);
 	im->account = account;
@@ -73,7 +73,7 @@ imap_is_connected(const struct imap *im)
 int
 imap_has_capability(const struct imap *im, const char *name)
 {
-	struct mailimap_capability_data	*caps;
+	struct mailimap_capability_data *caps;
 	struct mailimap_capability	*cap;
 	clistiter			*it;
 
@@ -83,7 +83,7 @@ imap_has_capability(const struct imap *im, const char *name)
 	if (caps == NULL)
 		return (0);
 	for (it = clist_begin(caps->cap_list); it != NULL;
-	    it = clist_next(it)) {
+	     it = clist_next(it)) {
 		cap = clist_content(it);
 		if (cap->cap_type == MAILIMAP_CAPABILITY_NAME &&
 		    cap->cap_data.cap_name != NULL &&
@@ -96,7 +96,7 @@ imap_has_capability(const struct imap *im, const char *name)
 int
 imap_fail(struct imap *im, int r, const char *what, struct imap_error *err)
 {
-	const char	*said = NULL;
+	const char *said = NULL;
 
 	if (im->session != NULL && im->session->imap_response != NULL &&
 	    *im->session->imap_response != '\0')
@@ -105,20 +105,20 @@ imap_fail(struct imap *im, int r, const char *what, struct imap_error *err)
 	switch (r) {
 	case MAILIMAP_ERROR_STREAM:
 		imap_close(im);
-		return (imap_error(err, IMAP_ERR_SESSION, xasprintf(
-		    "%s: connection lost", what)));
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xasprintf("%s: connection lost", what)));
 	case MAILIMAP_ERROR_PARSE:
 	case MAILIMAP_ERROR_MEMORY:
 	case MAILIMAP_ERROR_INVAL:
 		/* After a response libetpan could not parse, nothing that
 		 * follows on this connection can be trusted. */
 		imap_close(im);
-		return (imap_error(err, IMAP_ERR_SESSION, xasprintf(
-		    "%s: unreadable response from server", what)));
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xasprintf("%s: unreadable response from server", what)));
 	default:
-		return (imap_error(err, IMAP_ERR_NO, said != NULL ?
-		    xasprintf("%s: %s", what, said) :
-		    xasprintf("%s failed (error %d)", what, r)));
+		return (imap_error(err, IMAP_ERR_NO,
+		    said != NULL ? xasprintf("%s: %s", what, said) :
+				   xasprintf("%s failed (error %d)", what, r)));
 	}
 }
 
@@ -134,9 +134,9 @@ imap_check_string(const char *s, struct imap_error *err)
 struct mailimap_set *
 imap_uid_set(const uint32_t *uids, size_t n)
 {
-	struct mailimap_set	*set;
-	uint32_t		*sorted, first, last;
-	size_t			 i;
+	struct mailimap_set *set;
+	uint32_t	    *sorted, first, last;
+	size_t		     i;
 
 	set = mailimap_set_new_empty();
 	if (set == NULL)
@@ -145,8 +145,8 @@ imap_uid_set(const uint32_t *uids, size_t n)
 	memcpy(sorted, uids, n * sizeof *sorted);
 	/* Insertion sort: a user's selection is small. */
 	for (i = 1; i < n; i++) {
-		uint32_t	 v = sorted[i];
-		size_t		 j = i;
+		uint32_t v = sorted[i];
+		size_t	 j = i;
 
 		while (j > 0 && sorted[j - 1] > v) {
 			sorted[j] = sorted[j - 1];
@@ -169,14 +169,14 @@ imap_uid_set(const uint32_t *uids, size_t n)
 static mailstream *
 imap_open_stream(struct imap *im, struct imap_error *err)
 {
-	const struct account	*a = im->account;
-	struct tls_config	 cf;
-	struct tls_error	 te;
-	struct tls		*tls;
-	mailstream_low		*low;
-	mailstream		*s;
-	char			*msg = NULL;
-	int			 fd;
+	const struct account *a = im->account;
+	struct tls_config     cf;
+	struct tls_error      te;
+	struct tls	     *tls;
+	mailstream_low	     *low;
+	mailstream	     *s;
+	char		     *msg = NULL;
+	int		      fd;
 
 	if ((fd = net_connect(a->host, a->port, a->timeout, &msg)) == -1) {
 		imap_error(err, IMAP_ERR_CONNECT, msg);
@@ -190,8 +190,9 @@ imap_open_stream(struct imap *im, struct imap_error *err)
 		cf.timeout = a->timeout;
 		if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
 			close(fd);
-			imap_error(err, te.certificate ? IMAP_ERR_CERT :
-			    IMAP_ERR_CONNECT, te.reason);
+			imap_error(err,
+			    te.certificate ? IMAP_ERR_CERT : IMAP_ERR_CONNECT,
+			    te.reason);
 			err->fingerprint = te.fingerprint;
 			return (NULL);
 		}
@@ -211,18 +212,18 @@ imap_open_stream(struct imap *im, struct imap_error *err)
 static int
 imap_starttls(struct imap *im, struct imap_error *err)
 {
-	const struct account	*a = im->account;
-	struct tls_config	 cf;
-	struct tls_error	 te;
-	struct tls		*tls;
-	mailstream		*s;
-	mailstream_low		*old;
-	int			 r, fd;
+	const struct account *a = im->account;
+	struct tls_config     cf;
+	struct tls_error      te;
+	struct tls	     *tls;
+	mailstream	     *s;
+	mailstream_low	     *old;
+	int		      r, fd;
 
 	if (!imap_has_capability(im, "STARTTLS"))
-		return (imap_error(err, IMAP_ERR_CONNECT, xasprintf(
-		    "%s does not offer STARTTLS; refusing plain text",
-		    a->host)));
+		return (imap_error(err, IMAP_ERR_CONNECT,
+		    xasprintf("%s does not offer STARTTLS; refusing plain text",
+			a->host)));
 	if ((r = mailimap_starttls(im->session)) != MAILIMAP_NO_ERROR) {
 		imap_fail(im, r, "STARTTLS", err);
 		err->kind = IMAP_ERR_CONNECT;
@@ -230,9 +231,9 @@ imap_starttls(struct imap *im, struct imap_error *err)
 	}
 	s = im->session->imap_stream;
 	if (s->read_buffer_len != 0)
-		return (imap_error(err, IMAP_ERR_CONNECT, xasprintf(
-		    "%s sent data before the TLS handshake; refusing it",
-		    a->host)));
+		return (imap_error(err, IMAP_ERR_CONNECT,
+		    xasprintf("%s sent data before the TLS handshake; refusing it",
+			a->host)));
 	old = mailstream_get_low(s);
 	fd = mailstream_low_get_fd(old);
 	stream_low_release_fd(old);
@@ -244,8 +245,9 @@ imap_starttls(struct imap *im, struct imap_error *err)
 	cf.timeout = a->timeout;
 	if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
 		close(fd);
-		imap_error(err, te.certificate ? IMAP_ERR_CERT :
-		    IMAP_ERR_CONNECT, te.reason);
+		imap_error(err,
+		    te.certificate ? IMAP_ERR_CERT : IMAP_ERR_CONNECT,
+		    te.reason);
 		err->fingerprint = te.fingerprint;
 		return (-1);
 	}
@@ -257,7 +259,7 @@ imap_starttls(struct imap *im, struct imap_error *err)
 static int
 imap_refresh_capabilities(struct imap *im, struct imap_error *err)
 {
-	struct mailimap_capability_data	*caps = NULL;
+	struct mailimap_capability_data *caps = NULL;
 	int				 r;
 
 	r = mailimap_capability(im->session, &caps);
@@ -270,23 +272,23 @@ imap_refresh_capabilities(struct imap *im, struct imap_error *err)
 int
 imap_connect(struct imap *im, struct imap_error *err)
 {
-	const struct account	*a = im->account;
-	mailstream		*s;
-	int			 r;
+	const struct account *a = im->account;
+	mailstream	     *s;
+	int		      r;
 
 	imap_close(im);
 	if (a->tls == TLS_NONE && !net_is_loopback(a->host))
-		return (imap_error(err, IMAP_ERR_CONNECT, xasprintf(
-		    "%s: refusing to send a password in plain text to a host "
-		    "that is not loopback", a->host)));
+		return (imap_error(err, IMAP_ERR_CONNECT,
+		    xasprintf("%s: refusing to send a password in plain text to a host "
+			      "that is not loopback",
+			a->host)));
 	if ((s = imap_open_stream(im, err)) == NULL)
 		return (-1);
 	if ((im->session = mailimap_new(0, NULL)) == NULL)
 		fatalx("out of memory");
 	mailimap_set_timeout(im->session, a->timeout);
 	r = mailimap_connect(im->session, s);
-	if (r != MAILIMAP_NO_ERROR &&
-	    r != MAILIMAP_NO_ERROR_AUTHENTICATED &&
+	if (r != MAILIMAP_NO_ERROR && r != MAILIMAP_NO_ERROR_AUTHENTICATED &&
 	    r != MAILIMAP_NO_ERROR_NON_AUTHENTICATED) {
 		imap_fail(im, r, a->host, err);
 		imap_close(im);
@@ -321,12 +323,12 @@ fail:
 static int
 imap_auth_plain(struct imap *im, const char *password, int *state)
 {
-	const struct account	*a = im->account;
+	const struct account	 *a = im->account;
 	struct mailimap_response *resp = NULL;
-	mailstream		*s = im->session->imap_stream;
-	char			*raw, *b64, *line;
-	size_t			 ulen = strlen(a->user), plen = strlen(password);
-	int			 r;
+	mailstream		 *s = im->session->imap_stream;
+	char			 *raw, *b64, *line;
+	size_t ulen = strlen(a->user), plen = strlen(password);
+	int    r;
 
 	raw = xmalloc(ulen + plen + 2);
 	raw[0] = '\0';
@@ -351,8 +353,9 @@ imap_auth_plain(struct imap *im, const char *password, int *state)
 	if (r != MAILIMAP_NO_ERROR)
 		return (r);
 	*state = resp->rsp_resp_done->rsp_type ==
-	    MAILIMAP_RESP_DONE_TYPE_TAGGED ? resp->rsp_resp_done->rsp_data.
-	    rsp_tagged->rsp_cond_state->rsp_type : MAILIMAP_RESP_COND_STATE_BAD;
+		MAILIMAP_RESP_DONE_TYPE_TAGGED ?
+	    resp->rsp_resp_done->rsp_data.rsp_tagged->rsp_cond_state->rsp_type :
+	    MAILIMAP_RESP_COND_STATE_BAD;
 	mailimap_response_free(resp);
 	if (*state == MAILIMAP_RESP_COND_STATE_OK)
 		im->session->imap_state = MAILIMAP_STATE_AUTHENTICATED;
@@ -362,8 +365,8 @@ imap_auth_plain(struct imap *im, const char *password, int *state)
 int
 imap_login(struct imap *im, const char *password, struct imap_error *err)
 {
-	const struct account	*a = im->account;
-	int			 r, state = MAILIMAP_RESP_COND_STATE_OK;
+	const struct account *a = im->account;
+	int		      r, state = MAILIMAP_RESP_COND_STATE_OK;
 
 	if (im->session == NULL)
 		return (imap_error(err, IMAP_ERR_SESSION,
@@ -376,12 +379,13 @@ imap_login(struct imap *im, const char *password, struct imap_error *err)
 	if (imap_has_capability(im, "AUTH=PLAIN") &&
 	    imap_has_capability(im, "SASL-IR")) {
 		r = imap_auth_plain(im, password, &state);
-		if (r == MAILIMAP_NO_ERROR && state != MAILIMAP_RESP_COND_STATE_OK)
+		if (r == MAILIMAP_NO_ERROR &&
+		    state != MAILIMAP_RESP_COND_STATE_OK)
 			r = MAILIMAP_ERROR_LOGIN;
 	} else if (imap_has_capability(im, "LOGINDISABLED"))
-		return (imap_error(err, IMAP_ERR_AUTH, xasprintf(
-		    "%s allows neither LOGIN nor AUTHENTICATE PLAIN here",
-		    a->host)));
+		return (imap_error(err, IMAP_ERR_AUTH,
+		    xasprintf("%s allows neither LOGIN nor AUTHENTICATE PLAIN here",
+			a->host)));
 	else
 		r = mailimap_login(im->session, a->user, password);
 	if (r == MAILIMAP_NO_ERROR) {
@@ -411,8 +415,8 @@ imap_logout(struct imap *im)
 static int
 imap_list_flags(struct mailimap_mbx_list_flags *fl)
 {
-	struct mailimap_mbx_list_oflag	*of;
-	clistiter			*it;
+	struct mailimap_mbx_list_oflag *of;
+	clistiter		       *it;
 
 	if (fl == NULL)
 		return (0);
@@ -420,7 +424,7 @@ imap_list_flags(struct mailimap_mbx_list_flags *fl)
 	    fl->mbf_sflag == MAILIMAP_MBX_LIST_SFLAG_NOSELECT)
 		return (1);
 	for (it = clist_begin(fl->mbf_oflags); it != NULL;
-	    it = clist_next(it)) {
+	     it = clist_next(it)) {
 		of = clist_content(it);
 		if (of->of_type == MAILIMAP_MBX_LIST_OFLAG_FLAG_EXT &&
 		    strcasecmp(of->of_flag_ext, "NonExistent") == 0)
@@ -430,13 +434,12 @@ imap_list_flags(struct mailimap_mbx_list_flags *fl)
 }
 
 int
-imap_list(struct imap *im, imap_list_cb *cb, void *arg,
-    struct imap_error *err)
+imap_list(struct imap *im, imap_list_cb *cb, void *arg, struct imap_error *err)
 {
-	struct mailimap_mailbox_list	*mb;
-	clist				*list = NULL;
-	clistiter			*it;
-	int				 r;
+	struct mailimap_mailbox_list *mb;
+	clist			     *list = NULL;
+	clistiter		     *it;
+	int			      r;
 
 	if (im->session == NULL)
 		return (imap_error(err, IMAP_ERR_SESSION,
@@ -457,11 +460,11 @@ int
 imap_status(struct imap *im, const char *wire, uint32_t *messages,
     uint32_t *unseen, struct imap_error *err)
 {
-	struct mailimap_status_att_list	*atts;
+	struct mailimap_status_att_list	    *atts;
 	struct mailimap_mailbox_data_status *st = NULL;
-	struct mailimap_status_info	*si;
-	clistiter			*it;
-	int				 r;
+	struct mailimap_status_info	    *si;
+	clistiter			    *it;
+	int				     r;
 
 	if (im->session == NULL)
 		return (imap_error(err, IMAP_ERR_SESSION,
@@ -478,7 +481,7 @@ imap_status(struct imap *im, const char *wire, uint32_t *messages,
 		return (imap_fail(im, r, "STATUS", err));
 	*messages = *unseen = 0;
 	for (it = clist_begin(st->st_info_list); it != NULL;
-	    it = clist_next(it)) {
+	     it = clist_next(it)) {
 		si = clist_content(it);
 		if (si->st_att == MAILIMAP_STATUS_ATT_MESSAGES)
 			*messages = si->st_value;
@@ -493,8 +496,8 @@ int
 imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
     uint32_t *exists, struct imap_error *err)
 {
-	struct mailimap_selection_info	*sel;
-	int				 r;
+	struct mailimap_selection_info *sel;
+	int				r;
 
 	if (im->session == NULL)
 		return (imap_error(err, IMAP_ERR_SESSION,

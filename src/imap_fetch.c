@@ -19,12 +19,11 @@
 #define IMAP_FETCH_CHUNK 500
 
 static time_t
-imap_mktime(int year, int month, int day, int hour, int min, int sec,
-    int zone)
+imap_mktime(int year, int month, int day, int hour, int min, int sec, int zone)
 {
-	struct tm	 tm;
-	time_t		 t;
-	int		 sign = zone < 0 ? -1 : 1, off;
+	struct tm tm;
+	time_t	  t;
+	int	  sign = zone < 0 ? -1 : 1, off;
 
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = year - 1900;
@@ -44,12 +43,13 @@ imap_mktime(int year, int month, int day, int hour, int min, int sec,
 static time_t
 imap_header_date(const char *s)
 {
-	struct mailimf_date_time	*dt = NULL;
-	size_t				 idx = 0;
-	time_t				 t;
+	struct mailimf_date_time *dt = NULL;
+	size_t			  idx = 0;
+	time_t			  t;
 
 	if (s == NULL ||
-	    mailimf_date_time_parse(s, strlen(s), &idx, &dt) != MAILIMF_NO_ERROR)
+	    mailimf_date_time_parse(s, strlen(s), &idx, &dt) !=
+		MAILIMF_NO_ERROR)
 		return (0);
 	t = imap_mktime(dt->dt_year, dt->dt_month, dt->dt_day, dt->dt_hour,
 	    dt->dt_min, dt->dt_sec, dt->dt_zone);
@@ -69,7 +69,7 @@ imap_decode_header(const char *s)
 static void
 imap_address(struct mailimap_address *ad, int full, struct strbuf *sb)
 {
-	char	*name = NULL;
+	char *name = NULL;
 
 	if (ad->ad_personal_name != NULL && *ad->ad_personal_name != '\0')
 		name = imap_decode_header(ad->ad_personal_name);
@@ -78,8 +78,8 @@ imap_address(struct mailimap_address *ad, int full, struct strbuf *sb)
 	if (full || name == NULL) {
 		if (name != NULL)
 			strbuf_adds(sb, " <");
-		strbuf_adds(sb, ad->ad_mailbox_name != NULL ?
-		    ad->ad_mailbox_name : "");
+		strbuf_adds(sb,
+		    ad->ad_mailbox_name != NULL ? ad->ad_mailbox_name : "");
 		if (ad->ad_host_name != NULL) {
 			strbuf_addc(sb, '@');
 			strbuf_adds(sb, ad->ad_host_name);
@@ -93,7 +93,7 @@ imap_address(struct mailimap_address *ad, int full, struct strbuf *sb)
 static char *
 imap_addresses(clist *list, int full)
 {
-	struct mailimap_address	*ad;
+	struct mailimap_address *ad;
 	struct strbuf		 sb;
 	clistiter		*it;
 	int			 first = 1;
@@ -123,14 +123,13 @@ imap_addresses(clist *list, int full)
 static uint32_t
 imap_flags(struct mailimap_msg_att_dynamic *dyn)
 {
-	struct mailimap_flag_fetch	*ff;
-	clistiter			*it;
-	uint32_t			 flags = 0;
+	struct mailimap_flag_fetch *ff;
+	clistiter		   *it;
+	uint32_t		    flags = 0;
 
 	if (dyn == NULL || dyn->att_list == NULL)
 		return (0);
-	for (it = clist_begin(dyn->att_list); it != NULL;
-	    it = clist_next(it)) {
+	for (it = clist_begin(dyn->att_list); it != NULL; it = clist_next(it)) {
 		ff = clist_content(it);
 		if (ff->fl_type != MAILIMAP_FLAG_FETCH_OTHER ||
 		    ff->fl_flag == NULL)
@@ -159,7 +158,7 @@ imap_flags(struct mailimap_msg_att_dynamic *dyn)
 static void
 imap_sanitize_field(char **field)
 {
-	char	*clean;
+	char *clean;
 
 	clean = sanitize_str(*field, 0);
 	free(*field);
@@ -169,16 +168,15 @@ imap_sanitize_field(char **field)
 static void
 imap_message_from(struct mailimap_msg_att *att, struct message *m)
 {
-	struct mailimap_msg_att_item	*item;
-	struct mailimap_msg_att_static	*st;
-	struct mailimap_date_time	*dt;
-	struct mailimap_envelope	*env = NULL;
-	time_t				 internal = 0;
-	clistiter			*it;
+	struct mailimap_msg_att_item   *item;
+	struct mailimap_msg_att_static *st;
+	struct mailimap_date_time      *dt;
+	struct mailimap_envelope       *env = NULL;
+	time_t				internal = 0;
+	clistiter		       *it;
 
 	memset(m, 0, sizeof *m);
-	for (it = clist_begin(att->att_list); it != NULL;
-	    it = clist_next(it)) {
+	for (it = clist_begin(att->att_list); it != NULL; it = clist_next(it)) {
 		item = clist_content(it);
 		if (item->att_type == MAILIMAP_MSG_ATT_ITEM_DYNAMIC) {
 			m->flags = imap_flags(item->att_data.att_dyn);
@@ -219,7 +217,7 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 static struct mailimap_fetch_type *
 imap_header_fetch_type(void)
 {
-	struct mailimap_fetch_type	*ft;
+	struct mailimap_fetch_type *ft;
 
 	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL)
 		fatalx("out of memory");
@@ -240,14 +238,14 @@ int
 imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
     struct imap_error *err)
 {
-	struct mailimap_fetch_type	*ft;
-	struct mailimap_set		*set;
-	struct message			*msgs;
-	clist				*result;
-	clistiter			*it;
-	uint32_t			 exists, top, bottom;
-	size_t				 n;
-	int				 r;
+	struct mailimap_fetch_type *ft;
+	struct mailimap_set	   *set;
+	struct message		   *msgs;
+	clist			   *result;
+	clistiter		   *it;
+	uint32_t		    exists, top, bottom;
+	size_t			    n;
+	int			    r;
 
 	if (im->session == NULL || im->session->imap_selection_info == NULL)
 		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
@@ -256,7 +254,7 @@ imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
 	/* Newest first, so the top of the list is on screen soonest. */
 	for (top = exists; top > 0; top = bottom - 1) {
 		bottom = top > IMAP_FETCH_CHUNK ? top - IMAP_FETCH_CHUNK + 1 :
-		    1;
+						  1;
 		if ((set = mailimap_set_new_interval(bottom, top)) == NULL)
 			fatalx("out of memory");
 		result = NULL;
@@ -269,7 +267,7 @@ imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
 		msgs = xreallocarray(NULL, clist_count(result), sizeof *msgs);
 		n = 0;
 		for (it = clist_begin(result); it != NULL;
-		    it = clist_next(it)) {
+		     it = clist_next(it)) {
 			imap_message_from(clist_content(it), &msgs[n]);
 			if (msgs[n].uid == 0) {
 				/* An unsolicited FETCH without UID. */
@@ -289,8 +287,8 @@ static int
 imap_uid_fetch_one(struct imap *im, uint32_t uid,
     struct mailimap_fetch_type *ft, clist **result, struct imap_error *err)
 {
-	struct mailimap_set	*set;
-	int			 r;
+	struct mailimap_set *set;
+	int		     r;
 
 	if ((set = mailimap_set_new_single(uid)) == NULL)
 		fatalx("out of memory");
@@ -307,18 +305,18 @@ imap_uid_fetch_one(struct imap *im, uint32_t uid,
 static struct mailimap_msg_att_static *
 imap_find_static(clist *result, uint32_t uid, int type)
 {
-	struct mailimap_msg_att		*att;
-	struct mailimap_msg_att_item	*item;
-	struct mailimap_msg_att_static	*st, *found;
-	clistiter			*it, *jt;
-	uint32_t			 got;
+	struct mailimap_msg_att	       *att;
+	struct mailimap_msg_att_item   *item;
+	struct mailimap_msg_att_static *st, *found;
+	clistiter		       *it, *jt;
+	uint32_t			got;
 
 	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
 		att = clist_content(it);
 		got = 0;
 		found = NULL;
 		for (jt = clist_begin(att->att_list); jt != NULL;
-		    jt = clist_next(jt)) {
+		     jt = clist_next(jt)) {
 			item = clist_content(jt);
 			if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC)
 				continue;
@@ -339,7 +337,8 @@ imap_body_envelope(struct mailimap_envelope *env, struct imap_body *body)
 {
 	body->date = env->env_date != NULL ? xstrdup(env->env_date) : NULL;
 	body->subject = env->env_subject != NULL ?
-	    imap_decode_header(env->env_subject) : NULL;
+	    imap_decode_header(env->env_subject) :
+	    NULL;
 	if (env->env_from != NULL)
 		body->from = imap_addresses(env->env_from->frm_list, 1);
 	if (env->env_to != NULL)
@@ -352,13 +351,13 @@ static int
 imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
     struct imap_body *body, struct imap_error *err)
 {
-	struct mailimap_fetch_type		*ft;
-	struct mailimap_section			*sec;
-	struct mailimap_msg_att_static		*st;
-	struct mailimap_msg_att_body_section	*bs;
-	clist					*parts, *result;
-	size_t					 i;
-	uint32_t				*id;
+	struct mailimap_fetch_type	     *ft;
+	struct mailimap_section		     *sec;
+	struct mailimap_msg_att_static	     *st;
+	struct mailimap_msg_att_body_section *bs;
+	clist				     *parts, *result;
+	size_t				      i;
+	uint32_t			     *id;
 
 	if ((parts = clist_new()) == NULL)
 		fatalx("out of memory");
@@ -387,9 +386,9 @@ imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
 		return (-1);
 	}
 	bs = st->att_data.att_body_section;
-	body->text = mime_decode(mt, bs->sec_body_part != NULL ?
-	    bs->sec_body_part : "", bs->sec_body_part != NULL ?
-	    bs->sec_length : 0);
+	body->text = mime_decode(mt,
+	    bs->sec_body_part != NULL ? bs->sec_body_part : "",
+	    bs->sec_body_part != NULL ? bs->sec_length : 0);
 	mailimap_fetch_list_free(result);
 	return (0);
 }
@@ -398,11 +397,11 @@ int
 imap_fetch_body(struct imap *im, uint32_t uid, struct imap_body *body,
     struct imap_error *err)
 {
-	struct mailimap_fetch_type	*ft;
-	struct mailimap_msg_att_static	*st;
-	struct mime_text		 mt;
-	clist				*result;
-	int				 rc;
+	struct mailimap_fetch_type     *ft;
+	struct mailimap_msg_att_static *st;
+	struct mime_text		mt;
+	clist			       *result;
+	int				rc;
 
 	memset(body, 0, sizeof *body);
 	if (im->session == NULL)

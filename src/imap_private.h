@@ -7,9 +7,9 @@
 #include "imap.h"
 
 struct imap {
-	const struct account	*account;
-	mailimap		*session;
-	char			*selected;	/* wire name, or NULL */
+	const struct account *account;
+	mailimap	     *session;
+	char		     *selected; /* wire name, or NULL */
 };
 
 /*
@@ -17,11 +17,10 @@ struct imap {
  * libetpan could not parse ends the session; a NO or BAD does not.
  * Returns -1, so callers can "return (imap_fail(...))".
  */
-int			 imap_fail(struct imap *, int, const char *,
-			     struct imap_error *);
+int imap_fail(struct imap *, int, const char *, struct imap_error *);
 /* A set of UIDs for a command (sorted, compressed into ranges). */
-struct mailimap_set	*imap_uid_set(const uint32_t *, size_t);
+struct mailimap_set *imap_uid_set(const uint32_t *, size_t);
 /* Refuse strings that could smuggle a second command onto the wire. */
-int			 imap_check_string(const char *, struct imap_error *);
+int imap_check_string(const char *, struct imap_error *);
 
 #endif

@@ -14,7 +14,7 @@
 static struct mailimap_flag_list *
 imap_flag_list(uint32_t flags)
 {
-	struct mailimap_flag_list	*fl;
+	struct mailimap_flag_list *fl;
 
 	if ((fl = mailimap_flag_list_new_empty()) == NULL)
 		fatalx("out of memory");
@@ -32,10 +32,10 @@ imap_flag_list(uint32_t flags)
 }
 
 static int
-imap_store_one(struct imap *im, const uint32_t *uids, size_t n,
-    uint32_t flags, int add, struct imap_error *err)
+imap_store_one(struct imap *im, const uint32_t *uids, size_t n, uint32_t flags,
+    int add, struct imap_error *err)
 {
-	struct mailimap_store_att_flags	*sa;
+	struct mailimap_store_att_flags *sa;
 	struct mailimap_set		*set;
 	int				 r;
 
@@ -60,8 +60,10 @@ static int
 imap_need_selected(struct imap *im, struct imap_error *err)
 {
 	if (im->session == NULL || im->selected == NULL)
-		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "no folder "
-		    "selected", err));
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE,
+		    "no folder "
+		    "selected",
+		    err));
 	return (0);
 }
 
@@ -79,11 +81,11 @@ imap_store(struct imap *im, const uint32_t *uids, size_t n, uint32_t add,
 }
 
 int
-imap_copy(struct imap *im, const uint32_t *uids, size_t n,
-    const char *target, struct imap_error *err)
+imap_copy(struct imap *im, const uint32_t *uids, size_t n, const char *target,
+    struct imap_error *err)
 {
-	struct mailimap_set	*set;
-	int			 r;
+	struct mailimap_set *set;
+	int		     r;
 
 	if (imap_need_selected(im, err) != 0 ||
 	    imap_check_string(target, err) != 0)
@@ -101,17 +103,16 @@ static int
 imap_deleted_set_is(struct imap *im, const uint32_t *uids, size_t n,
     struct imap_error *err)
 {
-	struct mailimap_search_key	*key;
-	clist				*result = NULL;
-	clistiter			*it;
-	size_t				 found = 0, i;
-	uint32_t			 uid;
-	int				 r, same = 1;
+	struct mailimap_search_key *key;
+	clist			   *result = NULL;
+	clistiter		   *it;
+	size_t			    found = 0, i;
+	uint32_t		    uid;
+	int			    r, same = 1;
 
-	key = mailimap_search_key_new(MAILIMAP_SEARCH_KEY_DELETED, NULL,
+	key = mailimap_search_key_new(MAILIMAP_SEARCH_KEY_DELETED, NULL, NULL,
 	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,
-	    NULL);
+	    NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL);
 	if (key == NULL)
 		fatalx("out of memory");
 	r = mailimap_uid_search(im->session, NULL, key, &result);
@@ -134,8 +135,8 @@ int
 imap_expunge(struct imap *im, const uint32_t *uids, size_t n,
     struct imap_error *err)
 {
-	struct mailimap_set	*set;
-	int			 r;
+	struct mailimap_set *set;
+	int		     r;
 
 	if (imap_need_selected(im, err) != 0)
 		return (-1);
@@ -153,7 +154,8 @@ imap_expunge(struct imap *im, const uint32_t *uids, size_t n,
 	case 0:
 		imap_error_clear(err);
 		err->kind = IMAP_ERR_NO;
-		err->text = xstrdup("the server has no UIDPLUS and other "
+		err->text = xstrdup(
+		    "the server has no UIDPLUS and other "
 		    "messages in this folder are marked deleted: not "
 		    "expunging them");
 		return (-1);
@@ -164,11 +166,11 @@ imap_expunge(struct imap *im, const uint32_t *uids, size_t n,
 }
 
 int
-imap_move(struct imap *im, const uint32_t *uids, size_t n,
-    const char *target, struct imap_error *err)
+imap_move(struct imap *im, const uint32_t *uids, size_t n, const char *target,
+    struct imap_error *err)
 {
-	struct mailimap_set	*set;
-	int			 r;
+	struct mailimap_set *set;
+	int		     r;
 
 	if (imap_need_selected(im, err) != 0 ||
 	    imap_check_string(target, err) != 0)

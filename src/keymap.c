@@ -8,11 +8,12 @@
 #include "keymap.h"
 
 static const struct {
-	const char	*name;
-	const char	*help;
+	const char *name;
+	const char *help;
 } keymap_actions[] = {
 	[ACT_NONE] = { "none", "do nothing" },
-	[ACT_FOCUS] = { "focus", "switch between folder pane and message "
+	[ACT_FOCUS] = { "focus",
+	    "switch between folder pane and message "
 	    "list" },
 	[ACT_NEXT] = { "next", "next message, folder or line" },
 	[ACT_PREV] = { "previous", "previous message, folder or line" },
@@ -22,7 +23,8 @@ static const struct {
 	[ACT_LAST] = { "last", "last message, folder or line" },
 	[ACT_OPEN] = { "open", "open the folder or message" },
 	[ACT_BACK] = { "back", "back to the list; quit from the list" },
-	[ACT_TOGGLE_READ] = { "toggle-read", "mark read or unread on the "
+	[ACT_TOGGLE_READ] = { "toggle-read",
+	    "mark read or unread on the "
 	    "server" },
 	[ACT_TOGGLE_FLAG] = { "toggle-flag", "flag or unflag on the server" },
 	[ACT_DELETE] = { "delete", "mark deleted on the server" },
@@ -80,7 +82,7 @@ static const char *keymap_contexts[] = {
 enum action
 keymap_lookup(enum context ctx, int key)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < sizeof keymap_table / sizeof keymap_table[0]; i++) {
 		if (keymap_table[i].context == ctx &&
@@ -123,7 +125,7 @@ keymap_bindings(size_t *n)
 void
 keymap_dump(FILE *f)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < sizeof keymap_table / sizeof keymap_table[0]; i++) {
 		fprintf(f, "%s\t%s\t%s\t%s\n",

@@ -13,9 +13,9 @@
 
 #include "log.h"
 
-static FILE		*log_file;
-static pthread_mutex_t	 log_lock = PTHREAD_MUTEX_INITIALIZER;
-static void		(*log_fatal_hook)(void);
+static FILE	      *log_file;
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static void (*log_fatal_hook)(void);
 
 void
 log_open(const char *path)
@@ -37,8 +37,8 @@ log_close(void)
 void
 log_debug(const char *fmt, ...)
 {
-	struct timeval	 tv;
-	va_list		 ap;
+	struct timeval tv;
+	va_list	       ap;
 
 	if (log_file == NULL)
 		return;
@@ -62,7 +62,7 @@ log_set_fatal_hook(void (*hook)(void))
 static void __attribute__((noreturn))
 log_vfatal(int with_errno, const char *fmt, va_list ap)
 {
-	int	 saved = errno;
+	int saved = errno;
 
 	if (log_fatal_hook != NULL)
 		log_fatal_hook();
@@ -77,7 +77,7 @@ log_vfatal(int with_errno, const char *fmt, va_list ap)
 void
 fatal(const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	va_start(ap, fmt);
 	log_vfatal(1, fmt, ap);
@@ -86,7 +86,7 @@ fatal(const char *fmt, ...)
 void
 fatalx(const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	va_start(ap, fmt);
 	log_vfatal(0, fmt, ap);

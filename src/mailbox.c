@@ -34,7 +34,7 @@ mailbox_init(struct mailbox *mb, const char *name)
 void
 mailbox_free(struct mailbox *mb)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < mb->n; i++)
 		message_clear(&mb->msgs[i]);
@@ -46,7 +46,7 @@ mailbox_free(struct mailbox *mb)
 static int
 mailbox_cmp(const void *a, const void *b)
 {
-	const struct message	*ma = a, *mb = b;
+	const struct message *ma = a, *mb = b;
 
 	if (ma->uid == mb->uid)
 		return (0);
@@ -67,7 +67,7 @@ mailbox_reserve(struct mailbox *mb, size_t more)
 void
 mailbox_add(struct mailbox *mb, struct message *msgs, size_t n)
 {
-	size_t	 i, j;
+	size_t i, j;
 
 	mailbox_reserve(mb, n);
 	memcpy(mb->msgs + mb->n, msgs, n * sizeof *msgs);
@@ -88,7 +88,7 @@ mailbox_add(struct mailbox *mb, struct message *msgs, size_t n)
 long
 mailbox_find(const struct mailbox *mb, uint32_t uid)
 {
-	size_t	 lo = 0, hi = mb->n, mid;
+	size_t lo = 0, hi = mb->n, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -105,7 +105,7 @@ mailbox_find(const struct mailbox *mb, uint32_t uid)
 int
 mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 {
-	long	 i;
+	long i;
 
 	if ((i = mailbox_find(mb, uid)) == -1)
 		return (-1);
@@ -122,7 +122,7 @@ mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 void
 mailbox_insert(struct mailbox *mb, struct message *m)
 {
-	size_t	 lo = 0, hi = mb->n, mid;
+	size_t lo = 0, hi = mb->n, mid;
 
 	if (mailbox_find(mb, m->uid) != -1) {
 		message_clear(m);
@@ -145,7 +145,7 @@ mailbox_insert(struct mailbox *mb, struct message *m)
 size_t
 mailbox_count(const struct mailbox *mb, uint32_t set, uint32_t clear)
 {
-	size_t	 i, n = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < mb->n; i++)
 		if ((mb->msgs[i].flags & set) == set &&

@@ -20,22 +20,22 @@
 #include "xmalloc.h"
 
 static const char main_usage[] =
-"usage: tern [-hV] [-a account] [-c file] [-d logfile] [--ca-file file]\n"
-"            [--dump-keys] [imaps://user@host[:port]]\n"
-"\n"
-"  -a, --account NAME   use this account from the configuration\n"
-"                       (default: the first)\n"
-"  -c, --config FILE    read this configuration file (default:\n"
-"                       $XDG_CONFIG_HOME/tern/config)\n"
-"  -d, --debug FILE     write a debug log to FILE (never passwords)\n"
-"      --ca-file FILE   trust the CA certificates in FILE\n"
-"      --dump-keys      print the key bindings and exit\n"
-"  -h, --help           print this help and exit\n"
-"  -V, --version        print the version and exit\n"
-"\n"
-"With a URL and no configuration, tern connects to that server and asks\n"
-"for the password. imaps:// is TLS on port 993; imap:// is port 143 with\n"
-"STARTTLS, required. See tern(1) and tern.conf(5).\n";
+    "usage: tern [-hV] [-a account] [-c file] [-d logfile] [--ca-file file]\n"
+    "            [--dump-keys] [imaps://user@host[:port]]\n"
+    "\n"
+    "  -a, --account NAME   use this account from the configuration\n"
+    "                       (default: the first)\n"
+    "  -c, --config FILE    read this configuration file (default:\n"
+    "                       $XDG_CONFIG_HOME/tern/config)\n"
+    "  -d, --debug FILE     write a debug log to FILE (never passwords)\n"
+    "      --ca-file FILE   trust the CA certificates in FILE\n"
+    "      --dump-keys      print the key bindings and exit\n"
+    "  -h, --help           print this help and exit\n"
+    "  -V, --version        print the version and exit\n"
+    "\n"
+    "With a URL and no configuration, tern connects to that server and asks\n"
+    "for the password. imaps:// is TLS on port 993; imap:// is port 143 with\n"
+    "STARTTLS, required. See tern(1) and tern.conf(5).\n";
 
 enum {
 	OPT_CA_FILE = 256,
@@ -60,10 +60,10 @@ static const struct option main_options[] = {
 static char *
 main_password_command(const char *cmd, char **err)
 {
-	char	 buf[4096];
-	FILE	*f;
-	size_t	 len;
-	int	 status;
+	char   buf[4096];
+	FILE  *f;
+	size_t len;
+	int    status;
 
 	if ((f = popen(cmd, "r")) == NULL) {
 		*err = xasprintf("password-command: %s", strerror(errno));
@@ -76,7 +76,7 @@ main_password_command(const char *cmd, char **err)
 		explicit_bzero(buf, sizeof buf);
 		*err = xasprintf("password-command failed (exit status %d)",
 		    status == -1 || !WIFEXITED(status) ? -1 :
-		    WEXITSTATUS(status));
+							 WEXITSTATUS(status));
 		return (NULL);
 	}
 	buf[strcspn(buf, "\r\n")] = '\0';
@@ -85,15 +85,14 @@ main_password_command(const char *cmd, char **err)
 		return (NULL);
 	}
 	{
-		char	*pw = xstrdup(buf);
+		char *pw = xstrdup(buf);
 
 		explicit_bzero(buf, sizeof buf);
 		return (pw);
 	}
 }
 
-static void __attribute__((noreturn))
-main_fail(char *msg)
+static void __attribute__((noreturn)) main_fail(char *msg)
 {
 	fprintf(stderr, "tern: %s\n", msg);
 	free(msg);
@@ -103,16 +102,16 @@ main_fail(char *msg)
 int
 main(int argc, char **argv)
 {
-	struct conf	 conf;
-	struct app	 app;
-	struct account	*account = NULL, *url_account = NULL;
-	const char	*account_name = NULL, *config = NULL, *ca_file = NULL;
-	char		*path, *err = NULL;
-	int		 c, status, explicit_config;
+	struct conf	conf;
+	struct app	app;
+	struct account *account = NULL, *url_account = NULL;
+	const char     *account_name = NULL, *config = NULL, *ca_file = NULL;
+	char	       *path, *err = NULL;
+	int		c, status, explicit_config;
 
 	setlocale(LC_ALL, "");
-	while ((c = getopt_long(argc, argv, "a:c:d:hV", main_options,
-	    NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "a:c:d:hV", main_options, NULL)) !=
+	    -1) {
 		switch (c) {
 		case 'a':
 			account_name = optarg;
@@ -157,9 +156,10 @@ main(int argc, char **argv)
 	} else {
 		explicit_config = config != NULL;
 		path = explicit_config ? xstrdup(config) : conf_default_path();
-		if (path == NULL || (!explicit_config &&
-		    access(path, F_OK) != 0))
-			main_fail(xstrdup("no account: give a URL such as "
+		if (path == NULL ||
+		    (!explicit_config && access(path, F_OK) != 0))
+			main_fail(xstrdup(
+			    "no account: give a URL such as "
 			    "imaps://user@host, or write a configuration "
 			    "(see tern.conf(5))"));
 		if (conf_load(&conf, path, &err) != 0)
@@ -167,8 +167,8 @@ main(int argc, char **argv)
 		free(path);
 		if ((account = conf_find(&conf, account_name)) == NULL)
 			main_fail(account_name != NULL ?
-			    xasprintf("no account named %s", account_name) :
-			    xstrdup("the configuration has no account"));
+				xasprintf("no account named %s", account_name) :
+				xstrdup("the configuration has no account"));
 	}
 	if (ca_file != NULL) {
 		free(account->ca_file);
@@ -179,7 +179,7 @@ main(int argc, char **argv)
 	app.account = account;
 	if (account->password_command != NULL &&
 	    (app.password = main_password_command(account->password_command,
-	    &err)) == NULL)
+		 &err)) == NULL)
 		main_fail(err);
 
 	log_debug("tern %s starting for %s@%s", TERN_VERSION, account->user,

@@ -27,7 +27,7 @@ mime_encoding(struct mailimap_body_fields *bf)
 	case MAILIMAP_BODY_FLD_ENC_OTHER:
 		if (bf->bd_encoding->enc_value != NULL &&
 		    strcasecmp(bf->bd_encoding->enc_value,
-		    "quoted-printable") == 0)
+			"quoted-printable") == 0)
 			return (MIME_ENC_QP);
 		if (bf->bd_encoding->enc_value != NULL &&
 		    strcasecmp(bf->bd_encoding->enc_value, "base64") == 0)
@@ -41,13 +41,13 @@ mime_encoding(struct mailimap_body_fields *bf)
 static const char *
 mime_charset(struct mailimap_body_fields *bf)
 {
-	struct mailimap_single_body_fld_param	*p;
-	clistiter				*it;
+	struct mailimap_single_body_fld_param *p;
+	clistiter			      *it;
 
 	if (bf == NULL || bf->bd_parameter == NULL)
 		return (NULL);
 	for (it = clist_begin(bf->bd_parameter->pa_list); it != NULL;
-	    it = clist_next(it)) {
+	     it = clist_next(it)) {
 		p = clist_content(it);
 		if (p->pa_name != NULL && p->pa_value != NULL &&
 		    strcasecmp(p->pa_name, "charset") == 0)
@@ -57,10 +57,10 @@ mime_charset(struct mailimap_body_fields *bf)
 }
 
 static void
-mime_take(struct mailimap_body_type_text *t, const uint32_t *path,
-    size_t depth, int html, struct mime_text *out)
+mime_take(struct mailimap_body_type_text *t, const uint32_t *path, size_t depth,
+    int html, struct mime_text *out)
 {
-	const char	*cs;
+	const char *cs;
 
 	mime_text_clear(out);
 	memcpy(out->path, path, depth * sizeof *path);
@@ -80,7 +80,7 @@ static int
 mime_walk(struct mailimap_body *b, uint32_t *path, size_t depth,
     struct mime_text *out, int *have_html)
 {
-	struct mailimap_body_type_1part	*one;
+	struct mailimap_body_type_1part *one;
 	struct mailimap_body_type_text	*t;
 	clistiter			*it;
 	uint32_t			 n = 0;
@@ -89,10 +89,10 @@ mime_walk(struct mailimap_body *b, uint32_t *path, size_t depth,
 		return (0);
 	if (b->bd_type == MAILIMAP_BODY_MPART) {
 		for (it = clist_begin(b->bd_data.bd_body_mpart->bd_list);
-		    it != NULL; it = clist_next(it)) {
+		     it != NULL; it = clist_next(it)) {
 			path[depth] = ++n;
 			if (mime_walk(clist_content(it), path, depth + 1, out,
-			    have_html))
+				have_html))
 				return (1);
 		}
 		return (0);
@@ -120,8 +120,8 @@ mime_walk(struct mailimap_body *b, uint32_t *path, size_t depth,
 int
 mime_find_text(struct mailimap_body *b, struct mime_text *out)
 {
-	uint32_t	 path[MIME_MAX_DEPTH];
-	int		 have_html = 0;
+	uint32_t path[MIME_MAX_DEPTH];
+	int	 have_html = 0;
 
 	memset(out, 0, sizeof *out);
 	if (mime_walk(b, path, 0, out, &have_html))
@@ -132,7 +132,7 @@ mime_find_text(struct mailimap_body *b, struct mime_text *out)
 static void
 mime_describe_walk(struct mailimap_body *b, struct strbuf *sb, int depth)
 {
-	struct mailimap_body_type_1part	*one;
+	struct mailimap_body_type_1part *one;
 	clistiter			*it;
 	const char			*type = "?", *sub = "?";
 
@@ -143,7 +143,7 @@ mime_describe_walk(struct mailimap_body *b, struct strbuf *sb, int depth)
 		strbuf_printf(sb, "multipart/%s\n",
 		    b->bd_data.bd_body_mpart->bd_media_subtype);
 		for (it = clist_begin(b->bd_data.bd_body_mpart->bd_list);
-		    it != NULL; it = clist_next(it))
+		     it != NULL; it = clist_next(it))
 			mime_describe_walk(clist_content(it), sb, depth + 1);
 		return;
 	}
@@ -190,7 +190,7 @@ mime_describe_walk(struct mailimap_body *b, struct strbuf *sb, int depth)
 char *
 mime_describe(struct mailimap_body *b)
 {
-	struct strbuf	 sb;
+	struct strbuf sb;
 
 	strbuf_init(&sb);
 	strbuf_adds(&sb, "This message has no text part. Its parts:\n\n");
@@ -201,8 +201,8 @@ mime_describe(struct mailimap_body *b)
 char *
 mime_decode(const struct mime_text *mt, const char *data, size_t len)
 {
-	char	*raw, *text;
-	size_t	 rawlen;
+	char  *raw, *text;
+	size_t rawlen;
 
 	switch (mt->encoding) {
 	case MIME_ENC_QP:

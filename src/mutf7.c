@@ -52,9 +52,9 @@ mutf7_direct(unsigned int cp)
 static int
 mutf7_decode_run(struct strbuf *sb, const char *s, size_t len)
 {
-	unsigned int	 bits = 0, unit, high = 0, cp;
-	size_t		 nbits = 0, i;
-	int		 v;
+	unsigned int bits = 0, unit, high = 0, cp;
+	size_t	     nbits = 0, i;
+	int	     v;
 
 	for (i = 0; i < len; i++) {
 		if ((v = mutf7_value(s[i])) < 0)
@@ -92,9 +92,9 @@ mutf7_decode_run(struct strbuf *sb, const char *s, size_t len)
 char *
 mutf7_decode(const char *s, size_t len)
 {
-	struct strbuf	 sb;
-	size_t		 i, start;
-	int		 after_run = 0;
+	struct strbuf sb;
+	size_t	      i, start;
+	int	      after_run = 0;
 
 	strbuf_init(&sb);
 	for (i = 0; i < len; i++) {
@@ -132,8 +132,8 @@ bad:
 static void
 mutf7_encode_run(struct strbuf *sb, const unsigned short *units, size_t n)
 {
-	unsigned int	 bits = 0;
-	size_t		 nbits = 0, i;
+	unsigned int bits = 0;
+	size_t	     nbits = 0, i;
 
 	strbuf_addc(sb, '&');
 	for (i = 0; i < n; i++) {
@@ -153,10 +153,10 @@ mutf7_encode_run(struct strbuf *sb, const unsigned short *units, size_t n)
 char *
 mutf7_encode(const char *s, size_t len)
 {
-	struct strbuf	 sb;
-	unsigned short	*units;
-	unsigned int	 cp;
-	size_t		 i, n, nunits = 0;
+	struct strbuf	sb;
+	unsigned short *units;
+	unsigned int	cp;
+	size_t		i, n, nunits = 0;
 
 	strbuf_init(&sb);
 	/* At most two UTF-16 units for each input byte. */

@@ -20,9 +20,9 @@
 static int
 net_connect_one(struct addrinfo *ai, int timeout, int *error)
 {
-	struct pollfd	 pfd;
-	socklen_t	 len;
-	int		 fd, flags, n;
+	struct pollfd pfd;
+	socklen_t     len;
+	int	      fd, flags, n;
 
 	fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
 	    ai->ai_protocol);
@@ -62,8 +62,8 @@ net_connect_one(struct addrinfo *ai, int timeout, int *error)
 int
 net_connect(const char *host, const char *port, int timeout, char **err)
 {
-	struct addrinfo	 hints, *res, *ai;
-	int		 fd = -1, error = 0, gai;
+	struct addrinfo hints, *res, *ai;
+	int		fd = -1, error = 0, gai;
 
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
@@ -76,16 +76,15 @@ net_connect(const char *host, const char *port, int timeout, char **err)
 		fd = net_connect_one(ai, timeout, &error);
 	freeaddrinfo(res);
 	if (fd == -1)
-		*err = xasprintf("%s port %s: %s", host, port,
-		    strerror(error));
+		*err = xasprintf("%s port %s: %s", host, port, strerror(error));
 	return (fd);
 }
 
 int
 net_is_loopback(const char *host)
 {
-	struct in_addr	 a4;
-	struct in6_addr	 a6;
+	struct in_addr	a4;
+	struct in6_addr a6;
 
 	if (strcmp(host, "localhost") == 0)
 		return (1);

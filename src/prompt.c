@@ -49,7 +49,7 @@ prompt_backspace(struct prompt *p)
 static void
 prompt_complete(struct prompt *p, struct folders *fs)
 {
-	const char	*match;
+	const char *match;
 
 	if (fs == NULL)
 		return;

@@ -9,8 +9,8 @@
 #include "xmalloc.h"
 
 struct queue_item {
-	void			*data;
-	struct queue_item	*next;
+	void		  *data;
+	struct queue_item *next;
 };
 
 void
@@ -24,7 +24,7 @@ queue_init(struct queue *q)
 void
 queue_destroy(struct queue *q, void (*free_item)(void *))
 {
-	void	*p;
+	void *p;
 
 	while ((p = queue_pop(q)) != NULL)
 		free_item(p);
@@ -35,7 +35,7 @@ queue_destroy(struct queue *q, void (*free_item)(void *))
 void
 queue_push(struct queue *q, void *data)
 {
-	struct queue_item	*it;
+	struct queue_item *it;
 
 	it = xmalloc(sizeof *it);
 	it->data = data;
@@ -53,8 +53,8 @@ queue_push(struct queue *q, void *data)
 static void *
 queue_take(struct queue *q)
 {
-	struct queue_item	*it;
-	void			*data;
+	struct queue_item *it;
+	void		  *data;
 
 	if ((it = q->head) == NULL)
 		return (NULL);
@@ -68,7 +68,7 @@ queue_take(struct queue *q)
 void *
 queue_pop(struct queue *q)
 {
-	void	*data;
+	void *data;
 
 	pthread_mutex_lock(&q->lock);
 	data = queue_take(q);
@@ -79,7 +79,7 @@ queue_pop(struct queue *q)
 void *
 queue_wait(struct queue *q)
 {
-	void	*data;
+	void *data;
 
 	pthread_mutex_lock(&q->lock);
 	while (q->head == NULL)
@@ -92,7 +92,7 @@ queue_wait(struct queue *q)
 int
 queue_empty(struct queue *q)
 {
-	int	 empty;
+	int empty;
 
 	pthread_mutex_lock(&q->lock);
 	empty = q->head == NULL;

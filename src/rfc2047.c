@@ -19,18 +19,18 @@
 #include "xmalloc.h"
 
 struct rfc2047_word {
-	const char	*charset;	/* not NUL-terminated */
-	size_t		 charsetlen;	/* without any "*language" */
-	char		 encoding;	/* 'B' or 'Q' */
-	const char	*text;
-	size_t		 textlen;
-	size_t		 len;		/* of the whole word */
+	const char *charset;	/* not NUL-terminated */
+	size_t	    charsetlen; /* without any "*language" */
+	char	    encoding;	/* 'B' or 'Q' */
+	const char *text;
+	size_t	    textlen;
+	size_t	    len; /* of the whole word */
 };
 
 /* Decoded bytes of a run of words in one charset, not yet converted. */
 struct rfc2047_pending {
-	char		*charset;
-	struct strbuf	 bytes;
+	char	     *charset;
+	struct strbuf bytes;
 };
 
 static int
@@ -53,8 +53,8 @@ rfc2047_is_base64(char c)
 static int
 rfc2047_parse_word(const char *s, size_t len, struct rfc2047_word *w)
 {
-	size_t	 i, start;
-	char	 c;
+	size_t i, start;
+	char   c;
 
 	if (len < 2 || s[0] != '=' || s[1] != '?')
 		return (-1);
@@ -106,13 +106,13 @@ rfc2047_parse_word(const char *s, size_t len, struct rfc2047_word *w)
 static void
 rfc2047_flush(struct strbuf *out, struct rfc2047_pending *p)
 {
-	char	*conv;
-	size_t	 convlen;
+	char  *conv;
+	size_t convlen;
 
 	if (p->charset == NULL)
 		return;
-	conv = charset_to_utf8(p->charset, p->bytes.buf != NULL ?
-	    p->bytes.buf : "", p->bytes.len, &convlen);
+	conv = charset_to_utf8(p->charset,
+	    p->bytes.buf != NULL ? p->bytes.buf : "", p->bytes.len, &convlen);
 	strbuf_add(out, conv, convlen);
 	free(conv);
 	FREE(&p->charset);
@@ -124,8 +124,8 @@ static int
 rfc2047_add_word(struct strbuf *out, struct rfc2047_pending *p,
     const struct rfc2047_word *w)
 {
-	char	*charset, *raw;
-	size_t	 rawlen;
+	char  *charset, *raw;
+	size_t rawlen;
 
 	charset = xstrndup(w->charset, w->charsetlen);
 	if (!charset_known(charset)) {
@@ -151,11 +151,11 @@ rfc2047_add_word(struct strbuf *out, struct rfc2047_pending *p,
 char *
 rfc2047_decode(const char *s, size_t len)
 {
-	struct strbuf		 out;
-	struct rfc2047_pending	 p;
-	struct rfc2047_word	 w;
-	size_t			 i = 0, j;
-	int			 after_word = 0;
+	struct strbuf	       out;
+	struct rfc2047_pending p;
+	struct rfc2047_word    w;
+	size_t		       i = 0, j;
+	int		       after_word = 0;
 
 	strbuf_init(&out);
 	p.charset = NULL;

@@ -23,9 +23,9 @@
 size_t
 sanitize_utf8_decode(const char *s, size_t len, unsigned int *cpp)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned int		 cp, min;
-	size_t			 n, i;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned int	     cp, min;
+	size_t		     n, i;
 
 	if (len == 0)
 		return (0);
@@ -80,9 +80,9 @@ sanitize_allowed(unsigned int cp)
 char *
 sanitize(const char *s, size_t len, int flags)
 {
-	struct strbuf	 sb;
-	unsigned int	 cp;
-	size_t		 i, n;
+	struct strbuf sb;
+	unsigned int  cp;
+	size_t	      i, n;
 
 	strbuf_init(&sb);
 	for (i = 0; i < len; i += n) {
@@ -92,8 +92,8 @@ sanitize(const char *s, size_t len, int flags)
 			n = 1;
 			continue;
 		}
-		if (cp == '\r' && (flags & SANITIZE_NEWLINES) &&
-		    i + 1 < len && s[i + 1] == '\n')
+		if (cp == '\r' && (flags & SANITIZE_NEWLINES) && i + 1 < len &&
+		    s[i + 1] == '\n')
 			continue;
 		if (cp == '\n' && (flags & SANITIZE_NEWLINES))
 			strbuf_addc(&sb, '\n');
@@ -118,9 +118,9 @@ sanitize_str(const char *s, int flags)
 size_t
 sanitize_width(const char *s)
 {
-	size_t		 len, i, n, width = 0;
-	unsigned int	 cp;
-	int		 w;
+	size_t	     len, i, n, width = 0;
+	unsigned int cp;
+	int	     w;
 
 	if (s == NULL)
 		return (0);

@@ -11,13 +11,13 @@
 #include "log.h"
 #include "signal_pipe.h"
 
-static int	 signal_fds[2] = { -1, -1 };
+static int signal_fds[2] = { -1, -1 };
 
 static void
 signal_handler(int sig)
 {
-	unsigned char	 c = (unsigned char)sig;
-	int		 saved = errno;
+	unsigned char c = (unsigned char)sig;
+	int	      saved = errno;
 
 	(void)write(signal_fds[1], &c, 1);
 	errno = saved;
@@ -26,9 +26,9 @@ signal_handler(int sig)
 int
 signal_init(void)
 {
-	struct sigaction	 sa;
-	int			 i;
-	static const int	 sigs[] = { SIGWINCH, SIGTERM, SIGINT, SIGHUP };
+	struct sigaction sa;
+	int		 i;
+	static const int sigs[] = { SIGWINCH, SIGTERM, SIGINT, SIGHUP };
 
 	if (pipe(signal_fds) == -1)
 		fatal("pipe");
@@ -52,7 +52,7 @@ signal_init(void)
 int
 signal_next(void)
 {
-	unsigned char	 c;
+	unsigned char c;
 
 	if (read(signal_fds[0], &c, 1) == 1)
 		return (c);

@@ -17,7 +17,7 @@ strbuf_init(struct strbuf *sb)
 static void
 strbuf_grow(struct strbuf *sb, size_t more)
 {
-	size_t	 want;
+	size_t want;
 
 	if (more >= ((size_t)-1) / 2 - sb->len)
 		fatalx("strbuf too large");
@@ -56,8 +56,8 @@ strbuf_adds(struct strbuf *sb, const char *s)
 void
 strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*s;
+	va_list ap;
+	char   *s;
 
 	va_start(ap, fmt);
 	s = xvasprintf(fmt, ap);
@@ -69,7 +69,7 @@ strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 void
 strbuf_add_utf8(struct strbuf *sb, unsigned int cp)
 {
-	char	 b[4];
+	char b[4];
 
 	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		cp = 0xfffd;
@@ -97,7 +97,7 @@ strbuf_add_utf8(struct strbuf *sb, unsigned int cp)
 char *
 strbuf_detach(struct strbuf *sb, size_t *lenp)
 {
-	char	*p;
+	char *p;
 
 	if (sb->buf == NULL)
 		strbuf_grow(sb, 0);

@@ -18,18 +18,18 @@
 #include "xmalloc.h"
 
 struct stream_data {
-	int		 fd;
-	struct tls	*tls;
-	int		 timeout;
+	int	    fd;
+	struct tls *tls;
+	int	    timeout;
 };
 
 static ssize_t
 stream_read(mailstream_low *s, void *buf, size_t len)
 {
-	struct stream_data	*d = s->data;
-	struct pollfd		 pfd;
-	ssize_t			 n;
-	int			 r;
+	struct stream_data *d = s->data;
+	struct pollfd	    pfd;
+	ssize_t		    n;
+	int		    r;
 
 	if (d->tls != NULL)
 		return (tls_read(d->tls, buf, len, d->timeout));
@@ -51,11 +51,11 @@ stream_read(mailstream_low *s, void *buf, size_t len)
 static ssize_t
 stream_write(mailstream_low *s, const void *buf, size_t len)
 {
-	struct stream_data	*d = s->data;
-	const char		*p = buf;
-	struct pollfd		 pfd;
-	size_t			 done = 0;
-	ssize_t			 n;
+	struct stream_data *d = s->data;
+	const char	   *p = buf;
+	struct pollfd	    pfd;
+	size_t		    done = 0;
+	ssize_t		    n;
 
 	if (d->tls != NULL)
 		return (tls_write(d->tls, buf, len, d->timeout));
@@ -80,7 +80,7 @@ stream_write(mailstream_low *s, const void *buf, size_t len)
 static int
 stream_close(mailstream_low *s)
 {
-	struct stream_data	*d = s->data;
+	struct stream_data *d = s->data;
 
 	if (d->tls != NULL) {
 		tls_close(d->tls);
@@ -96,7 +96,7 @@ stream_close(mailstream_low *s)
 static int
 stream_get_fd(mailstream_low *s)
 {
-	struct stream_data	*d = s->data;
+	struct stream_data *d = s->data;
 
 	return (d->fd);
 }
@@ -140,8 +140,8 @@ static mailstream_low_driver stream_driver = {
 static mailstream_low *
 stream_low_new(int fd, struct tls *tls, int timeout)
 {
-	struct stream_data	*d;
-	mailstream_low		*s;
+	struct stream_data *d;
+	mailstream_low	   *s;
 
 	d = xcalloc(1, sizeof *d);
 	d->fd = fd;
@@ -167,7 +167,7 @@ stream_low_tls(struct tls *tls, int timeout)
 void
 stream_low_release_fd(mailstream_low *s)
 {
-	struct stream_data	*d = s->data;
+	struct stream_data *d = s->data;
 
 	d->fd = -1;
 }

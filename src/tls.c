@@ -28,7 +28,7 @@
 #include "xmalloc.h"
 
 struct tls {
-	SSL_CTX	*ctx;
+	SSL_CTX *ctx;
 	SSL	*ssl;
 	int	 fd;
 };
@@ -36,7 +36,7 @@ struct tls {
 static long
 tls_now_ms(void)
 {
-	struct timespec	 ts;
+	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
@@ -46,9 +46,9 @@ tls_now_ms(void)
 static int
 tls_wait(int fd, int want, long deadline)
 {
-	struct pollfd	 pfd;
-	long		 left;
-	int		 n;
+	struct pollfd pfd;
+	long	      left;
+	int	      n;
 
 	for (;;) {
 		left = deadline - tls_now_ms();
@@ -69,8 +69,8 @@ tls_wait(int fd, int want, long deadline)
 static char *
 tls_openssl_reason(const char *what)
 {
-	unsigned long	 e;
-	char		 buf[256];
+	unsigned long e;
+	char	      buf[256];
 
 	e = ERR_get_error();
 	ERR_clear_error();
@@ -83,9 +83,9 @@ tls_openssl_reason(const char *what)
 static char *
 tls_fingerprint(X509 *cert)
 {
-	unsigned char	 md[EVP_MAX_MD_SIZE];
-	unsigned int	 len, i;
-	struct strbuf	 sb;
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int  len, i;
+	struct strbuf sb;
 
 	if (!X509_digest(cert, EVP_sha256(), md, &len))
 		return (NULL);
@@ -112,7 +112,7 @@ tls_pin_matches(const char *fp, const char *pin)
 static int
 tls_is_ip(const char *host)
 {
-	unsigned char	 buf[sizeof(struct in6_addr)];
+	unsigned char buf[sizeof(struct in6_addr)];
 
 	return (inet_pton(AF_INET, host, buf) == 1 ||
 	    inet_pton(AF_INET6, host, buf) == 1);
@@ -121,7 +121,7 @@ tls_is_ip(const char *host)
 static SSL_CTX *
 tls_context(const struct tls_config *cf, struct tls_error *err)
 {
-	SSL_CTX	*ctx;
+	SSL_CTX *ctx;
 
 	if ((ctx = SSL_CTX_new(TLS_client_method())) == NULL) {
 		err->reason = tls_openssl_reason("cannot create TLS context");
@@ -148,7 +148,7 @@ tls_context(const struct tls_config *cf, struct tls_error *err)
 static int
 tls_expect_host(SSL *ssl, const char *host)
 {
-	X509_VERIFY_PARAM	*param;
+	X509_VERIFY_PARAM *param;
 
 	param = SSL_get0_param(ssl);
 	if (tls_is_ip(host))
@@ -163,7 +163,7 @@ tls_expect_host(SSL *ssl, const char *host)
 static int
 tls_handshake(struct tls *t, long deadline, struct tls_error *err)
 {
-	int	 n, e;
+	int n, e;
 
 	for (;;) {
 		ERR_clear_error();
@@ -171,7 +171,8 @@ tls_handshake(struct tls *t, long deadline, struct tls_error *err)
 			return (0);
 		e = SSL_get_error(t->ssl, n);
 		if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) {
-			err->reason = tls_openssl_reason("TLS handshake failed");
+			err->reason = tls_openssl_reason(
+			    "TLS handshake failed");
 			return (-1);
 		}
 		if (tls_wait(t->fd, e, deadline) != 0) {
@@ -185,8 +186,8 @@ tls_handshake(struct tls *t, long deadline, struct tls_error *err)
 static int
 tls_verify(struct tls *t, const struct tls_config *cf, struct tls_error *err)
 {
-	X509	*cert;
-	long	 result;
+	X509 *cert;
+	long  result;
 
 	if ((cert = SSL_get1_peer_certificate(t->ssl)) == NULL) {
 		err->certificate = 1;
@@ -206,7 +207,7 @@ tls_verify(struct tls *t, const struct tls_config *cf, struct tls_error *err)
 			goto trusted;
 		err->certificate = 1;
 		err->reason = xstrdup("certificate fingerprint does not match "
-		    "the pinned certificate-fingerprint");
+				      "the pinned certificate-fingerprint");
 		return (-1);
 	}
 	result = SSL_get_verify_result(t->ssl);
@@ -223,8 +224,8 @@ trusted:
 struct tls *
 tls_connect(int fd, const struct tls_config *cf, struct tls_error *err)
 {
-	struct tls	*t;
-	long		 deadline;
+	struct tls *t;
+	long	    deadline;
 
 	memset(err, 0, sizeof *err);
 	t = xcalloc(1, sizeof *t);
@@ -268,19 +269,19 @@ tls_error_clear(struct tls_error *err)
 ssize_t
 tls_read(struct tls *t, void *buf, size_t len, int timeout)
 {
-	long	 deadline;
-	int	 n, e;
+	long deadline;
+	int  n, e;
 
 	deadline = tls_now_ms() + (long)timeout * 1000;
 	for (;;) {
 		ERR_clear_error();
-		n = SSL_read(t->ssl, buf, len > INT32_MAX ? INT32_MAX :
-		    (int)len);
+		n = SSL_read(t->ssl, buf,
+		    len > INT32_MAX ? INT32_MAX : (int)len);
 		if (n > 0)
 			return (n);
 		e = SSL_get_error(t->ssl, n);
 		if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE)
-			return (-1);	/* closed or broken: never 0 */
+			return (-1); /* closed or broken: never 0 */
 		/*
 		 * Only wait when OpenSSL holds nothing decrypted: poll()
 		 * cannot see bytes that are already out of the socket.
@@ -295,16 +296,16 @@ tls_read(struct tls *t, void *buf, size_t len, int timeout)
 ssize_t
 tls_write(struct tls *t, const void *buf, size_t len, int timeout)
 {
-	const char	*p = buf;
-	size_t		 done = 0;
-	long		 deadline;
-	int		 n, e;
+	const char *p = buf;
+	size_t	    done = 0;
+	long	    deadline;
+	int	    n, e;
 
 	deadline = tls_now_ms() + (long)timeout * 1000;
 	while (done < len) {
 		ERR_clear_error();
-		n = SSL_write(t->ssl, p + done, len - done > INT32_MAX ?
-		    INT32_MAX : (int)(len - done));
+		n = SSL_write(t->ssl, p + done,
+		    len - done > INT32_MAX ? INT32_MAX : (int)(len - done));
 		if (n > 0) {
 			done += (size_t)n;
 			continue;

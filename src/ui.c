@@ -18,13 +18,13 @@
 #include "ui_curses.h"
 #include "xmalloc.h"
 
-static int	 ui_active;
+static int ui_active;
 
 /* Decode one code point of clean UTF-8; returns its length in bytes. */
 static int
 ui_decode(const char *s, unsigned int *cp)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s;
 
 	if (p[0] < 0x80) {
 		*cp = p[0];
@@ -51,7 +51,7 @@ ui_decode(const char *s, unsigned int *cp)
 static int
 ui_cp_width(unsigned int cp)
 {
-	int	 w = wcwidth((wchar_t)cp);
+	int w = wcwidth((wchar_t)cp);
 
 	return (w < 0 ? 1 : w);
 }
@@ -59,8 +59,8 @@ ui_cp_width(unsigned int cp)
 int
 ui_width(const char *s)
 {
-	unsigned int	 cp;
-	int		 w = 0;
+	unsigned int cp;
+	int	     w = 0;
 
 	while (*s != '\0') {
 		s += ui_decode(s, &cp);
@@ -72,8 +72,8 @@ ui_width(const char *s)
 int
 ui_put(int y, int x, int width, const char *s, attr_t attr)
 {
-	unsigned int	 cp;
-	int		 used = 0, len, w;
+	unsigned int cp;
+	int	     used = 0, len, w;
 
 	if (width <= 0)
 		return (0);
@@ -128,18 +128,18 @@ ui_end(void)
 void
 ui_resize(void)
 {
-	struct winsize	 ws;
+	struct winsize ws;
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
+	    ws.ws_col > 0 && is_term_resized(ws.ws_row, ws.ws_col))
 		resizeterm(ws.ws_row, ws.ws_col);
 }
 
 int
 ui_getkey(void)
 {
-	wint_t	 ch;
-	int	 r;
+	wint_t ch;
+	int    r;
 
 	r = get_wch(&ch);
 	if (r == ERR)
@@ -184,9 +184,9 @@ ui_getkey(void)
 static void
 ui_status_draw(struct app *app, int y, int cols)
 {
-	struct strbuf	 sb;
-	size_t		 unread, pending = 0, pos;
-	struct pending	*p;
+	struct strbuf	sb;
+	size_t		unread, pending = 0, pos;
+	struct pending *p;
 
 	strbuf_init(&sb);
 	strbuf_printf(&sb, " tern: %s@%s", app->account->user,
@@ -206,8 +206,7 @@ ui_status_draw(struct app *app, int y, int cols)
 		pending++;
 	if (pending > 0)
 		strbuf_printf(&sb, " | %zu pending", pending);
-	strbuf_printf(&sb, " | %s", app->netstate != NULL ? app->netstate :
-	    "");
+	strbuf_printf(&sb, " | %s", app->netstate != NULL ? app->netstate : "");
 	ui_put(y, 0, cols, sb.buf, A_REVERSE);
 	strbuf_free(&sb);
 }
@@ -215,7 +214,7 @@ ui_status_draw(struct app *app, int y, int cols)
 void
 ui_draw(struct app *app)
 {
-	int	 rows = LINES, cols = COLS, main_rows, fw;
+	int rows = LINES, cols = COLS, main_rows, fw;
 
 	if (app->redraw_all) {
 		clearok(curscr, TRUE);

@@ -23,12 +23,12 @@ ui_folders_unseen(struct app *app, const struct folder *f)
 void
 ui_folders_draw(struct app *app, int y, int x, int w, int h)
 {
-	const struct folder	*f;
-	size_t			 i;
-	uint32_t		 unseen;
-	attr_t			 attr;
-	char			*row;
-	int			 r;
+	const struct folder *f;
+	size_t		     i;
+	uint32_t	     unseen;
+	attr_t		     attr;
+	char		    *row;
+	int		     r;
 
 	if (app->folders.n == 0) {
 		ui_put(y, x, w, app->folders_loaded ? " (no folders)" : "",
@@ -43,12 +43,12 @@ ui_folders_draw(struct app *app, int y, int x, int w, int h)
 		app->folder_top = app->folder_cursor - (size_t)h + 1;
 
 	for (r = 0, i = app->folder_top; r < h && i < app->folders.n;
-	    r++, i++) {
+	     r++, i++) {
 		f = &app->folders.list[i];
 		unseen = ui_folders_unseen(app, f);
 		if (unseen > 0)
-			row = xasprintf(" %*s%s %u", f->depth * 2, "",
-			    f->label, unseen);
+			row = xasprintf(" %*s%s %u", f->depth * 2, "", f->label,
+			    unseen);
 		else
 			row = xasprintf(" %*s%s", f->depth * 2, "", f->label);
 		attr = A_NORMAL;

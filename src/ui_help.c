@@ -4,35 +4,62 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "keymap.h"
+#include "strbuf.h"
 #include "ui_curses.h"
 #include "xmalloc.h"
+
+/* "j, Down": every key bound to an action, each name once. */
+static char *
+ui_help_keys(const struct binding *b, size_t n, enum action a)
+{
+	struct strbuf sb;
+	size_t	      i, j;
+
+	strbuf_init(&sb);
+	for (i = 0; i < n; i++) {
+		if (b[i].action != a)
+			continue;
+		for (j = 0; j < i; j++)
+			if (b[j].action == a &&
+			    strcmp(b[j].name, b[i].name) == 0)
+				break;
+		if (j < i)
+			continue;
+		if (sb.len > 0)
+			strbuf_adds(&sb, ", ");
+		strbuf_adds(&sb, b[i].name);
+	}
+	return (strbuf_detach(&sb, NULL));
+}
 
 void
 ui_help_draw(struct app *app, int y, int x, int w, int h)
 {
-	const struct binding	*b;
-	size_t			 n, i, line = 0;
-	char			*row;
-	int			 r = 0;
+	const struct binding *b;
+	size_t		      n, i, j, line = 0;
+	char		     *keys, *row;
+	int		      r = 0;
 
 	b = keymap_bindings(&n);
-	if (app->help_top > n + 2)
-		app->help_top = n + 2;
-	for (i = 0; i < n + 2 && r < h; i++, line++) {
-		if (line < app->help_top)
+	ui_put(y + r++, x, w, " tern key bindings (q to go back)", A_BOLD);
+	ui_put(y + r++, x, w, "", A_NORMAL);
+	for (i = 0; i < n && r < h; i++) {
+		/* Each action once, where the table first names it. */
+		for (j = 0; j < i && b[j].action != b[i].action; j++)
+			;
+		if (j < i)
 			continue;
-		if (i == 0)
-			row = xstrdup(" tern key bindings (q to go back)");
-		else if (i == 1)
-			row = xstrdup("");
-		else
-			row = xasprintf(" %-8s %-7s %-12s %s",
-			    keymap_context_name(b[i - 2].context),
-			    b[i - 2].name, keymap_action_name(b[i - 2].action),
-			    keymap_action_help(b[i - 2].action));
-		ui_put(y + r++, x, w, row, i == 0 ? A_BOLD : A_NORMAL);
+		if (line++ < app->help_top)
+			continue;
+		keys = ui_help_keys(b, n, b[i].action);
+		row = xasprintf(" %-14s %-12s %s", keys,
+		    keymap_action_name(b[i].action),
+		    keymap_action_help(b[i].action));
+		ui_put(y + r++, x, w, row, A_NORMAL);
+		free(keys);
 		free(row);
 	}
 }

@@ -14,8 +14,8 @@
 static void
 ui_index_date(time_t t, char *buf, size_t len)
 {
-	struct tm	 tm, now_tm;
-	time_t		 now = time(NULL);
+	struct tm tm, now_tm;
+	time_t	  now = time(NULL);
 
 	if (t == 0) {
 		snprintf(buf, len, "%s", "");
@@ -50,11 +50,12 @@ static void
 ui_index_row(struct app *app, const struct message *m, int y, int x, int w,
     attr_t attr)
 {
-	char	 flags[5], date[16], size[16];
-	int	 fromw, sizew = 6, subw, col;
+	char flags[5], date[16], size[16];
+	int  fromw, sizew = 6, subw, col;
 
 	flags[0] = !(m->flags & MSG_SEEN) ? 'N' :
-	    (m->flags & MSG_ANSWERED) ? 'r' : ' ';
+	    (m->flags & MSG_ANSWERED)	  ? 'r' :
+					    ' ';
 	flags[1] = (m->flags & MSG_FLAGGED) ? 'F' : ' ';
 	flags[2] = (m->flags & MSG_DELETED) ? 'D' : ' ';
 	flags[3] = (m->flags & MSG_PENDING) ? '*' : ' ';
@@ -74,7 +75,7 @@ ui_index_row(struct app *app, const struct message *m, int y, int x, int w,
 	col += subw > 0 ? subw : 0;
 	/* Right-aligned size. */
 	if (col + sizew <= x + w) {
-		char	 buf[32];
+		char buf[32];
 
 		snprintf(buf, sizeof buf, "%*s", sizew, size);
 		ui_put(y, col, sizew, buf, attr);
@@ -84,14 +85,15 @@ ui_index_row(struct app *app, const struct message *m, int y, int x, int w,
 void
 ui_index_draw(struct app *app, int y, int x, int w, int h)
 {
-	const struct message	*m;
-	size_t			 i;
-	attr_t			 attr;
-	int			 r;
+	const struct message *m;
+	size_t		      i;
+	attr_t		      attr;
+	int		      r;
 
 	if (app->mbox.n == 0) {
-		ui_put(y, x, w, app->mbox_loading ? " Loading..." :
-		    " No messages", A_NORMAL);
+		ui_put(y, x, w,
+		    app->mbox_loading ? " Loading..." : " No messages",
+		    A_NORMAL);
 		return;
 	}
 	if (app->index_cursor >= app->mbox.n)
@@ -108,7 +110,7 @@ ui_index_draw(struct app *app, int y, int x, int w, int h)
 			attr |= A_BOLD;
 		if (i == app->index_cursor)
 			attr = app->focus == FOCUS_INDEX ? A_REVERSE :
-			    A_UNDERLINE;
+							   A_UNDERLINE;
 		ui_index_row(app, m, y + r, x, w, attr);
 	}
 }

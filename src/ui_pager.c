@@ -11,10 +11,10 @@
 static size_t
 ui_pager_fit(const char *s, int w)
 {
-	const char	*p = s;
-	int		 used = 0, cw;
-	size_t		 len;
-	char		 ch[5];
+	const char *p = s;
+	int	    used = 0, cw;
+	size_t	    len;
+	char	    ch[5];
 
 	while (*p != '\0') {
 		len = 1;
@@ -34,12 +34,12 @@ ui_pager_fit(const char *s, int w)
 void
 ui_pager_draw(struct app *app, int y, int x, int w, int h)
 {
-	struct pager	*pg = &app->pager;
-	const char	*line;
-	char		 buf[1024];
-	size_t		 i, n, len;
-	attr_t		 attr;
-	int		 r = 0, header = 1;
+	struct pager *pg = &app->pager;
+	const char   *line;
+	char	      buf[1024];
+	size_t	      i, n, len;
+	attr_t	      attr;
+	int	      r = 0, header = 1;
 
 	if (pg->loading && pg->nlines == 0) {
 		ui_put(y, x, w, " Loading message...", A_NORMAL);

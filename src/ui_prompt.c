@@ -7,8 +7,8 @@
 void
 ui_prompt_draw(struct app *app, int y, int w)
 {
-	struct prompt	*p = &app->prompt;
-	int		 used;
+	struct prompt *p = &app->prompt;
+	int	       used;
 
 	if (p->kind == PROMPT_NONE) {
 		curs_set(0);

@@ -21,20 +21,20 @@
 #include "xmalloc.h"
 
 struct worker {
-	struct account	*account;
-	struct imap	*imap;
-	pthread_t	 thread;
-	struct queue	 requests;
-	struct queue	 events;
-	int		 pipe[2];	/* a byte per event wakes the UI */
-	int		 done;
-	int		 logged_in;
+	struct account *account;
+	struct imap    *imap;
+	pthread_t	thread;
+	struct queue	requests;
+	struct queue	events;
+	int		pipe[2]; /* a byte per event wakes the UI */
+	int		done;
+	int		logged_in;
 };
 
 struct request *
 request_new(enum request_type type)
 {
-	struct request	*req;
+	struct request *req;
 
 	req = xcalloc(1, sizeof *req);
 	req->type = type;
@@ -56,7 +56,7 @@ request_free(struct request *req)
 struct event *
 event_new(enum event_type type)
 {
-	struct event	*ev;
+	struct event *ev;
 
 	ev = xcalloc(1, sizeof *ev);
 	ev->type = type;
@@ -66,7 +66,7 @@ event_new(enum event_type type)
 void
 event_free(struct event *ev)
 {
-	size_t	 i;
+	size_t i;
 
 	if (ev == NULL)
 		return;
@@ -88,7 +88,7 @@ event_free(struct event *ev)
 static void
 worker_push(struct worker *w, struct event *ev)
 {
-	char	 c = 0;
+	char c = 0;
 
 	queue_push(&w->events, ev);
 	/* A full pipe already means "wake up"; EAGAIN is fine. */
@@ -99,8 +99,8 @@ worker_push(struct worker *w, struct event *ev)
 static void
 worker_state(struct worker *w, const char *fmt, ...)
 {
-	struct event	*ev;
-	va_list		 ap;
+	struct event *ev;
+	va_list	      ap;
 
 	ev = event_new(EV_STATE);
 	va_start(ap, fmt);
@@ -114,7 +114,7 @@ static void
 worker_error(struct worker *w, const struct request *req,
     struct imap_error *err)
 {
-	struct event	*ev;
+	struct event *ev;
 
 	if (err->kind == IMAP_ERR_SESSION) {
 		ev = event_new(EV_DISCONNECTED);
@@ -135,8 +135,8 @@ worker_error(struct worker *w, const struct request *req,
 static int
 worker_open(struct worker *w)
 {
-	struct imap_error	 err = { 0 };
-	struct event		*ev;
+	struct imap_error err = { 0 };
+	struct event	 *ev;
 
 	if (imap_is_connected(w->imap))
 		return (0);
@@ -160,8 +160,8 @@ worker_open(struct worker *w)
 static void
 worker_login(struct worker *w, struct request *req)
 {
-	struct imap_error	 err = { 0 };
-	struct event		*ev;
+	struct imap_error err = { 0 };
+	struct event	 *ev;
 
 	if (worker_open(w) != 0)
 		return;
@@ -173,7 +173,7 @@ worker_login(struct worker *w, struct request *req)
 	worker_state(w, "logging in");
 	if (imap_login(w->imap, req->password, &err) != 0) {
 		ev = event_new(err.kind == IMAP_ERR_AUTH ? EV_AUTH_FAILED :
-		    EV_DISCONNECTED);
+							   EV_DISCONNECTED);
 		ev->text = err.text;
 		err.text = NULL;
 		worker_push(w, ev);
@@ -185,16 +185,16 @@ worker_login(struct worker *w, struct request *req)
 }
 
 struct worker_list {
-	struct worker	*w;
-	char		**wires;
-	size_t		  n;
+	struct worker *w;
+	char	     **wires;
+	size_t	       n;
 };
 
 static void
 worker_list_cb(void *arg, const char *wire, char delim, int noselect)
 {
-	struct worker_list	*wl = arg;
-	struct event		*ev;
+	struct worker_list *wl = arg;
+	struct event	   *ev;
 
 	ev = event_new(EV_FOLDER);
 	ev->folder = xstrdup(wire);
@@ -211,11 +211,11 @@ worker_list_cb(void *arg, const char *wire, char delim, int noselect)
 static void
 worker_list(struct worker *w, struct request *req)
 {
-	struct worker_list	 wl = { w, NULL, 0 };
-	struct imap_error	 err = { 0 };
-	struct event		*ev;
-	uint32_t		 messages, unseen;
-	size_t			 i;
+	struct worker_list wl = { w, NULL, 0 };
+	struct imap_error  err = { 0 };
+	struct event	  *ev;
+	uint32_t	   messages, unseen;
+	size_t		   i;
 
 	worker_state(w, "listing folders");
 	if (imap_list(w->imap, worker_list_cb, &wl, &err) != 0) {
@@ -225,7 +225,7 @@ worker_list(struct worker *w, struct request *req)
 	worker_push(w, event_new(EV_FOLDERS_DONE));
 	for (i = 0; i < wl.n; i++) {
 		if (imap_status(w->imap, wl.wires[i], &messages, &unseen,
-		    &err) != 0) {
+			&err) != 0) {
 			if (err.kind == IMAP_ERR_SESSION) {
 				worker_error(w, req, &err);
 				goto out;
@@ -246,17 +246,17 @@ out:
 }
 
 struct worker_fetch {
-	struct worker	*w;
-	const char	*folder;
-	size_t		 done;
-	uint32_t	 exists;
+	struct worker *w;
+	const char    *folder;
+	size_t	       done;
+	uint32_t       exists;
 };
 
 static void
 worker_headers_cb(void *arg, struct message *msgs, size_t n)
 {
-	struct worker_fetch	*wf = arg;
-	struct event		*ev;
+	struct worker_fetch *wf = arg;
+	struct event	    *ev;
 
 	ev = event_new(EV_HEADERS);
 	ev->folder = xstrdup(wf->folder);
@@ -273,8 +273,8 @@ static int
 worker_ensure_selected(struct worker *w, const char *folder,
     struct imap_error *err)
 {
-	uint32_t	 uidvalidity, exists;
-	const char	*cur = imap_selected(w->imap);
+	uint32_t    uidvalidity, exists;
+	const char *cur = imap_selected(w->imap);
 
 	if (cur != NULL && strcmp(cur, folder) == 0)
 		return (0);
@@ -284,14 +284,14 @@ worker_ensure_selected(struct worker *w, const char *folder,
 static void
 worker_select(struct worker *w, struct request *req)
 {
-	struct worker_fetch	 wf = { w, req->folder, 0, 0 };
-	struct imap_error	 err = { 0 };
-	struct event		*ev;
-	uint32_t		 uidvalidity;
+	struct worker_fetch wf = { w, req->folder, 0, 0 };
+	struct imap_error   err = { 0 };
+	struct event	   *ev;
+	uint32_t	    uidvalidity;
 
 	worker_state(w, "opening %s", req->folder);
-	if (imap_select(w->imap, req->folder, &uidvalidity, &wf.exists,
-	    &err) != 0) {
+	if (imap_select(w->imap, req->folder, &uidvalidity, &wf.exists, &err) !=
+	    0) {
 		worker_error(w, req, &err);
 		return;
 	}
@@ -312,12 +312,11 @@ worker_select(struct worker *w, struct request *req)
 static void
 worker_status(struct worker *w, struct request *req)
 {
-	struct imap_error	 err = { 0 };
-	struct event		*ev;
-	uint32_t		 messages, unseen;
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+	uint32_t	  messages, unseen;
 
-	if (imap_status(w->imap, req->folder, &messages, &unseen, &err) !=
-	    0) {
+	if (imap_status(w->imap, req->folder, &messages, &unseen, &err) != 0) {
 		worker_error(w, req, &err);
 		return;
 	}
@@ -331,9 +330,9 @@ worker_status(struct worker *w, struct request *req)
 static void
 worker_body(struct worker *w, struct request *req)
 {
-	struct imap_error	 err = { 0 };
-	struct imap_body	 body;
-	struct event		*ev;
+	struct imap_error err = { 0 };
+	struct imap_body  body;
+	struct event	 *ev;
 
 	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
 	    imap_fetch_body(w->imap, req->uids[0], &body, &err) != 0) {
@@ -357,9 +356,9 @@ worker_body(struct worker *w, struct request *req)
 static void
 worker_change(struct worker *w, struct request *req)
 {
-	struct imap_error	 err = { 0 };
-	struct event		*ev;
-	int			 rc;
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+	int		  rc;
 
 	if (worker_ensure_selected(w, req->folder, &err) != 0) {
 		worker_error(w, req, &err);
@@ -398,11 +397,10 @@ worker_change(struct worker *w, struct request *req)
 static void
 worker_handle(struct worker *w, struct request *req)
 {
-	struct imap_error	 err = { 0 };
+	struct imap_error err = { 0 };
 
 	if (req->type != REQ_CONNECT && req->type != REQ_LOGIN &&
-	    req->type != REQ_LOGOUT &&
-	    !imap_is_connected(w->imap)) {
+	    req->type != REQ_LOGOUT && !imap_is_connected(w->imap)) {
 		err.kind = IMAP_ERR_NO;
 		err.text = xstrdup("not connected");
 		worker_error(w, req, &err);
@@ -438,16 +436,15 @@ worker_handle(struct worker *w, struct request *req)
 	}
 	if (!imap_is_connected(w->imap))
 		w->logged_in = 0;
-	if (!w->done && w->logged_in &&
-	    queue_empty(&w->requests))
+	if (!w->done && w->logged_in && queue_empty(&w->requests))
 		worker_state(w, "ready");
 }
 
 static void *
 worker_main(void *arg)
 {
-	struct worker	*w = arg;
-	struct request	*req;
+	struct worker  *w = arg;
+	struct request *req;
 
 	while (!w->done) {
 		req = queue_wait(&w->requests);
@@ -461,8 +458,8 @@ worker_main(void *arg)
 struct worker *
 worker_start(struct account *account)
 {
-	struct worker	*w;
-	int		 i;
+	struct worker *w;
+	int	       i;
 
 	w = xcalloc(1, sizeof *w);
 	w->account = account;
@@ -472,8 +469,8 @@ worker_start(struct account *account)
 	if (pipe(w->pipe) == -1)
 		fatal("pipe");
 	for (i = 0; i < 2; i++) {
-		fcntl(w->pipe[i], F_SETFL, fcntl(w->pipe[i], F_GETFL) |
-		    O_NONBLOCK);
+		fcntl(w->pipe[i], F_SETFL,
+		    fcntl(w->pipe[i], F_GETFL) | O_NONBLOCK);
 		fcntl(w->pipe[i], F_SETFD, FD_CLOEXEC);
 	}
 	if ((errno = pthread_create(&w->thread, NULL, worker_main, w)) != 0)
@@ -496,7 +493,7 @@ worker_free_event(void *p)
 void
 worker_stop(struct worker *w)
 {
-	struct timespec	 ts;
+	struct timespec ts;
 
 	worker_send(w, request_new(REQ_LOGOUT));
 	/*
@@ -532,7 +529,7 @@ worker_fd(struct worker *w)
 struct event *
 worker_event(struct worker *w)
 {
-	char	 buf[256];
+	char buf[256];
 
 	while (read(w->pipe[0], buf, sizeof buf) > 0)
 		;

@@ -14,7 +14,7 @@
 void *
 xmalloc(size_t size)
 {
-	void	*p;
+	void *p;
 
 	if (size == 0)
 		size = 1;
@@ -26,7 +26,7 @@ xmalloc(size_t size)
 void *
 xcalloc(size_t n, size_t size)
 {
-	void	*p;
+	void *p;
 
 	if (n == 0 || size == 0)
 		n = size = 1;
@@ -44,7 +44,7 @@ xrealloc(void *old, size_t size)
 void *
 xreallocarray(void *old, size_t n, size_t size)
 {
-	void	*p;
+	void *p;
 
 	if (n == 0 || size == 0)
 		n = size = 1;
@@ -64,8 +64,8 @@ xstrdup(const char *s)
 char *
 xstrndup(const char *s, size_t len)
 {
-	char	*p;
-	size_t	 n;
+	char  *p;
+	size_t n;
 
 	n = strnlen(s, len);
 	p = xmalloc(n + 1);
@@ -77,9 +77,9 @@ xstrndup(const char *s, size_t len)
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
-	va_list	 aq;
-	char	*p;
-	int	 n;
+	va_list aq;
+	char   *p;
+	int	n;
 
 	va_copy(aq, ap);
 	n = vsnprintf(NULL, 0, fmt, aq);
@@ -94,8 +94,8 @@ xvasprintf(const char *fmt, va_list ap)
 char *
 xasprintf(const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*p;
+	va_list ap;
+	char   *p;
 
 	va_start(ap, fmt);
 	p = xvasprintf(fmt, ap);
@@ -106,7 +106,7 @@ xasprintf(const char *fmt, ...)
 void
 freezero_str(char *s)
 {
-	volatile char	*v = s;
+	volatile char *v = s;
 
 	if (s == NULL)
 		return;

@@ -15,14 +15,15 @@
 
 #include "conf.h"
 
-#define FP_HEX "00112233445566778899aabbccddeeff" \
+#define FP_HEX                             \
+	"00112233445566778899aabbccddeeff" \
 	"00112233445566778899aabbccddeeff"
 
 /* Parse text that must be accepted. */
 static void
 test_conf_ok(struct conf *conf, const char *text)
 {
-	char	*err = NULL;
+	char *err = NULL;
 
 	conf_init(conf);
 	if (conf_parse(conf, "test.conf", text, strlen(text), &err) != 0)
@@ -34,12 +35,13 @@ test_conf_ok(struct conf *conf, const char *text)
 static void
 test_conf_error(const char *text, const char *want)
 {
-	struct conf	 conf;
-	char		*err = NULL;
+	struct conf conf;
+	char	   *err = NULL;
 
 	conf_init(&conf);
 	assert_int_equal(conf_parse(&conf, "test.conf", text, strlen(text),
-	    &err), -1);
+			     &err),
+	    -1);
 	assert_non_null(err);
 	assert_string_equal(err, want);
 	/* A failed parse leaves nothing behind. */
@@ -51,8 +53,8 @@ test_conf_error(const char *text, const char *want)
 static void
 test_conf_example(void **state)
 {
-	struct conf	 conf;
-	struct account	*a;
+	struct conf	conf;
+	struct account *a;
 
 	test_conf_ok(&conf,
 	    "# mail at home\n"
@@ -98,7 +100,7 @@ test_conf_example(void **state)
 static void
 test_conf_syntax(void **state)
 {
-	struct conf	 conf;
+	struct conf conf;
 
 	/* CRLF, no newline at the end, a quoted name with a space. */
 	test_conf_ok(&conf,
@@ -145,17 +147,15 @@ test_conf_errors(void **state)
 	    "test.conf:1: unknown section 'general'");
 	test_conf_error("[account \"a\"\n",
 	    "test.conf:1: expected '[account \"NAME\"]'");
-	test_conf_error("[account]\n",
-	    "test.conf:1: empty account name");
-	test_conf_error("[account \"\"]\n",
-	    "test.conf:1: empty account name");
+	test_conf_error("[account]\n", "test.conf:1: empty account name");
+	test_conf_error("[account \"\"]\n", "test.conf:1: empty account name");
 	test_conf_error("[account a b]\n",
 	    "test.conf:1: expected '[account \"NAME\"]' "
 	    "(quote a name with spaces)");
 	test_conf_error("[account ../x]\n",
 	    "test.conf:1: an account name may not hold '/' or start with '.'");
 	test_conf_error("[account a]\nimap = imaps://u@h\n\n"
-	    "[account a]\nimap = imaps://u@h\n",
+			"[account a]\nimap = imaps://u@h\n",
 	    "test.conf:4: duplicate account 'a'");
 	test_conf_error("[account a]\nimap =\n",
 	    "test.conf:2: empty value for 'imap'");
@@ -178,10 +178,9 @@ test_conf_errors(void **state)
 static void
 test_conf_error_nul(void **state)
 {
-	static const char	 text[] =
-	    "[account a]\nimap = imaps://u@h\0x\n";
-	struct conf		 conf;
-	char			*err = NULL;
+	static const char text[] = "[account a]\nimap = imaps://u@h\0x\n";
+	struct conf	  conf;
+	char		 *err = NULL;
 
 	conf_init(&conf);
 	assert_int_equal(conf_parse(&conf, "f", text, sizeof text - 1, &err),
@@ -207,10 +206,11 @@ test_conf_fingerprint(void **state)
 {
 	static const char *good[] = {
 		"sha256:" FP_HEX,
-		"SHA256:" "00112233445566778899AABBCCDDEEFF"
-		    "00112233445566778899AABBCCDDEEFF",
+		"SHA256:"
+		"00112233445566778899AABBCCDDEEFF"
+		"00112233445566778899AABBCCDDEEFF",
 		"sha256:00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff:"
-		    "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF",
+		"00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF",
 	};
 	static const char *bad[] = {
 		FP_HEX,
@@ -218,23 +218,25 @@ test_conf_fingerprint(void **state)
 		"sha256:" FP_HEX "00",
 		"sha256:00112233",
 		"sha256:0:0112233445566778899aabbccddeeff"
-		    "00112233445566778899aabbccddeeff",
+		"00112233445566778899aabbccddeeff",
 		"sha256::00112233445566778899aabbccddeeff"
-		    "00112233445566778899aabbccddeeff",
+		"00112233445566778899aabbccddeeff",
 		"sha256:00::112233445566778899aabbccddeeff"
-		    "00112233445566778899aabbccddeeff",
+		"00112233445566778899aabbccddeeff",
 		"sha256:" FP_HEX ":",
 		"sha256:g0112233445566778899aabbccddeeff"
-		    "00112233445566778899aabbccddeeff",
+		"00112233445566778899aabbccddeeff",
 	};
-	struct conf	 conf;
-	char		*text;
-	size_t		 i;
+	struct conf conf;
+	char	   *text;
+	size_t	    i;
 
 	for (i = 0; i < sizeof good / sizeof *good; i++) {
 		text = NULL;
-		if (asprintf(&text, "[account a]\nimap = imaps://u@h\n"
-		    "certificate-fingerprint = %s\n", good[i]) == -1)
+		if (asprintf(&text,
+			"[account a]\nimap = imaps://u@h\n"
+			"certificate-fingerprint = %s\n",
+			good[i]) == -1)
 			fail();
 		test_conf_ok(&conf, text);
 		assert_string_equal(conf.accounts[0]->fingerprint, FP_HEX);
@@ -243,10 +245,13 @@ test_conf_fingerprint(void **state)
 	}
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		text = NULL;
-		if (asprintf(&text, "[account a]\nimap = imaps://u@h\n"
-		    "certificate-fingerprint = %s\n", bad[i]) == -1)
+		if (asprintf(&text,
+			"[account a]\nimap = imaps://u@h\n"
+			"certificate-fingerprint = %s\n",
+			bad[i]) == -1)
 			fail();
-		test_conf_error(text, "test.conf:3: certificate-fingerprint "
+		test_conf_error(text,
+		    "test.conf:3: certificate-fingerprint "
 		    "must be sha256: followed by 64 hex digits");
 		free(text);
 	}
@@ -255,7 +260,7 @@ test_conf_fingerprint(void **state)
 static void
 test_conf_tls(void **state)
 {
-	struct conf	 conf;
+	struct conf conf;
 
 	/* tls may come before imap. */
 	test_conf_ok(&conf, "[account a]\ntls = none\nimap = imap://u@h\n");
@@ -269,7 +274,7 @@ test_conf_tls(void **state)
 	test_conf_error("[account a]\nimap = imaps://u@h\ntls = none\n",
 	    "test.conf:3: tls = none needs an imap:// URL, not imaps://");
 	test_conf_error("[account a]\ntls = none\nimap = imaps://u@h\n"
-	    "[account b]\nimap = imaps://u@h\n",
+			"[account b]\nimap = imaps://u@h\n",
 	    "test.conf:2: tls = none needs an imap:// URL, not imaps://");
 	test_conf_error("[account a]\nimap = imap://u@h\ntls = starttls\n",
 	    "test.conf:3: tls can only be 'none' (the URL scheme chooses "
@@ -283,11 +288,17 @@ static void
 test_conf_timeout(void **state)
 {
 	static const char *bad[] = {
-		"0", "3601", "-5", "10s", "1.5", "99999999999999999999", "+7",
+		"0",
+		"3601",
+		"-5",
+		"10s",
+		"1.5",
+		"99999999999999999999",
+		"+7",
 	};
-	struct conf	 conf;
-	char		*text;
-	size_t		 i;
+	struct conf conf;
+	char	   *text;
+	size_t	    i;
 
 	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\ntimeout = 1\n");
 	assert_int_equal(conf.accounts[0]->timeout, 1);
@@ -298,10 +309,13 @@ test_conf_timeout(void **state)
 	conf_free(&conf);
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		text = NULL;
-		if (asprintf(&text, "[account a]\nimap = imaps://u@h\n"
-		    "timeout = %s\n", bad[i]) == -1)
+		if (asprintf(&text,
+			"[account a]\nimap = imaps://u@h\n"
+			"timeout = %s\n",
+			bad[i]) == -1)
 			fail();
-		test_conf_error(text, "test.conf:3: timeout must be whole "
+		test_conf_error(text,
+		    "test.conf:3: timeout must be whole "
 		    "seconds from 1 to 3600");
 		free(text);
 	}
@@ -312,8 +326,8 @@ static void
 test_conf_url_ok(const char *url, const char *user, const char *host,
     const char *port, enum tls_mode tls)
 {
-	struct account	*a;
-	char		*err = NULL;
+	struct account *a;
+	char	       *err = NULL;
 
 	a = account_new("t");
 	if (account_set_url(a, url, &err) != 0)
@@ -328,8 +342,8 @@ test_conf_url_ok(const char *url, const char *user, const char *host,
 static void
 test_conf_url_error(const char *url, const char *want)
 {
-	struct account	*a;
-	char		*err = NULL;
+	struct account *a;
+	char	       *err = NULL;
 
 	a = account_new("t");
 	assert_int_equal(account_set_url(a, url, &err), -1);
@@ -370,7 +384,8 @@ test_conf_account_url_errors(void **state)
 {
 	test_conf_url_error("pop3://u@h",
 	    "bad URL: unknown scheme (imaps:// or imap://)");
-	test_conf_url_error("u@h", "bad URL: unknown scheme (imaps:// or "
+	test_conf_url_error("u@h",
+	    "bad URL: unknown scheme (imaps:// or "
 	    "imap://)");
 	test_conf_url_error("imaps://h",
 	    "bad URL: no user in URL (imaps://USER@HOST)");
@@ -379,13 +394,17 @@ test_conf_account_url_errors(void **state)
 	test_conf_url_error("imaps://u@", "bad URL: empty host");
 	test_conf_url_error("imaps://u@:993", "bad URL: empty host");
 	test_conf_url_error("imaps://u@[]:993", "bad URL: empty host");
-	test_conf_url_error("imaps://u@h:0", "bad URL: bad port '0' "
+	test_conf_url_error("imaps://u@h:0",
+	    "bad URL: bad port '0' "
 	    "(1 to 65535)");
-	test_conf_url_error("imaps://u@h:65536", "bad URL: bad port '65536' "
+	test_conf_url_error("imaps://u@h:65536",
+	    "bad URL: bad port '65536' "
 	    "(1 to 65535)");
-	test_conf_url_error("imaps://u@h:", "bad URL: bad port '' "
+	test_conf_url_error("imaps://u@h:",
+	    "bad URL: bad port '' "
 	    "(1 to 65535)");
-	test_conf_url_error("imaps://u@h:99a", "bad URL: bad port '99a' "
+	test_conf_url_error("imaps://u@h:99a",
+	    "bad URL: bad port '99a' "
 	    "(1 to 65535)");
 	test_conf_url_error("imaps://u@h:99999999999999999999",
 	    "bad URL: bad port '99999999999999999999' (1 to 65535)");
@@ -401,11 +420,14 @@ test_conf_account_url_errors(void **state)
 	    "bad URL: bad percent-encoding in user");
 	test_conf_url_error("imaps://u%zz@h",
 	    "bad URL: bad percent-encoding in user");
-	test_conf_url_error("imaps://u@h/INBOX", "bad URL: a path is not "
+	test_conf_url_error("imaps://u@h/INBOX",
+	    "bad URL: a path is not "
 	    "allowed");
-	test_conf_url_error("imaps://u@[::1", "bad URL: missing ']' after "
+	test_conf_url_error("imaps://u@[::1",
+	    "bad URL: missing ']' after "
 	    "IPv6 address");
-	test_conf_url_error("imaps://u@[::1]x", "bad URL: unexpected text "
+	test_conf_url_error("imaps://u@[::1]x",
+	    "bad URL: unexpected text "
 	    "after ']'");
 	test_conf_url_error("imaps://u@[h.org]", "bad URL: bad IPv6 address");
 	test_conf_url_error("imaps://u@h]", "bad URL: bad character in host");
@@ -414,8 +436,8 @@ test_conf_account_url_errors(void **state)
 static void
 test_conf_account_new(void **state)
 {
-	struct account	*a;
-	char		*err = NULL;
+	struct account *a;
+	char	       *err = NULL;
 
 	a = account_new("x");
 	assert_string_equal(a->name, "x");
@@ -437,17 +459,18 @@ test_conf_account_new(void **state)
 static void
 test_conf_load(void **state)
 {
-	struct conf	 conf;
-	char		 path[] = "/tmp/tern-test-conf.XXXXXX";
-	char		*err = NULL, *want;
-	const char	*text = "[account a]\nimap = imaps://u@h\n"
-			    "[account b]\nimap = imaps://v@h\nbad\n";
-	int		 fd;
+	struct conf conf;
+	char	    path[] = "/tmp/tern-test-conf.XXXXXX";
+	char	   *err = NULL, *want;
+	const char *text = "[account a]\nimap = imaps://u@h\n"
+			   "[account b]\nimap = imaps://v@h\nbad\n";
+	int	    fd;
 
 	conf_init(&conf);
 	assert_int_equal(conf_load(&conf, "/nonexistent/tern/config", &err),
 	    -1);
-	assert_string_equal(err, "/nonexistent/tern/config: "
+	assert_string_equal(err,
+	    "/nonexistent/tern/config: "
 	    "No such file or directory");
 	free(err);
 	err = NULL;
@@ -477,7 +500,7 @@ test_conf_load(void **state)
 static void
 test_conf_default_path(void **state)
 {
-	char	*old_xdg, *old_home, *p;
+	char *old_xdg, *old_home, *p;
 
 	old_xdg = getenv("XDG_CONFIG_HOME");
 	old_xdg = old_xdg != NULL ? strdup(old_xdg) : NULL;
@@ -514,8 +537,8 @@ test_conf_default_path(void **state)
 static void
 test_conf_settings_table(void **state)
 {
-	const char *const	*names;
-	size_t			 n;
+	const char *const *names;
+	size_t		   n;
 
 	names = conf_setting_names();
 	for (n = 0; names[n] != NULL; n++) {
@@ -531,13 +554,13 @@ test_conf_settings_table(void **state)
 static void
 test_conf_man_page(void **state)
 {
-	const char *const	*names;
-	const char		*srcdir;
-	char			*path = NULL, *page, *line, *want;
-	FILE			*f;
-	size_t			 len = 0, n = 0, i;
-	ssize_t			 r;
-	int			 found, missing = 0;
+	const char *const *names;
+	const char	  *srcdir;
+	char		  *path = NULL, *page, *line, *want;
+	FILE		  *f;
+	size_t		   len = 0, n = 0, i;
+	ssize_t		   r;
+	int		   found, missing = 0;
 
 	if ((srcdir = getenv("TERN_SRCDIR")) == NULL || *srcdir == '\0')
 		skip();
@@ -571,7 +594,7 @@ test_conf_man_page(void **state)
 		/* "Ic imap" must not be satisfied by "Ic imap-foo". */
 		found = 0;
 		for (line = strstr(page, want); line != NULL;
-		    line = strstr(line + 1, want)) {
+		     line = strstr(line + 1, want)) {
 			r = (ssize_t)strlen(want);
 			if (line[r] == '\0' || line[r] == ' ' ||
 			    line[r] == '\n' || line[r] == '\t') {

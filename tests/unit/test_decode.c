@@ -20,8 +20,8 @@ static void
 test_decode_check(test_decode_fn fn, const char *in, const char *want,
     size_t wantlen)
 {
-	char	*out;
-	size_t	 outlen = (size_t)-1;
+	char  *out;
+	size_t outlen = (size_t)-1;
 
 	out = fn(in, strlen(in), &outlen);
 	assert_non_null(out);
@@ -32,8 +32,7 @@ test_decode_check(test_decode_fn fn, const char *in, const char *want,
 }
 
 #define QP(in, want) test_decode_check(decode_qp, in, want, sizeof(want) - 1)
-#define QW(in, want) \
-	test_decode_check(decode_qword, in, want, sizeof(want) - 1)
+#define QW(in, want) test_decode_check(decode_qword, in, want, sizeof(want) - 1)
 #define B64(in, want) \
 	test_decode_check(decode_base64, in, want, sizeof(want) - 1)
 
@@ -105,8 +104,8 @@ static void
 test_decode_charset_check(const char *charset, const char *in, size_t len,
     const char *want)
 {
-	char	*out;
-	size_t	 outlen = (size_t)-1;
+	char  *out;
+	size_t outlen = (size_t)-1;
 
 	out = charset_to_utf8(charset, in, len, &outlen);
 	assert_non_null(out);
@@ -115,8 +114,7 @@ test_decode_charset_check(const char *charset, const char *in, size_t len,
 	free(out);
 }
 
-#define CS(cs, in, want) \
-	test_decode_charset_check(cs, in, sizeof(in) - 1, want)
+#define CS(cs, in, want) test_decode_charset_check(cs, in, sizeof(in) - 1, want)
 
 static void
 test_decode_charset_copy(void **state)
@@ -144,7 +142,10 @@ test_decode_charset_latin(void **state)
 	    "\xe2\x82\xac\xe2\x80\x9cx\xe2\x80\x9d");
 	CS("CP1252", "\x80", "\xe2\x82\xac");
 	/* 0x81 has no character in windows-1252. */
-	CS("windows-1252", "a\x81" "b", "a" FFFD "b");
+	CS("windows-1252",
+	    "a\x81"
+	    "b",
+	    "a" FFFD "b");
 	CS("koi8-r", "\xf0\xd2\xc9\xd7\xc5\xd4",
 	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82");
 }
@@ -172,8 +173,8 @@ test_decode_charset_broken(void **state)
 	CS("shift_jis", "ab\x93", "ab" FFFD);
 	CS("GB18030", "\xd6\xd0\xce", "\xe4\xb8\xad" FFFD);
 	/* An invalid byte in the middle: replaced, and conversion goes on. */
-	CS("shift_jis", "\x93\xfa\xff\x96{", "\xe6\x97\xa5" FFFD
-	    "\xe6\x9c\xac");
+	CS("shift_jis", "\x93\xfa\xff\x96{",
+	    "\xe6\x97\xa5" FFFD "\xe6\x9c\xac");
 	CS("utf-16le", "a\0b\0c", "ab" FFFD);
 }
 
@@ -181,8 +182,8 @@ test_decode_charset_broken(void **state)
 static void
 test_decode_charset_long(void **state)
 {
-	char	*in, *out, *want;
-	size_t	 i, outlen;
+	char  *in, *out, *want;
+	size_t i, outlen;
 
 	in = malloc(10000);
 	want = malloc(20001);
@@ -221,14 +222,14 @@ test_decode_charset_known(void **state)
 	assert_true(charset_known("GB18030"));
 	assert_false(charset_known("x-no-such-charset"));
 	assert_false(charset_known("iso-8859-1aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 }
 
 static void
 test_encode_base64(void **state)
 {
-	char	*s, *back;
-	size_t	 n;
+	char  *s, *back;
+	size_t n;
 
 	(void)state;
 	s = encode_base64("", 0);

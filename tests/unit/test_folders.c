@@ -11,10 +11,10 @@
 static void
 test_tree_order_and_names(void **state)
 {
-	struct folders	 fs;
-	const char	*want[] = { "INBOX", "Archive", "R\xc3\xa9unions",
-	    "Work", "Work/Projects", "Work/Projects/Old", "Work-x" };
-	size_t		 i;
+	struct folders fs;
+	const char    *want[] = { "INBOX", "Archive", "R\xc3\xa9unions", "Work",
+		   "Work/Projects", "Work/Projects/Old", "Work-x" };
+	size_t	       i;
 
 	(void)state;
 	folders_init(&fs);
@@ -41,8 +41,8 @@ test_tree_order_and_names(void **state)
 static void
 test_other_delimiter(void **state)
 {
-	struct folders	 fs;
-	struct folder	*f;
+	struct folders fs;
+	struct folder *f;
 
 	(void)state;
 	folders_init(&fs);
@@ -68,7 +68,7 @@ test_other_delimiter(void **state)
 static void
 test_bad_utf7_is_kept(void **state)
 {
-	struct folders	 fs;
+	struct folders fs;
 
 	(void)state;
 	folders_init(&fs);
@@ -81,7 +81,7 @@ test_bad_utf7_is_kept(void **state)
 static void
 test_names_are_made_safe(void **state)
 {
-	struct folders	 fs;
+	struct folders fs;
 
 	(void)state;
 	folders_init(&fs);
@@ -98,7 +98,7 @@ test_names_are_made_safe(void **state)
 static void
 test_complete(void **state)
 {
-	struct folders	 fs;
+	struct folders fs;
 
 	(void)state;
 	folders_init(&fs);

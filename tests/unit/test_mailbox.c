@@ -13,7 +13,7 @@
 static struct message
 msg(uint32_t uid, uint32_t flags, const char *subject)
 {
-	struct message	 m;
+	struct message m;
 
 	memset(&m, 0, sizeof m);
 	m.uid = uid;
@@ -26,7 +26,7 @@ msg(uint32_t uid, uint32_t flags, const char *subject)
 static void
 fill(struct mailbox *mb)
 {
-	struct message	 chunk[4];
+	struct message chunk[4];
 
 	/* Chunks arrive newest first but not sorted inside. */
 	chunk[0] = msg(7, 0, "seven");
@@ -41,9 +41,9 @@ fill(struct mailbox *mb)
 static void
 test_order_is_highest_uid_first(void **state)
 {
-	struct mailbox	 mb;
-	uint32_t	 want[] = { 9, 8, 7, 5, 2 };
-	size_t		 i;
+	struct mailbox mb;
+	uint32_t       want[] = { 9, 8, 7, 5, 2 };
+	size_t	       i;
 
 	(void)state;
 	mailbox_init(&mb, "INBOX");
@@ -58,7 +58,7 @@ test_order_is_highest_uid_first(void **state)
 static void
 test_find(void **state)
 {
-	struct mailbox	 mb;
+	struct mailbox mb;
 
 	(void)state;
 	mailbox_init(&mb, "INBOX");
@@ -76,8 +76,8 @@ test_find(void **state)
 static void
 test_remove_and_reinsert(void **state)
 {
-	struct mailbox	 mb;
-	struct message	 out;
+	struct mailbox mb;
+	struct message out;
 
 	(void)state;
 	mailbox_init(&mb, "INBOX");
@@ -112,8 +112,8 @@ test_remove_and_reinsert(void **state)
 static void
 test_refetch_keeps_one_row(void **state)
 {
-	struct mailbox	 mb;
-	struct message	 chunk[2];
+	struct mailbox mb;
+	struct message chunk[2];
 
 	(void)state;
 	mailbox_init(&mb, "INBOX");
@@ -130,7 +130,7 @@ test_refetch_keeps_one_row(void **state)
 static void
 test_count(void **state)
 {
-	struct mailbox	 mb;
+	struct mailbox mb;
 
 	(void)state;
 	mailbox_init(&mb, "INBOX");
@@ -146,10 +146,10 @@ test_count(void **state)
 static void
 test_large_list(void **state)
 {
-	struct mailbox	 mb;
-	struct message	*chunk;
-	uint32_t	 uid;
-	size_t		 i;
+	struct mailbox	mb;
+	struct message *chunk;
+	uint32_t	uid;
+	size_t		i;
 
 	(void)state;
 	mailbox_init(&mb, "INBOX");

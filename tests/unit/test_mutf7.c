@@ -14,14 +14,14 @@
 
 /* Each pair decodes one way and encodes back the other. */
 static const struct {
-	const char	*wire;
-	const char	*utf8;
+	const char *wire;
+	const char *utf8;
 } test_mutf7_pairs[] = {
 	{ "", "" },
 	{ "INBOX", "INBOX" },
 	{ "~peter/mail/&U,BTFw-/&ZeVnLIqe-",
-	  "~peter/mail/\xe5\x8f\xb0\xe5\x8c\x97/"
-	  "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" },
+	    "~peter/mail/\xe5\x8f\xb0\xe5\x8c\x97/"
+	    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" },
 	{ "&AMk-t&AOk-", "\xc3\x89t\xc3\xa9" },
 	{ "R&AOk-unions", "R\xc3\xa9unions" },
 	{ "Entw&APw-rfe", "Entw\xc3\xbcrfe" },
@@ -40,11 +40,11 @@ static const struct {
 static void
 test_mutf7_decode_pairs(void **state)
 {
-	char	*out;
-	size_t	 i;
+	char  *out;
+	size_t i;
 
 	for (i = 0; i < sizeof test_mutf7_pairs / sizeof *test_mutf7_pairs;
-	    i++) {
+	     i++) {
 		out = mutf7_decode(test_mutf7_pairs[i].wire,
 		    strlen(test_mutf7_pairs[i].wire));
 		assert_non_null(out);
@@ -56,11 +56,11 @@ test_mutf7_decode_pairs(void **state)
 static void
 test_mutf7_encode_pairs(void **state)
 {
-	char	*out;
-	size_t	 i;
+	char  *out;
+	size_t i;
 
 	for (i = 0; i < sizeof test_mutf7_pairs / sizeof *test_mutf7_pairs;
-	    i++) {
+	     i++) {
 		out = mutf7_encode(test_mutf7_pairs[i].utf8,
 		    strlen(test_mutf7_pairs[i].utf8));
 		assert_non_null(out);
@@ -73,13 +73,19 @@ static void
 test_mutf7_round_trip(void **state)
 {
 	static const char *names[] = {
-		"Gel\xc3\xb6scht", "\xd0\x92\xd1\x85\xd0\xbe\xd0\xb4",
-		"a\xf0\x9f\x93\xa7" "b\xe2\x82\xac", "&&&", "x&\xc3\xa9&y",
-		"\xc3\xa9", "\xc3\xa9\xc3\xa9\xc3\xa9",
-		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", "\xef\xbf\xbf",
+		"Gel\xc3\xb6scht",
+		"\xd0\x92\xd1\x85\xd0\xbe\xd0\xb4",
+		"a\xf0\x9f\x93\xa7"
+		"b\xe2\x82\xac",
+		"&&&",
+		"x&\xc3\xa9&y",
+		"\xc3\xa9",
+		"\xc3\xa9\xc3\xa9\xc3\xa9",
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+		"\xef\xbf\xbf",
 	};
-	char	*wire, *back;
-	size_t	 i;
+	char  *wire, *back;
+	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof *names; i++) {
 		wire = mutf7_encode(names[i], strlen(names[i]));
@@ -96,26 +102,26 @@ static void
 test_mutf7_decode_bad(void **state)
 {
 	static const char *bad[] = {
-		"&",		/* unterminated shift */
-		"abc&AOk",	/* unterminated shift */
-		"&AO!-",	/* '!' is not base64 */
-		"&AO/-",	/* '/' is standard base64, not modified */
-		"&AOl-",	/* padding bits not zero */
-		"&AOkA-",	/* a whole base64 character of padding */
-		"&AA-",		/* only 12 bits */
-		"&AGE-",	/* 'a' written in base64 */
-		"&ACY-",	/* '&' written in base64 */
-		"&AMk-&AOk-",	/* two runs side by side */
-		"&2D0-",	/* a high surrogate alone */
-		"&3gA-",	/* a low surrogate alone */
-		"&2D0AQQ-",	/* a high surrogate then 'A' */
-		"&AAA-",	/* U+0000 */
-		"caf\xc3\xa9",	/* raw 8-bit bytes */
-		"a\tb",		/* raw control */
-		"a\x7f",	/* raw DEL */
+		"&",	       /* unterminated shift */
+		"abc&AOk",     /* unterminated shift */
+		"&AO!-",       /* '!' is not base64 */
+		"&AO/-",       /* '/' is standard base64, not modified */
+		"&AOl-",       /* padding bits not zero */
+		"&AOkA-",      /* a whole base64 character of padding */
+		"&AA-",	       /* only 12 bits */
+		"&AGE-",       /* 'a' written in base64 */
+		"&ACY-",       /* '&' written in base64 */
+		"&AMk-&AOk-",  /* two runs side by side */
+		"&2D0-",       /* a high surrogate alone */
+		"&3gA-",       /* a low surrogate alone */
+		"&2D0AQQ-",    /* a high surrogate then 'A' */
+		"&AAA-",       /* U+0000 */
+		"caf\xc3\xa9", /* raw 8-bit bytes */
+		"a\tb",	       /* raw control */
+		"a\x7f",       /* raw DEL */
 	};
-	char	*out;
-	size_t	 i;
+	char  *out;
+	size_t i;
 
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		out = mutf7_decode(bad[i], strlen(bad[i]));
@@ -127,7 +133,7 @@ test_mutf7_decode_bad(void **state)
 static void
 test_mutf7_decode_len(void **state)
 {
-	char	*out;
+	char *out;
 
 	/* Only len bytes are read: a cut-off shift is an error. */
 	assert_null(mutf7_decode("&AOk-", 4));

@@ -21,7 +21,7 @@ type(struct prompt *p, const char *s, struct folders *fs)
 static void
 test_typing_and_backspace(void **state)
 {
-	struct prompt	 p;
+	struct prompt p;
 
 	(void)state;
 	memset(&p, 0, sizeof p);
@@ -30,12 +30,10 @@ test_typing_and_backspace(void **state)
 	assert_int_equal(prompt_key(&p, 0xe9, NULL), PROMPT_EDITING);
 	assert_string_equal(p.line.buf, "Arch\xc3\xa9");
 	/* Backspace removes the whole two-byte character. */
-	assert_int_equal(prompt_key(&p, KEYC_BACKSPACE, NULL),
-	    PROMPT_EDITING);
+	assert_int_equal(prompt_key(&p, KEYC_BACKSPACE, NULL), PROMPT_EDITING);
 	assert_string_equal(p.line.buf, "Arch");
 	/* Control characters never reach the line. */
-	assert_int_equal(prompt_key(&p, 0x110000, NULL),
-	    PROMPT_EDITING);
+	assert_int_equal(prompt_key(&p, 0x110000, NULL), PROMPT_EDITING);
 	assert_int_equal(prompt_key(&p, 0x85, NULL), PROMPT_EDITING);
 	assert_int_equal(prompt_key(&p, 0x01, NULL), PROMPT_EDITING);
 	assert_string_equal(p.line.buf, "Arch");
@@ -47,7 +45,7 @@ test_typing_and_backspace(void **state)
 static void
 test_escape_cancels(void **state)
 {
-	struct prompt	 p;
+	struct prompt p;
 
 	(void)state;
 	memset(&p, 0, sizeof p);
@@ -60,7 +58,7 @@ test_escape_cancels(void **state)
 static void
 test_yes_no(void **state)
 {
-	struct prompt	 p;
+	struct prompt p;
 
 	(void)state;
 	memset(&p, 0, sizeof p);
@@ -75,7 +73,7 @@ test_yes_no(void **state)
 static void
 test_password_is_secret(void **state)
 {
-	struct prompt	 p;
+	struct prompt p;
 
 	(void)state;
 	memset(&p, 0, sizeof p);
@@ -90,8 +88,8 @@ test_password_is_secret(void **state)
 static void
 test_tab_cycles_folders(void **state)
 {
-	struct prompt	 p;
-	struct folders	 fs;
+	struct prompt  p;
+	struct folders fs;
 
 	(void)state;
 	folders_init(&fs);

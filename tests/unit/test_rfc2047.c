@@ -16,7 +16,7 @@
 static void
 test_rfc2047_check(const char *in, const char *want)
 {
-	char	*out;
+	char *out;
 
 	out = rfc2047_decode(in, strlen(in));
 	assert_non_null(out);
@@ -41,12 +41,15 @@ test_rfc2047_q(void **state)
 {
 	CHECK("=?utf-8?Q?Caf=C3=A9_au_lait?=", "Caf\xc3\xa9 au lait");
 	CHECK("=?UTF-8?q?caf=c3=a9?=", "caf\xc3\xa9");
-	CHECK("=?iso-8859-1?Q?Gr=FC=DFe?=", "Gr\xc3\xbc\xc3\x9f" "e");
-	CHECK("Re: =?ISO-8859-1?Q?Andr=E9?= Pirard",
-	    "Re: Andr\xc3\xa9 Pirard");
+	CHECK("=?iso-8859-1?Q?Gr=FC=DFe?=",
+	    "Gr\xc3\xbc\xc3\x9f"
+	    "e");
+	CHECK("Re: =?ISO-8859-1?Q?Andr=E9?= Pirard", "Re: Andr\xc3\xa9 Pirard");
 	CHECK("=?windows-1252?Q?=93quoted=94?=",
 	    "\xe2\x80\x9cquoted\xe2\x80\x9d");
-	CHECK("=?utf-8?Q?" "?=", "");	/* split: "??=" is a trigraph */
+	CHECK("=?utf-8?Q?"
+	      "?=",
+	    ""); /* split: "??=" is a trigraph */
 }
 
 static void
@@ -54,7 +57,9 @@ test_rfc2047_b(void **state)
 {
 	CHECK("=?utf-8?B?Y2Fmw6k=?=", "caf\xc3\xa9");
 	CHECK("=?UTF-8?b?Y2Fmw6k=?=", "caf\xc3\xa9");
-	CHECK("=?iso-8859-1?B?R3L832U=?=", "Gr\xc3\xbc\xc3\x9f" "e");
+	CHECK("=?iso-8859-1?B?R3L832U=?=",
+	    "Gr\xc3\xbc\xc3\x9f"
+	    "e");
 	CHECK("=?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=",
 	    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
 	CHECK("=?koi8-r?B?8NLJ18XU?=",
@@ -68,7 +73,9 @@ test_rfc2047_language(void **state)
 {
 	CHECK("=?utf-8*en?Q?hello?=", "hello");
 	CHECK("=?US-ASCII*EN?Q?Keith_Moore?=", "Keith Moore");
-	CHECK("=?iso-8859-1*fr-CA?B?R3L832U=?=", "Gr\xc3\xbc\xc3\x9f" "e");
+	CHECK("=?iso-8859-1*fr-CA?B?R3L832U=?=",
+	    "Gr\xc3\xbc\xc3\x9f"
+	    "e");
 	/* A language without a charset is not a word. */
 	CHECK("=?*en?Q?hello?=", "=?*en?Q?hello?=");
 }
@@ -119,8 +126,7 @@ test_rfc2047_malformed(void **state)
 	CHECK("=?utf-8?QQ?abc?=", "=?utf-8?QQ?abc?=");
 	CHECK("=?utf 8?Q?abc?=", "=?utf 8?Q?abc?=");
 	/* A malformed word keeps the blanks beside it. */
-	CHECK("=?utf-8?Q?a?= =?utf-8?X?b?= =?utf-8?Q?c?=",
-	    "a =?utf-8?X?b?= c");
+	CHECK("=?utf-8?Q?a?= =?utf-8?X?b?= =?utf-8?Q?c?=", "a =?utf-8?X?b?= c");
 	/* A good word right after a broken one is still decoded. */
 	CHECK("=?utf-8?Q?a=?utf-8?Q?b?=", "=?utf-8?Q?ab");
 }
@@ -137,8 +143,8 @@ test_rfc2047_unknown_charset(void **state)
 static void
 test_rfc2047_length(void **state)
 {
-	const char	*in = "=?utf-8?Q?abc?=XYZ";
-	char		*out;
+	const char *in = "=?utf-8?Q?abc?=XYZ";
+	char	   *out;
 
 	/* Only len bytes are read. */
 	out = rfc2047_decode(in, 15);

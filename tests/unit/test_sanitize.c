@@ -19,7 +19,7 @@
 static void
 test_sanitize_check(const char *in, size_t len, int flags, const char *want)
 {
-	char	*out;
+	char *out;
 
 	out = sanitize(in, len, flags);
 	assert_non_null(out);
@@ -50,9 +50,9 @@ test_sanitize_escape(void **state)
 static void
 test_sanitize_c0(void **state)
 {
-	char	 in[2];
-	char	*out;
-	int	 c;
+	char  in[2];
+	char *out;
+	int   c;
 
 	for (c = 0; c < 0x20; c++) {
 		if (c == '\t')
@@ -70,12 +70,16 @@ test_sanitize_c0(void **state)
 static void
 test_sanitize_c1(void **state)
 {
-	CHECK("a\xc2\x80" "b\xc2\x9b" "c\xc2\x9f", 0,
-	    "a" FFFD "b" FFFD "c" FFFD);
+	CHECK("a\xc2\x80"
+	      "b\xc2\x9b"
+	      "c\xc2\x9f",
+	    0, "a" FFFD "b" FFFD "c" FFFD);
 	/* U+00A0 is the first code point after C1 and is kept. */
 	CHECK("\xc2\xa0", 0, "\xc2\xa0");
 	/* A raw CSI byte is not UTF-8 at all. */
-	CHECK("\x9b" "31m", 0, FFFD "31m");
+	CHECK("\x9b"
+	      "31m",
+	    0, FFFD "31m");
 }
 
 static void
@@ -101,10 +105,13 @@ static void
 test_sanitize_bidi(void **state)
 {
 	/* U+202A..U+202E */
-	CHECK("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x80\xae",
-	    0, FFFD FFFD FFFD FFFD FFFD);
+	CHECK("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x80\xae", 0,
+	    FFFD FFFD FFFD FFFD FFFD);
 	/* U+2066..U+2069 */
-	CHECK("a\xe2\x81\xa6" "b\xe2\x81\xa7" "c\xe2\x81\xa8" "d\xe2\x81\xa9",
+	CHECK("a\xe2\x81\xa6"
+	      "b\xe2\x81\xa7"
+	      "c\xe2\x81\xa8"
+	      "d\xe2\x81\xa9",
 	    0, "a" FFFD "b" FFFD "c" FFFD "d" FFFD);
 	/* The marks U+200E and U+200F are kept. */
 	CHECK("\xe2\x80\x8e\xe2\x80\x8f", 0, "\xe2\x80\x8e\xe2\x80\x8f");
@@ -145,7 +152,7 @@ test_sanitize_invalid(void **state)
 static void
 test_sanitize_len(void **state)
 {
-	char	*out;
+	char *out;
 
 	/* Only len bytes are read. */
 	out = sanitize("abc\x1b", 3, 0);
@@ -159,7 +166,7 @@ test_sanitize_len(void **state)
 static void
 test_sanitize_str(void **state)
 {
-	char	*out;
+	char *out;
 
 	out = sanitize_str(NULL, 0);
 	assert_string_equal(out, "");
@@ -177,25 +184,31 @@ test_sanitize_width(void **state)
 	assert_int_equal(sanitize_width("caf\xc3\xa9"), 4);
 	/* East Asian wide characters take two columns. */
 	assert_int_equal(sanitize_width("\xe5\x8f\xb0\xe5\x8c\x97"), 4);
-	assert_int_equal(sanitize_width("a\xe6\x97\xa5" "b"), 4);
+	assert_int_equal(sanitize_width("a\xe6\x97\xa5"
+					"b"),
+	    4);
 	/* A combining accent takes none. */
 	assert_int_equal(sanitize_width("e\xcc\x81"), 1);
 	/* A zero-width space takes none. */
-	assert_int_equal(sanitize_width("a\xe2\x80\x8b" "b"), 2);
+	assert_int_equal(sanitize_width("a\xe2\x80\x8b"
+					"b"),
+	    2);
 	/* U+FFFD takes one. */
 	assert_int_equal(sanitize_width(FFFD FFFD), 2);
 	/* A control has no width rather than a negative one. */
-	assert_int_equal(sanitize_width("a\x01" "b"), 2);
+	assert_int_equal(sanitize_width("a\x01"
+					"b"),
+	    2);
 	assert_int_equal(sanitize_width(NULL), 0);
 }
 
 static void
 test_sanitize_output_valid(void **state)
 {
-	unsigned char	 in[256];
-	unsigned int	 cp;
-	char		*out;
-	size_t		 i, n, len;
+	unsigned char in[256];
+	unsigned int  cp;
+	char	     *out;
+	size_t	      i, n, len;
 
 	/* Every byte value at once: the result must decode cleanly. */
 	for (i = 0; i < sizeof in; i++)

@@ -1,0 +1,676 @@
+# Shared code of the integration tests, sourced by each t-*.sh (POSIX sh).
+#
+# A test starts a private Dovecot on 127.0.0.1 with its own CA, fills it with
+# known mail, runs tern in a detached tmux session and drives it with keys,
+# then checks both what the screen shows and what the server holds (through
+# imapc.py, a second client).  Exit status: 0 pass, 77 skip, anything else
+# fails; on failure the screen, tern's stderr and Dovecot's log are printed.
+#
+# Waiting is always a poll with a deadline, never a fixed sleep: a loaded
+# machine makes things slower, not wrong.
+
+TERN_SRCDIR=${TERN_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+TERN_BUILDDIR=${TERN_BUILDDIR:-$TERN_SRCDIR/build}
+TERN_BIN=${TERN_BIN:-$TERN_BUILDDIR/src/tern}
+INTEG_DIR=$TERN_SRCDIR/tests/integration
+DATA_DIR=$TERN_SRCDIR/tests/data
+IMAPC="python3 $INTEG_DIR/imapc.py"
+
+# The accounts the private Dovecot knows.
+ALICE_PASS=wonderland-7
+BOB_PASS=builder-9
+IMAP_USER=alice
+IMAP_PASS=$ALICE_PASS
+export IMAP_USER IMAP_PASS
+
+# Default deadline of the wait_* helpers, in seconds.
+WAIT_SECS=${WAIT_SECS:-10}
+
+# Size of tern's terminal; tern_start -s 80x24 changes it.
+TERM_COLS=100
+TERM_ROWS=30
+
+# 0: print no screen and logs when the script fails (the demo).
+SHOW_CONTEXT=${SHOW_CONTEXT:-1}
+
+TEST_DIR=
+TMUX_SOCK=
+DOVECOT_PID=
+TERN_STATUS=
+TEST_NAME=$(basename "$0" .sh)
+
+# --- outcome ---------------------------------------------------------------
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+skip() {
+	# tests/run prints the last line as the reason.
+	echo "$*"
+	exit 77
+}
+
+# assert_eq ACTUAL EXPECTED WHAT
+assert_eq() {
+	[ "$1" = "$2" ] && return 0
+	fail "$3: expected '$2', got '$1'"
+}
+
+need() {
+	for c in "$@"; do
+		command -v "$c" >/dev/null 2>&1 || skip "$c is not installed"
+	done
+}
+
+# Printed on failure: what the user saw and what the server said.
+show_context() {
+	if [ -n "$TMUX_SOCK" ] && [ -S "$TMUX_SOCK" ]; then
+		echo "--- screen ---"
+		screen 2>/dev/null | sed 's/^/|/'
+	fi
+	if [ -n "$TEST_DIR" ] && [ -s "$TEST_DIR/tern.stderr" ]; then
+		echo "--- tern stderr ---"
+		tail -n 30 "$TEST_DIR/tern.stderr"
+	fi
+	if [ -n "$TEST_DIR" ] && [ -f "$TEST_DIR/tern.status" ]; then
+		echo "--- tern exit status: $(cat "$TEST_DIR/tern.status")"
+	fi
+	if [ -n "$TEST_DIR" ] && [ -s "$TEST_DIR/tern.log" ]; then
+		echo "--- tern debug log (tail) ---"
+		tail -n 30 "$TEST_DIR/tern.log"
+	fi
+	if [ -n "$TEST_DIR" ] && [ -f "$TEST_DIR/dovecot.log" ]; then
+		echo "--- dovecot log (tail) ---"
+		tail -n 30 "$TEST_DIR/dovecot.log"
+	fi
+}
+
+cleanup() {
+	rc=$?
+	trap - EXIT INT TERM
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] && [ "$SHOW_CONTEXT" = 1 ]; then
+		show_context >&2
+	fi
+	if [ -n "$TMUX_SOCK" ] && [ -S "$TMUX_SOCK" ]; then
+		tmux -S "$TMUX_SOCK" kill-server >/dev/null 2>&1 || true
+	fi
+	dovecot_stop
+	if [ -n "$TEST_DIR" ] && [ -d "$TEST_DIR" ]; then
+		if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] &&
+		    [ "${TERN_KEEP:-0}" = 1 ]; then
+			echo "kept $TEST_DIR" >&2
+		else
+			rm -rf "$TEST_DIR"
+		fi
+	fi
+	exit "$rc"
+}
+
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- polling ---------------------------------------------------------------
+
+now() {
+	date +%s
+}
+
+# wait_server CMD...: run CMD until it succeeds or WAIT_SECS pass.
+wait_server() {
+	_end=$(($(now) + WAIT_SECS))
+	while :; do
+		if "$@" >"$TEST_DIR/wait.out" 2>&1; then
+			return 0
+		fi
+		if [ "$(now)" -gt "$_end" ]; then
+			echo "wait_server: timed out after ${WAIT_SECS}s: $*" >&2
+			sed 's/^/  /' "$TEST_DIR/wait.out" >&2
+			fail "condition never held: $*"
+		fi
+		sleep 0.1
+	done
+}
+
+# --- Dovecot ---------------------------------------------------------------
+
+# Two free ports on 127.0.0.1, asked from the kernel.
+free_ports() {
+	python3 -c '
+import socket
+s = [socket.socket() for _ in range(2)]
+for x in s:
+    x.bind(("127.0.0.1", 0))
+print(" ".join(str(x.getsockname()[1]) for x in s))'
+}
+
+# port_open PORT: whether something accepts on 127.0.0.1:PORT.
+port_open() {
+	python3 -c '
+import socket, sys
+try:
+    socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()
+except OSError:
+    sys.exit(1)' "$1"
+}
+
+# make_certs [SAN]: a CA and a server certificate signed by it.  The server
+# is named by SAN (default: the loopback address and localhost); the
+# wrong-host test issues one for a name tern did not connect to.
+make_certs() {
+	_san=${1:-${CERT_SAN:-IP:127.0.0.1,DNS:localhost}}
+	_d=$TEST_DIR/pki
+	mkdir -p "$_d"
+	cat >"$_d/ca.cnf" <<-EOF
+	[req]
+	distinguished_name = dn
+	prompt = no
+	x509_extensions = v3_ca
+	[dn]
+	CN = tern test CA
+	[v3_ca]
+	basicConstraints = critical, CA:TRUE
+	keyUsage = critical, keyCertSign, cRLSign
+	subjectKeyIdentifier = hash
+	EOF
+	cat >"$_d/server.ext" <<-EOF
+	basicConstraints = critical, CA:FALSE
+	keyUsage = critical, digitalSignature, keyEncipherment
+	extendedKeyUsage = serverAuth
+	subjectAltName = $_san
+	subjectKeyIdentifier = hash
+	authorityKeyIdentifier = keyid
+	EOF
+	openssl req -x509 -config "$_d/ca.cnf" -newkey ec \
+	    -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+	    -keyout "$_d/ca.key" -out "$_d/ca.pem" 2>"$_d/openssl.err" &&
+	openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+	    -nodes -subj "/CN=${_san#*:}" -keyout "$_d/server.key" \
+	    -out "$_d/server.csr" 2>>"$_d/openssl.err" &&
+	openssl x509 -req -in "$_d/server.csr" -CA "$_d/ca.pem" \
+	    -CAkey "$_d/ca.key" -CAcreateserial -days 2 \
+	    -extfile "$_d/server.ext" -out "$_d/server.pem" \
+	    2>>"$_d/openssl.err" ||
+	    { cat "$_d/openssl.err" >&2; fail "openssl could not make certificates"; }
+	CA_FILE=$_d/ca.pem
+	SERVER_CERT=$_d/server.pem
+	export CA_FILE SERVER_CERT
+}
+
+# dovecot_start [SAN]: a private Dovecot with users alice and bob, IMAP with
+# STARTTLS on IMAP_PORT and implicit TLS on IMAPS_PORT.
+dovecot_start() {
+	# Dovecot lives in /usr/sbin, which is not on every user's PATH.
+	case :$PATH: in *:/usr/sbin:*) ;; *) PATH=$PATH:/usr/sbin ;; esac
+	need dovecot openssl python3
+	TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
+	# Mail processes run as nobody: they must reach the homes below.
+	chmod 755 "$TEST_DIR"
+	export TEST_DIR
+	make_certs "${1:-}"
+
+	mkdir -p "$TEST_DIR/run" "$TEST_DIR/state" "$TEST_DIR/home/alice" \
+	    "$TEST_DIR/home/bob"
+	# Dovecot will not read mail as root, so as root the mail belongs to
+	# nobody; run by a user, Dovecot runs all of itself as that user.
+	if [ "$(id -u)" -eq 0 ]; then
+		_uid=nobody
+		_gid=nogroup
+		getent group nogroup >/dev/null 2>&1 || _gid=nobody
+		chown -R "$_uid:$_gid" "$TEST_DIR/home"
+		_users=
+	else
+		_uid=$(id -un)
+		_gid=$(id -gn)
+		_users="default_login_user = $_uid
+default_internal_user = $_uid
+default_internal_group = $_gid
+service anvil {
+  chroot =
+}
+service imap-login {
+  chroot =
+}"
+	fi
+	printf 'alice:{PLAIN}%s\nbob:{PLAIN}%s\n' "$ALICE_PASS" "$BOB_PASS" \
+	    >"$TEST_DIR/passwd"
+	chmod 644 "$TEST_DIR/passwd"
+
+	set -- $(free_ports)
+	IMAP_PORT=$1
+	IMAPS_PORT=$2
+	export IMAP_PORT IMAPS_PORT
+
+	# Dovecot will not read mail as root, so the static userdb hands out
+	# nobody/nogroup; the listeners are on loopback only.
+	cat >"$TEST_DIR/dovecot.conf" <<-EOF
+	base_dir = $TEST_DIR/run
+	state_dir = $TEST_DIR/state
+	log_path = $TEST_DIR/dovecot.log
+	info_log_path = $TEST_DIR/dovecot.log
+	instance_name = tern-test
+	protocols = imap
+	listen = 127.0.0.1
+	ssl = yes
+	ssl_cert = <$TEST_DIR/pki/server.pem
+	ssl_key = <$TEST_DIR/pki/server.key
+	ssl_min_protocol = TLSv1.2
+	auth_mechanisms = plain login
+	# A wrong password is answered at once; the tests need no tarpit.
+	auth_failure_delay = 0
+	# Refuse LOGIN on the plain port until STARTTLS, even from loopback.
+	disable_plaintext_auth = yes
+	login_trusted_networks =
+	# The local port says which listener a login came through.
+	login_log_format_elements = user=<%u> method=%m rip=%r lip=%l lport=%a mpid=%e %c session=<%{session}>
+	passdb {
+	  driver = passwd-file
+	  args = scheme=PLAIN username_format=%u $TEST_DIR/passwd
+	}
+	userdb {
+	  driver = static
+	  args = uid=$_uid gid=$_gid home=$TEST_DIR/home/%u
+	}
+	$_users
+	mail_location = maildir:~/Maildir
+	namespace inbox {
+	  inbox = yes
+	  separator = /
+	}
+	service imap-login {
+	  inet_listener imap {
+	    address = 127.0.0.1
+	    port = $IMAP_PORT
+	  }
+	  inet_listener imaps {
+	    address = 127.0.0.1
+	    port = $IMAPS_PORT
+	    ssl = yes
+	  }
+	}
+	service stats {
+	  unix_listener stats-reader {
+	    mode = 0600
+	  }
+	  unix_listener stats-writer {
+	    mode = 0666
+	  }
+	}
+	EOF
+	dovecot -c "$TEST_DIR/dovecot.conf" >"$TEST_DIR/dovecot.start" 2>&1 ||
+	    { cat "$TEST_DIR/dovecot.start" >&2; fail "dovecot did not start"; }
+	WAIT_SECS=20 wait_server port_open "$IMAPS_PORT"
+	wait_server port_open "$IMAP_PORT"
+	DOVECOT_PID=$(cat "$TEST_DIR/run/master.pid")
+	IMAP_URL=imaps://alice@127.0.0.1:$IMAPS_PORT
+	export IMAP_URL
+}
+
+dovecot_stop() {
+	[ -n "$DOVECOT_PID" ] || return 0
+	kill "$DOVECOT_PID" 2>/dev/null || { DOVECOT_PID=; return 0; }
+	# The master takes its children with it; wait for it to be gone.
+	_end=$(($(now) + 10))
+	while kill -0 "$DOVECOT_PID" 2>/dev/null; do
+		if [ "$(now)" -gt "$_end" ]; then
+			kill -9 "$DOVECOT_PID" 2>/dev/null
+			break
+		fi
+		sleep 0.1
+	done
+	DOVECOT_PID=
+}
+
+# --- mail on the server -----------------------------------------------------
+
+imapc() {
+	# shellcheck disable=SC2086
+	$IMAPC "$@"
+}
+
+# seed [MANIFEST]: APPEND the messages a manifest lists (default: the
+# standard set in tests/data/seed.list, described below).  Each line is
+# FOLDER<TAB>FILE<TAB>FLAGS; folders are created as needed.
+#
+# The standard set, UIDs in the order listed:
+#   INBOX          5 messages, 3 unread (newest: "Meeting notes")
+#   Archive        2, all read
+#   Work           2, 1 unread
+#   Work/Projects  2, 2 unread
+#   Réunions       1, 1 unread (wire name R&AOk-unions)
+seed() {
+	imapc seed "${1:-$DATA_DIR/seed.list}" || fail "seeding failed"
+}
+
+# The standard INBOX, newest first, as the list shows it.
+INBOX_SUBJECTS='Meeting notes
+Invoice 2024-117
+Build failure on main
+Café on Friday?
+Welcome to the team'
+
+# server_flags FOLDER SUBJECT: the flags the server holds, sorted.
+server_flags() {
+	imapc flags "$1" "$2"
+}
+
+# has_flag FOLDER SUBJECT FLAG / lacks_flag: for wait_server.
+has_flag() {
+	server_flags "$1" "$2" | grep -qw -- "$(printf %s "$3" | sed 's/\\/\\\\/')"
+}
+
+lacks_flag() {
+	_f=$(server_flags "$1" "$2") || return 1
+	echo "$_f" | grep -qw -- "$(printf %s "$3" | sed 's/\\/\\\\/')" &&
+	    return 1
+	return 0
+}
+
+# has_subject FOLDER SUBJECT / lacks_subject
+has_subject() {
+	imapc subjects "$1" | grep -qxF -- "$2"
+}
+
+lacks_subject() {
+	_s=$(imapc subjects "$1") || return 1
+	echo "$_s" | grep -qxF -- "$2" && return 1
+	return 0
+}
+
+# count_is FOLDER N: for wait_server.
+count_is() {
+	[ "$(imapc count "$1")" = "$2" ]
+}
+
+# --- tern in tmux ---------------------------------------------------------
+
+tm() {
+	tmux -S "$TMUX_SOCK" "$@"
+}
+
+# Quote one argument for sh.
+shquote() {
+	printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# write_config [EXTRA-LINE...]: a config file for alice over IMAPS with a
+# password-command, in $CONFIG.  CONFIG_URL, CONFIG_PASSCMD and CONFIG_CA
+# (empty: no ca-file line) change the defaults when set.
+write_config() {
+	CONFIG=$TEST_DIR/config
+	{
+		echo '[account "test"]'
+		echo "imap = ${CONFIG_URL:-imaps://alice@127.0.0.1:$IMAPS_PORT}"
+		echo "password-command = ${CONFIG_PASSCMD:-printf %s $IMAP_PASS}"
+		_ca=${CONFIG_CA-$CA_FILE}
+		[ -z "$_ca" ] || echo "ca-file = $_ca"
+		for _l in "$@"; do
+			echo "$_l"
+		done
+	} >"$CONFIG"
+}
+
+# tern_start [-s COLSxROWS] [ARGS...]: run tern in a detached tmux session.
+# Its stderr goes to $TEST_DIR/tern.stderr, its exit status to
+# $TEST_DIR/tern.status (see wait_exit); the pane stays after it exits so
+# that its last screen can still be read.
+tern_start() {
+	need tmux
+	if [ "${1:-}" = -s ]; then
+		TERM_COLS=${2%x*}
+		TERM_ROWS=${2#*x}
+		shift 2
+	fi
+	[ -x "$TERN_BIN" ] || skip "tern is not built ($TERN_BIN)"
+	TMUX_SOCK=$TEST_DIR/tmux.sock
+	if [ -f /usr/share/terminfo/t/tmux-256color ] ||
+	    [ -f /lib/terminfo/t/tmux-256color ]; then
+		_term=tmux-256color
+	else
+		_term=screen-256color
+	fi
+	mkdir -p "$TEST_DIR/xdg-config" "$TEST_DIR/xdg-cache" "$TEST_DIR/user"
+	rm -f "$TEST_DIR/tern.status"
+	{
+		echo 'set -g remain-on-exit on'
+		echo 'set -g status off'
+		echo "set -g default-terminal $_term"
+		echo 'set -g history-limit 0'
+		echo 'set -g escape-time 0'
+	} >"$TEST_DIR/tmux.conf"
+	# The environment is set here so that no user config, cache or
+	# locale of the caller leaks into the test.
+	{
+		echo "export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$_term"
+		echo "export HOME=$(shquote "$TEST_DIR/user")"
+		echo "export XDG_CONFIG_HOME=$(shquote "$TEST_DIR/xdg-config")"
+		echo "export XDG_CACHE_HOME=$(shquote "$TEST_DIR/xdg-cache")"
+		echo "unset SSL_CERT_FILE SSL_CERT_DIR"
+		printf 'exec %s' "$(shquote "$TERN_BIN")"
+		for _a in "$@"; do
+			printf ' %s' "$(shquote "$_a")"
+		done
+		echo " 2>$(shquote "$TEST_DIR/tern.stderr")"
+	} >"$TEST_DIR/tern.sh"
+	{
+		echo "sh $(shquote "$TEST_DIR/tern.sh")"
+		echo "echo \$? >$(shquote "$TEST_DIR/tern.status.tmp")"
+		echo "mv $(shquote "$TEST_DIR/tern.status.tmp") $(shquote "$TEST_DIR/tern.status")"
+	} >"$TEST_DIR/run.sh"
+	tmux -S "$TMUX_SOCK" -f "$TEST_DIR/tmux.conf" new-session -d -s tern \
+	    -x "$TERM_COLS" -y "$TERM_ROWS" "sh $(shquote "$TEST_DIR/run.sh")" ||
+	    fail "tmux did not start"
+}
+
+# tern_start_default [ARGS...]: the usual start: config for alice, the
+# standard mail, wait for the INBOX list to show.
+tern_start_default() {
+	write_config
+	tern_start "$@" -c "$CONFIG" -d "$TEST_DIR/tern.log"
+	wait_for 'Meeting notes'
+}
+
+screen() {
+	tm capture-pane -p -t tern
+}
+
+tern_exited() {
+	[ -f "$TEST_DIR/tern.status" ]
+}
+
+# wait_for REGEX [SECONDS]: poll the screen until a line matches.  The
+# captured screen has no trailing blanks: a prompt "Name: " reads "Name:".
+wait_for() {
+	_end=$(($(now) + ${2:-$WAIT_SECS}))
+	while :; do
+		screen >"$TEST_DIR/screen.txt" 2>/dev/null
+		grep -Eq -- "$1" "$TEST_DIR/screen.txt" && return 0
+		if tern_exited; then
+			# One last look: the pane keeps the final screen.
+			screen >"$TEST_DIR/screen.txt" 2>/dev/null
+			grep -Eq -- "$1" "$TEST_DIR/screen.txt" && return 0
+			fail "tern exited (status $(cat "$TEST_DIR/tern.status")) while waiting for /$1/"
+		fi
+		[ "$(now)" -gt "$_end" ] &&
+		    fail "timed out after ${2:-$WAIT_SECS}s waiting for /$1/ on the screen"
+		sleep 0.1
+	done
+}
+
+# wait_gone REGEX [SECONDS]: poll until no line matches.
+wait_gone() {
+	_end=$(($(now) + ${2:-$WAIT_SECS}))
+	while :; do
+		screen >"$TEST_DIR/screen.txt" 2>/dev/null
+		grep -Eq -- "$1" "$TEST_DIR/screen.txt" || return 0
+		[ "$(now)" -gt "$_end" ] &&
+		    fail "timed out after ${2:-$WAIT_SECS}s waiting for /$1/ to go"
+		sleep 0.1
+	done
+}
+
+# screen_has REGEX: whether the screen shows it now (no waiting).
+screen_has() {
+	screen | grep -Eq -- "$1"
+}
+
+# keys KEY...: tmux send-keys (names like Enter, Tab, Escape, Down, NPage;
+# -l sends the rest literally).
+keys() {
+	tm send-keys -t tern "$@"
+}
+
+# type_text TEXT: send TEXT as typed characters.
+type_text() {
+	tm send-keys -t tern -l -- "$1"
+}
+
+# wait_exit [SECONDS]: wait for tern to exit; its status in TERN_STATUS.
+wait_exit() {
+	_end=$(($(now) + ${1:-$WAIT_SECS}))
+	while ! tern_exited; do
+		[ "$(now)" -gt "$_end" ] &&
+		    fail "tern did not exit within ${1:-$WAIT_SECS}s"
+		sleep 0.1
+	done
+	TERN_STATUS=$(cat "$TEST_DIR/tern.status")
+}
+
+# --- reading the screen ---------------------------------------------------
+
+# row SUBJECT: the screen line that shows SUBJECT (first one).
+row() {
+	screen | grep -F -- "$1" | head -n 1
+}
+
+# row_flags SUBJECT: the flag letters (N F D r *) of the list row showing
+# SUBJECT.  The flags field comes before the subject; any word before it
+# made only of flag letters is part of it (dates, names and the folder pane
+# have no such words).
+row_flags() {
+	_r=$(row "$1")
+	[ -n "$_r" ] || { echo "?"; return; }
+	_pre=${_r%%"$1"*}
+	printf '%s\n' "$_pre" | LC_ALL=C sed 's/[^A-Za-z0-9*]/ /g' |
+	    tr -s ' ' '\n' |
+	    grep -E '^[NFDr*]+$' | tr -d '\n'
+	echo
+}
+
+# row_flag_is SUBJECT LETTER yes|no: for wait_row.
+row_flag_is() {
+	_fl=$(row_flags "$1")
+	case $_fl in
+	*"$2"*) [ "$3" = yes ] ;;
+	*) [ "$3" = no ] ;;
+	esac
+}
+
+# wait_row SUBJECT LETTER yes|no: wait until the row shows (or stops
+# showing) the flag.
+wait_row() {
+	_end=$(($(now) + WAIT_SECS))
+	until row_flag_is "$1" "$2" "$3"; do
+		[ "$(now)" -gt "$_end" ] &&
+		    fail "row '$1': flag $2 should be $3, flags are '$(row_flags "$1")'"
+		sleep 0.1
+	done
+}
+
+# pane_line NAME: the folder pane line of the folder shown as NAME (the
+# pane is on the left, so its text starts the line).
+pane_line() {
+	screen | grep -E -- "^ *$1( [0-9]+)?( |$|[^ A-Za-z0-9])" | head -n 1
+}
+
+# pane_indent NAME: how many spaces come before NAME in the folder pane.
+pane_indent() {
+	_l=$(pane_line "$1")
+	[ -n "$_l" ] || { echo -1; return; }
+	_sp=${_l%%[! ]*}
+	echo "${#_sp}"
+}
+
+# pane_count NAME: the unread count shown after NAME ("" if none).
+pane_count() {
+	pane_line "$1" | sed -n "s/^ *$1 \([0-9][0-9]*\).*/\1/p"
+}
+
+# status_line / message_line: the last two lines of tern's screen.
+status_line() {
+	screen | sed -n "$((TERM_ROWS - 1))p"
+}
+
+message_line() {
+	screen | sed -n "${TERM_ROWS}p"
+}
+
+# wait_status REGEX: wait until the status bar matches.
+wait_status() {
+	_end=$(($(now) + WAIT_SECS))
+	until status_line | grep -Eq -- "$1"; do
+		[ "$(now)" -gt "$_end" ] &&
+		    fail "status bar never matched /$1/: '$(status_line)'"
+		sleep 0.1
+	done
+}
+
+# resize COLS ROWS: resize tern's terminal as a user's window would.
+resize() {
+	tm resize-window -t tern -x "$1" -y "$2" || fail "tmux could not resize"
+	TERM_COLS=$1
+	TERM_ROWS=$2
+}
+
+# no_secret FILE...: the password appears in none of the files.
+no_secret() {
+	for _f in "$@"; do
+		[ -f "$_f" ] || continue
+		if grep -qF -- "$IMAP_PASS" "$_f"; then
+			fail "the password appears in $(basename "$_f")"
+		fi
+	done
+}
+
+# fingerprint CERT: as openssl prints it, without the "...=" label.
+fingerprint() {
+	openssl x509 -in "$1" -noout -fingerprint -sha256 | sed 's/^[^=]*=//'
+}
+
+# logins: how many logins of alice Dovecot has logged so far.
+logins() {
+	grep -c 'imap-login: Info: Login: user=<alice>' "$TEST_DIR/dovecot.log" ||
+	    true
+}
+
+# line_of REGEX: the number of the first screen line matching (0: none).
+line_of() {
+	_n=$(screen | grep -nE -- "$1" | head -n 1 | cut -d: -f1)
+	echo "${_n:-0}"
+}
+
+# assert_order TEXT...: each TEXT shows on a line below the one before.
+assert_order() {
+	_prev=0
+	_prevt=
+	for _t in "$@"; do
+		_n=$(screen | grep -nF -- "$_t" | head -n 1 | cut -d: -f1)
+		[ -n "$_n" ] || fail "'$_t' is not on the screen"
+		[ "$_n" -gt "$_prev" ] ||
+		    fail "'$_t' (line $_n) should be below '$_prevt' (line $_prev)"
+		_prev=$_n
+		_prevt=$_t
+	done
+}
+
+# goto_row N: put the list cursor on the Nth message from the top.
+goto_row() {
+	keys g
+	_i=1
+	while [ "$_i" -lt "$1" ]; do
+		keys j
+		_i=$((_i + 1))
+	done
+}
