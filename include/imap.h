@@ -34,6 +34,21 @@ struct imap_body {
 	char *from, *to, *cc, *date, *subject;
 };
 
+struct imap_flag_change {
+	uint32_t uid;
+	uint32_t flags;
+};
+
+/* What other clients did to the selected folder, in UIDs. */
+struct imap_changes {
+	uint32_t		*expunged;
+	size_t			 nexpunged;
+	struct imap_flag_change *flags;
+	size_t			 nflags;
+	int			 new_mail; /* EXISTS grew: fetch the new rows */
+	int			 resync;   /* flags ambiguous: fetch them all */
+};
+
 typedef void imap_list_cb(void *, const char *, char, int);
 typedef void imap_headers_cb(void *, struct message *, size_t);
 
@@ -69,5 +84,19 @@ int imap_copy(struct imap *, const uint32_t *, size_t, const char *,
 int imap_move(struct imap *, const uint32_t *, size_t, const char *,
     struct imap_error *);
 int imap_expunge(struct imap *, const uint32_t *, size_t, struct imap_error *);
+
+/* imap_sync.c */
+void imap_changes_take(struct imap *, struct imap_changes *);
+void imap_changes_clear(struct imap_changes *);
+int  imap_fetch_new(struct imap *, imap_headers_cb *, void *,
+     struct imap_error *);
+int  imap_noop(struct imap *, struct imap_error *);
+/* UID FETCH 1:* (FLAGS): every message's flags, into the changes. */
+int imap_resync_flags(struct imap *, struct imap_error *);
+int imap_idle_start(struct imap *, struct imap_error *);
+int imap_idle_done(struct imap *, struct imap_error *);
+/* The socket to poll while idle, and whether data is already buffered. */
+int imap_fd(const struct imap *);
+int imap_buffered(const struct imap *);
 
 #endif

@@ -19,4 +19,7 @@ struct _mailstream_low *stream_low_tls(struct tls *, int timeout);
  */
 void stream_low_release_fd(struct _mailstream_low *);
 
+/* Whether bytes are already read and waiting below libetpan's buffer. */
+int stream_low_pending(struct _mailstream_low *);
+
 #endif

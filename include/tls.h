@@ -35,6 +35,8 @@ ssize_t tls_read(struct tls *, void *, size_t, int);
 /* Write all of it; -1 on error or timeout. */
 ssize_t tls_write(struct tls *, const void *, size_t, int);
 int	tls_fd(struct tls *);
+/* Decrypted bytes OpenSSL holds that poll() on the socket cannot see. */
+int tls_pending(struct tls *);
 /* Close the TLS session and the socket, and free. */
 void tls_close(struct tls *);
 

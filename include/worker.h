@@ -58,6 +58,8 @@ enum event_type {
 	EV_SELECTED,	 /* folder, uidvalidity, exists */
 	EV_HEADERS,	 /* folder, msgs, n: a chunk of the list */
 	EV_HEADERS_DONE, /* folder */
+	EV_EXPUNGED,	 /* folder, uids: gone from the server */
+	EV_FLAGS,	 /* folder, msgs (uid and flags only): changed */
 	EV_BODY,	 /* folder, uid, text (UTF-8, unsanitized), hdrs */
 	EV_DONE,	 /* id, ok, text: a request that changes state */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
@@ -79,6 +81,8 @@ struct event {
 	uint32_t	uid;
 	struct message *msgs;
 	size_t		n;
+	uint32_t       *uids;
+	size_t		nuids;
 	/* EV_BODY: the pager's header fields, each NULL when absent */
 	char *from, *to, *cc, *date, *subject;
 };

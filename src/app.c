@@ -265,7 +265,8 @@ app_headers(struct app *app, struct event *ev)
 
 	if (!app_in_open_folder(app, ev->folder))
 		return;
-	if (app->index_cursor != 0 && app->index_cursor < app->mbox.n)
+	/* New mail lands above: keep the cursor on its message. */
+	if (app->index_cursor < app->mbox.n)
 		uid = app->mbox.msgs[app->index_cursor].uid;
 	mailbox_add(&app->mbox, ev->msgs, ev->n);
 	/* The strings now belong to the mailbox. */
@@ -274,6 +275,57 @@ app_headers(struct app *app, struct event *ev)
 	ev->n = 0;
 	if (uid != 0 && (i = mailbox_find(&app->mbox, uid)) != -1)
 		app->index_cursor = (size_t)i;
+}
+
+/*
+ * Another client expunged messages.  The cursor stays on its message, or
+ * on the next one if its own went away.
+ */
+static void
+app_expunged(struct app *app, struct event *ev)
+{
+	size_t i;
+	long   at;
+
+	if (!app_in_open_folder(app, ev->folder))
+		return;
+	for (i = 0; i < ev->nuids; i++) {
+		if ((at = mailbox_find(&app->mbox, ev->uids[i])) == -1)
+			continue;
+		mailbox_remove(&app->mbox, ev->uids[i], NULL);
+		if ((size_t)at < app->index_cursor)
+			app->index_cursor--;
+		if (app->screen == SCREEN_PAGER &&
+		    app->pager.uid == ev->uids[i]) {
+			app->screen = SCREEN_MAIN;
+			app_message(app, 1,
+			    "The message was removed from the "
+			    "server");
+		}
+	}
+	if (app->index_cursor >= app->mbox.n && app->mbox.n > 0)
+		app->index_cursor = app->mbox.n - 1;
+}
+
+/* Another client changed flags; a change of ours in flight wins. */
+static void
+app_flags(struct app *app, struct event *ev)
+{
+	struct message *m;
+	size_t		i;
+	long		at;
+
+	if (!app_in_open_folder(app, ev->folder))
+		return;
+	for (i = 0; i < ev->n; i++) {
+		if ((at = mailbox_find(&app->mbox, ev->msgs[i].uid)) == -1)
+			continue;
+		m = &app->mbox.msgs[at];
+		if (m->flags & MSG_PENDING)
+			continue;
+		m->flags = (m->flags & ~MSG_SERVER_FLAGS) |
+		    (ev->msgs[i].flags & MSG_SERVER_FLAGS);
+	}
 }
 
 static void
@@ -377,6 +429,12 @@ app_event(struct app *app, struct event *ev)
 	case EV_HEADERS_DONE:
 		if (app_in_open_folder(app, ev->folder))
 			app->mbox_loading = 0;
+		break;
+	case EV_EXPUNGED:
+		app_expunged(app, ev);
+		break;
+	case EV_FLAGS:
+		app_flags(app, ev);
 		break;
 	case EV_BODY:
 		app_body(app, ev);

@@ -36,6 +36,7 @@ imap_close(struct imap *im)
 		mailimap_free(im->session);
 	im->session = NULL;
 	FREE(&im->selected);
+	imap_sync_reset(im, 0);
 }
 
 void
@@ -512,6 +513,7 @@ imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
 	sel = im->session->imap_selection_info;
 	*uidvalidity = sel != NULL ? sel->sel_uidvalidity : 0;
 	*exists = sel != NULL ? sel->sel_exists : 0;
+	imap_sync_reset(im, *exists);
 	return (0);
 }
 

@@ -165,6 +165,25 @@ imap_sanitize_field(char **field)
 	*field = clean;
 }
 
+int
+imap_att_flags(struct mailimap_msg_att *att, uint32_t *uid, uint32_t *flags)
+{
+	struct mailimap_msg_att_item *item;
+	clistiter		     *it;
+	int			      has = 0;
+
+	for (it = clist_begin(att->att_list); it != NULL; it = clist_next(it)) {
+		item = clist_content(it);
+		if (item->att_type == MAILIMAP_MSG_ATT_ITEM_DYNAMIC) {
+			*flags = imap_flags(item->att_data.att_dyn);
+			has = 1;
+		} else if (item->att_data.att_static->att_type ==
+		    MAILIMAP_MSG_ATT_UID)
+			*uid = item->att_data.att_static->att_data.att_uid;
+	}
+	return (has);
+}
+
 static void
 imap_message_from(struct mailimap_msg_att *att, struct message *m)
 {
@@ -235,26 +254,25 @@ imap_header_fetch_type(void)
 }
 
 int
-imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
-    struct imap_error *err)
+imap_fetch_range(struct imap *im, uint32_t first, uint32_t last,
+    imap_headers_cb *cb, void *arg, struct imap_error *err)
 {
 	struct mailimap_fetch_type *ft;
 	struct mailimap_set	   *set;
+	struct mailimap_msg_att	   *att;
 	struct message		   *msgs;
 	clist			   *result;
 	clistiter		   *it;
-	uint32_t		    exists, top, bottom;
+	uint32_t		    top, bottom;
 	size_t			    n;
 	int			    r;
 
-	if (im->session == NULL || im->session->imap_selection_info == NULL)
-		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
-	exists = im->session->imap_selection_info->sel_exists;
 	ft = imap_header_fetch_type();
 	/* Newest first, so the top of the list is on screen soonest. */
-	for (top = exists; top > 0; top = bottom - 1) {
-		bottom = top > IMAP_FETCH_CHUNK ? top - IMAP_FETCH_CHUNK + 1 :
-						  1;
+	for (top = last; top >= first && top > 0; top = bottom - 1) {
+		bottom = top - first + 1 > IMAP_FETCH_CHUNK ?
+		    top - IMAP_FETCH_CHUNK + 1 :
+		    first;
 		if ((set = mailimap_set_new_interval(bottom, top)) == NULL)
 			fatalx("out of memory");
 		result = NULL;
@@ -268,19 +286,35 @@ imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
 		n = 0;
 		for (it = clist_begin(result); it != NULL;
 		     it = clist_next(it)) {
-			imap_message_from(clist_content(it), &msgs[n]);
+			att = clist_content(it);
+			imap_message_from(att, &msgs[n]);
 			if (msgs[n].uid == 0) {
 				/* An unsolicited FETCH without UID. */
 				message_clear(&msgs[n]);
 				continue;
 			}
+			imap_sync_set(im, att->att_number, msgs[n].uid);
 			n++;
 		}
 		mailimap_fetch_list_free(result);
+		imap_sync_collect(im);
 		cb(arg, msgs, n);
+		if (bottom == first)
+			break;
 	}
 	mailimap_fetch_type_free(ft);
 	return (0);
+}
+
+int
+imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
+    struct imap_error *err)
+{
+	if (im->session == NULL || im->session->imap_selection_info == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
+	if (im->nseq == 0)
+		return (0);
+	return (imap_fetch_range(im, 1, (uint32_t)im->nseq, cb, arg, err));
 }
 
 static int
@@ -298,6 +332,7 @@ imap_uid_fetch_one(struct imap *im, uint32_t uid,
 	mailimap_fetch_type_free(ft);
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "FETCH", err));
+	imap_sync_collect(im);
 	return (0);
 }
 

@@ -10,6 +10,14 @@ struct imap {
 	const struct account *account;
 	mailimap	     *session;
 	char		     *selected; /* wire name, or NULL */
+	/*
+	 * The UID of each message by sequence number - 1, so that EXPUNGE
+	 * and unsolicited FETCH (which name sequence numbers) can be turned
+	 * into UIDs.  0 where not yet fetched.
+	 */
+	uint32_t	   *seq;
+	size_t		    nseq;
+	struct imap_changes changes; /* gathered since the last take */
 };
 
 /*
@@ -20,6 +28,18 @@ struct imap {
 int imap_fail(struct imap *, int, const char *, struct imap_error *);
 /* A set of UIDs for a command (sorted, compressed into ranges). */
 struct mailimap_set *imap_uid_set(const uint32_t *, size_t);
+/*
+ * imap_sync.c: after every command in the selected state, turn what the
+ * server said unasked (EXPUNGE, FETCH, EXISTS) into changes.
+ */
+void imap_sync_collect(struct imap *);
+void imap_sync_reset(struct imap *, uint32_t);
+void imap_sync_set(struct imap *, uint32_t, uint32_t);
+/* imap_fetch.c: headers of messages first..last by sequence number. */
+int imap_fetch_range(struct imap *, uint32_t, uint32_t, imap_headers_cb *,
+    void *, struct imap_error *);
+/* imap_fetch.c: flags and UID of a FETCH response; 1 if it had FLAGS. */
+int imap_att_flags(struct mailimap_msg_att *, uint32_t *, uint32_t *);
 /* Refuse strings that could smuggle a second command onto the wire. */
 int imap_check_string(const char *, struct imap_error *);
 

@@ -51,6 +51,7 @@ imap_store_one(struct imap *im, const uint32_t *uids, size_t n, uint32_t flags,
 	r = mailimap_uid_store(im->session, set, sa);
 	mailimap_set_free(set);
 	mailimap_store_att_flags_free(sa);
+	imap_sync_collect(im);
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "STORE", err));
 	return (0);
@@ -93,6 +94,7 @@ imap_copy(struct imap *im, const uint32_t *uids, size_t n, const char *target,
 	set = imap_uid_set(uids, n);
 	r = mailimap_uid_copy(im->session, set, target);
 	mailimap_set_free(set);
+	imap_sync_collect(im);
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "COPY", err));
 	return (0);
@@ -117,6 +119,7 @@ imap_deleted_set_is(struct imap *im, const uint32_t *uids, size_t n,
 		fatalx("out of memory");
 	r = mailimap_uid_search(im->session, NULL, key, &result);
 	mailimap_search_key_free(key);
+	imap_sync_collect(im);
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "SEARCH", err));
 	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
@@ -144,6 +147,7 @@ imap_expunge(struct imap *im, const uint32_t *uids, size_t n,
 		set = imap_uid_set(uids, n);
 		r = mailimap_uid_expunge(im->session, set);
 		mailimap_set_free(set);
+		imap_sync_collect(im);
 		if (r != MAILIMAP_NO_ERROR)
 			return (imap_fail(im, r, "UID EXPUNGE", err));
 		return (0);
@@ -160,7 +164,9 @@ imap_expunge(struct imap *im, const uint32_t *uids, size_t n,
 		    "expunging them");
 		return (-1);
 	}
-	if ((r = mailimap_expunge(im->session)) != MAILIMAP_NO_ERROR)
+	r = mailimap_expunge(im->session);
+	imap_sync_collect(im);
+	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "EXPUNGE", err));
 	return (0);
 }
@@ -179,6 +185,7 @@ imap_move(struct imap *im, const uint32_t *uids, size_t n, const char *target,
 		set = imap_uid_set(uids, n);
 		r = mailimap_uid_move(im->session, set, target);
 		mailimap_set_free(set);
+		imap_sync_collect(im);
 		if (r != MAILIMAP_NO_ERROR)
 			return (imap_fail(im, r, "MOVE", err));
 		return (0);

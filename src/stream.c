@@ -171,3 +171,11 @@ stream_low_release_fd(mailstream_low *s)
 
 	d->fd = -1;
 }
+
+int
+stream_low_pending(mailstream_low *s)
+{
+	struct stream_data *d = s->data;
+
+	return (d->tls != NULL && tls_pending(d->tls));
+}

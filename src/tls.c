@@ -325,6 +325,12 @@ tls_fd(struct tls *t)
 	return (t->fd);
 }
 
+int
+tls_pending(struct tls *t)
+{
+	return (SSL_pending(t->ssl) > 0);
+}
+
 void
 tls_close(struct tls *t)
 {

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -20,6 +21,11 @@
 #include "worker.h"
 #include "xmalloc.h"
 
+/* IDLE is re-issued before servers' 30-minute timeout (RFC 2177). */
+#define WORKER_IDLE_SECONDS (25 * 60)
+/* Without IDLE, ask for news this often. */
+#define WORKER_POLL_SECONDS 60
+
 struct worker {
 	struct account *account;
 	struct imap    *imap;
@@ -27,6 +33,7 @@ struct worker {
 	struct queue	requests;
 	struct queue	events;
 	int		pipe[2]; /* a byte per event wakes the UI */
+	int		wake[2]; /* a byte per request wakes the worker */
 	int		done;
 	int		logged_in;
 };
@@ -77,6 +84,7 @@ event_free(struct event *ev)
 	for (i = 0; i < ev->n; i++)
 		message_clear(&ev->msgs[i]);
 	free(ev->msgs);
+	free(ev->uids);
 	free(ev->from);
 	free(ev->to);
 	free(ev->cc);
@@ -94,6 +102,16 @@ worker_push(struct worker *w, struct event *ev)
 	/* A full pipe already means "wake up"; EAGAIN is fine. */
 	if (write(w->pipe[1], &c, 1) == -1 && errno != EAGAIN)
 		log_debug("event pipe: %s", strerror(errno));
+}
+
+static void
+worker_push_text(struct worker *w, enum event_type type, char *text)
+{
+	struct event *ev;
+
+	ev = event_new(type);
+	ev->text = text;
+	worker_push(w, ev);
 }
 
 static void
@@ -440,6 +458,135 @@ worker_handle(struct worker *w, struct request *req)
 		worker_state(w, "ready");
 }
 
+/* Tell the UI what other clients changed, and fetch new messages. */
+static void
+worker_changes(struct worker *w)
+{
+	struct imap_changes c;
+	struct imap_error   err = { 0 };
+	struct worker_fetch wf = { w, NULL, 0, 0 };
+	struct event	   *ev;
+	char		   *folder;
+	size_t		    i;
+
+	if (imap_selected(w->imap) == NULL)
+		return;
+	/* A failed fetch below may end the session and free its name. */
+	folder = xstrdup(imap_selected(w->imap));
+	imap_changes_take(w->imap, &c);
+	if (c.resync) {
+		struct imap_changes more;
+
+		if (imap_resync_flags(w->imap, &err) != 0) {
+			worker_push_text(w,
+			    err.kind == IMAP_ERR_SESSION ? EV_DISCONNECTED :
+							   EV_STATE,
+			    err.text);
+			err.text = NULL;
+			imap_error_clear(&err);
+		}
+		/* The expunges stay; the flags are the fresh ones. */
+		imap_changes_take(w->imap, &more);
+		free(c.flags);
+		c.flags = more.flags;
+		c.nflags = more.nflags;
+		more.flags = NULL;
+		c.new_mail |= more.new_mail;
+		imap_changes_clear(&more);
+	}
+	if (c.nexpunged > 0) {
+		ev = event_new(EV_EXPUNGED);
+		ev->folder = xstrdup(folder);
+		ev->uids = c.expunged;
+		ev->nuids = c.nexpunged;
+		c.expunged = NULL;
+		worker_push(w, ev);
+	}
+	if (c.nflags > 0) {
+		ev = event_new(EV_FLAGS);
+		ev->folder = xstrdup(folder);
+		ev->msgs = xcalloc(c.nflags, sizeof *ev->msgs);
+		for (i = 0; i < c.nflags; i++) {
+			ev->msgs[i].uid = c.flags[i].uid;
+			ev->msgs[i].flags = c.flags[i].flags;
+		}
+		ev->n = c.nflags;
+		worker_push(w, ev);
+	}
+	if (c.new_mail) {
+		wf.folder = folder;
+		if (imap_fetch_new(w->imap, worker_headers_cb, &wf, &err) !=
+		    0) {
+			ev = event_new(err.kind == IMAP_ERR_SESSION ?
+				EV_DISCONNECTED :
+				EV_STATE);
+			ev->text = err.text;
+			err.text = NULL;
+			worker_push(w, ev);
+			imap_error_clear(&err);
+		}
+	}
+	imap_changes_clear(&c);
+	free(folder);
+}
+
+static void
+worker_drain_wake(struct worker *w)
+{
+	char buf[64];
+
+	while (read(w->wake[0], buf, sizeof buf) > 0)
+		;
+}
+
+/*
+ * Nothing to do: sit in IDLE on the open folder (or NOOP every
+ * WORKER_POLL_SECONDS without IDLE) until the server says something or
+ * the UI sends a request.
+ */
+static void
+worker_wait(struct worker *w)
+{
+	struct imap_error err = { 0 };
+	struct pollfd	  pfd[2];
+	int		  idle, n, timeout;
+
+	pfd[0].fd = w->wake[0];
+	pfd[0].events = POLLIN;
+	if (!w->logged_in || imap_selected(w->imap) == NULL) {
+		poll(pfd, 1, -1);
+		worker_drain_wake(w);
+		return;
+	}
+	idle = imap_has_capability(w->imap, "IDLE");
+	if (idle && imap_idle_start(w->imap, &err) != 0)
+		goto fail;
+	pfd[1].fd = imap_fd(w->imap);
+	pfd[1].events = POLLIN;
+	timeout = (idle ? WORKER_IDLE_SECONDS : WORKER_POLL_SECONDS) * 1000;
+	if (idle && imap_buffered(w->imap))
+		n = 1;
+	else
+		n = poll(pfd, idle ? 2 : 1, timeout);
+	worker_drain_wake(w);
+	if (idle) {
+		if (imap_idle_done(w->imap, &err) != 0)
+			goto fail;
+	} else if (n == 0 && imap_noop(w->imap, &err) != 0)
+		goto fail;
+	worker_changes(w);
+	return;
+
+fail:
+	if (err.kind == IMAP_ERR_SESSION) {
+		w->logged_in = 0;
+		worker_push_text(w, EV_DISCONNECTED, err.text);
+	} else
+		worker_push_text(w, EV_STATE, err.text);
+	err.text = NULL;
+	imap_error_clear(&err);
+}
+
 static void *
 worker_main(void *arg)
 {
@@ -447,9 +594,14 @@ worker_main(void *arg)
 	struct request *req;
 
 	while (!w->done) {
-		req = queue_wait(&w->requests);
+		if ((req = queue_pop(&w->requests)) == NULL) {
+			worker_wait(w);
+			continue;
+		}
 		worker_handle(w, req);
 		request_free(req);
+		if (!w->done)
+			worker_changes(w);
 	}
 	worker_push(w, event_new(EV_LOGGED_OUT));
 	return (NULL);
@@ -466,12 +618,15 @@ worker_start(struct account *account)
 	w->imap = imap_new(account);
 	queue_init(&w->requests);
 	queue_init(&w->events);
-	if (pipe(w->pipe) == -1)
+	if (pipe(w->pipe) == -1 || pipe(w->wake) == -1)
 		fatal("pipe");
 	for (i = 0; i < 2; i++) {
 		fcntl(w->pipe[i], F_SETFL,
 		    fcntl(w->pipe[i], F_GETFL) | O_NONBLOCK);
 		fcntl(w->pipe[i], F_SETFD, FD_CLOEXEC);
+		fcntl(w->wake[i], F_SETFL,
+		    fcntl(w->wake[i], F_GETFL) | O_NONBLOCK);
+		fcntl(w->wake[i], F_SETFD, FD_CLOEXEC);
 	}
 	if ((errno = pthread_create(&w->thread, NULL, worker_main, w)) != 0)
 		fatal("pthread_create");
@@ -511,13 +666,20 @@ worker_stop(struct worker *w)
 	queue_destroy(&w->events, worker_free_event);
 	close(w->pipe[0]);
 	close(w->pipe[1]);
+	close(w->wake[0]);
+	close(w->wake[1]);
 	free(w);
 }
 
 void
 worker_send(struct worker *w, struct request *req)
 {
+	char c = 0;
+
 	queue_push(&w->requests, req);
+	/* Out of IDLE: a full pipe already says "wake up". */
+	if (write(w->wake[1], &c, 1) == -1 && errno != EAGAIN)
+		log_debug("wake pipe: %s", strerror(errno));
 }
 
 int

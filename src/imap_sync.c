@@ -1,0 +1,269 @@
+/*
+ * imap_sync.c owns keeping the selected folder in step with the server
+ * between commands: the sequence-number-to-UID map, turning unsolicited
+ * EXPUNGE, FETCH and EXISTS responses into changes by UID, and IDLE and
+ * NOOP.  It must never lose a response: libetpan keeps them only until the
+ * next command, so every command in the selected state collects them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "imap_private.h"
+#include "log.h"
+#include "stream.h"
+#include "xmalloc.h"
+
+void
+imap_sync_reset(struct imap *im, uint32_t exists)
+{
+	free(im->seq);
+	im->seq = exists > 0 ? xcalloc(exists, sizeof *im->seq) : NULL;
+	im->nseq = exists;
+	imap_changes_clear(&im->changes);
+}
+
+void
+imap_sync_set(struct imap *im, uint32_t seq, uint32_t uid)
+{
+	if (seq >= 1 && seq <= im->nseq)
+		im->seq[seq - 1] = uid;
+}
+
+static void
+imap_sync_expunge(struct imap *im, uint32_t seq)
+{
+	struct imap_changes *c = &im->changes;
+	uint32_t	     uid;
+
+	if (seq < 1 || seq > im->nseq)
+		return;
+	uid = im->seq[seq - 1];
+	memmove(im->seq + seq - 1, im->seq + seq,
+	    (im->nseq - seq) * sizeof *im->seq);
+	im->nseq--;
+	if (uid == 0)
+		return;
+	c->expunged = xreallocarray(c->expunged, c->nexpunged + 1,
+	    sizeof *c->expunged);
+	c->expunged[c->nexpunged++] = uid;
+}
+
+static void
+imap_sync_flags(struct imap *im, struct mailimap_msg_att *att)
+{
+	struct imap_changes *c = &im->changes;
+	uint32_t	     uid = 0, flags = 0;
+
+	if (!imap_att_flags(att, &uid, &flags))
+		return;
+	if (uid == 0 && att->att_number >= 1 && att->att_number <= im->nseq)
+		uid = im->seq[att->att_number - 1];
+	if (uid == 0)
+		return;
+	c->flags = xreallocarray(c->flags, c->nflags + 1, sizeof *c->flags);
+	c->flags[c->nflags].uid = uid;
+	c->flags[c->nflags].flags = flags;
+	c->nflags++;
+}
+
+static void
+imap_sync_free_uint(void *p, void *arg)
+{
+	free(p);
+}
+
+static void
+imap_sync_free_att(void *p, void *arg)
+{
+	mailimap_msg_att_free(p);
+}
+
+/* Whether a FETCH names its message only by sequence number. */
+static int
+imap_sync_has_uid(struct mailimap_msg_att *att)
+{
+	uint32_t uid = 0, flags;
+
+	imap_att_flags(att, &uid, &flags);
+	return (uid != 0);
+}
+
+void
+imap_sync_collect(struct imap *im)
+{
+	struct mailimap_response_info *info;
+	clistiter		      *it;
+	uint32_t		       exists;
+	int			       ambiguous = 0;
+
+	if (im->session == NULL || im->selected == NULL ||
+	    (info = im->session->imap_response_info) == NULL)
+		return;
+	/*
+	 * libetpan keeps EXPUNGE and FETCH in separate lists, so their order
+	 * is lost: with both, a FETCH without UID may name a message by a
+	 * number from before or after an expunge.  Rather than guess, fetch
+	 * every message's flags again.
+	 */
+	if (info->rsp_expunged != NULL && info->rsp_fetch_list != NULL &&
+	    !clist_isempty(info->rsp_expunged)) {
+		for (it = clist_begin(info->rsp_fetch_list); it != NULL;
+		     it = clist_next(it))
+			if (!imap_sync_has_uid(clist_content(it)))
+				ambiguous = 1;
+	}
+	/* In the order the server sent them: each renumbers the rest. */
+	if (info->rsp_expunged != NULL) {
+		for (it = clist_begin(info->rsp_expunged); it != NULL;
+		     it = clist_next(it))
+			imap_sync_expunge(im, *(uint32_t *)clist_content(it));
+		/* Taken: a second collect must not apply them again. */
+		clist_foreach(info->rsp_expunged, imap_sync_free_uint, NULL);
+		clist_free(info->rsp_expunged);
+		info->rsp_expunged = clist_new();
+	}
+	if (info->rsp_fetch_list != NULL) {
+		for (it = clist_begin(info->rsp_fetch_list);
+		     it != NULL && !ambiguous; it = clist_next(it))
+			imap_sync_flags(im, clist_content(it));
+		clist_foreach(info->rsp_fetch_list, imap_sync_free_att, NULL);
+		clist_free(info->rsp_fetch_list);
+		info->rsp_fetch_list = clist_new();
+	}
+	if (ambiguous)
+		im->changes.resync = 1;
+	if (im->session->imap_selection_info == NULL)
+		return;
+	exists = im->session->imap_selection_info->sel_exists;
+	if (exists > im->nseq) {
+		im->seq = xreallocarray(im->seq, exists, sizeof *im->seq);
+		memset(im->seq + im->nseq, 0,
+		    (exists - im->nseq) * sizeof *im->seq);
+		im->nseq = exists;
+		im->changes.new_mail = 1;
+	}
+}
+
+int
+imap_resync_flags(struct imap *im, struct imap_error *err)
+{
+	struct mailimap_fetch_type *ft;
+	struct mailimap_set	   *set;
+	clist			   *result = NULL;
+	clistiter		   *it;
+	int			    r;
+
+	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL ||
+	    (set = mailimap_set_new_interval(1, 0)) == NULL)
+		fatalx("out of memory");
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_flags());
+	r = mailimap_uid_fetch(im->session, set, ft, &result);
+	mailimap_set_free(set);
+	mailimap_fetch_type_free(ft);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "FETCH", err));
+	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
+		struct mailimap_msg_att *att = clist_content(it);
+		uint32_t		 uid = 0, flags = 0;
+
+		imap_att_flags(att, &uid, &flags);
+		/*
+		 * The answer also puts the number map right; a slot still 0
+		 * is new mail whose headers imap_fetch_new must fetch.
+		 */
+		if (att->att_number >= 1 && att->att_number <= im->nseq &&
+		    im->seq[att->att_number - 1] != 0)
+			imap_sync_set(im, att->att_number, uid);
+		imap_sync_flags(im, att);
+	}
+	mailimap_fetch_list_free(result);
+	imap_sync_collect(im);
+	return (0);
+}
+
+void
+imap_changes_take(struct imap *im, struct imap_changes *out)
+{
+	*out = im->changes;
+	memset(&im->changes, 0, sizeof im->changes);
+}
+
+void
+imap_changes_clear(struct imap_changes *c)
+{
+	free(c->expunged);
+	free(c->flags);
+	memset(c, 0, sizeof *c);
+}
+
+/* Fetch the headers of every message whose UID is not known yet. */
+int
+imap_fetch_new(struct imap *im, imap_headers_cb *cb, void *arg,
+    struct imap_error *err)
+{
+	size_t first;
+
+	for (first = 0; first < im->nseq && im->seq[first] != 0; first++)
+		;
+	if (first == im->nseq)
+		return (0);
+	return (imap_fetch_range(im, (uint32_t)first + 1, (uint32_t)im->nseq,
+	    cb, arg, err));
+}
+
+int
+imap_noop(struct imap *im, struct imap_error *err)
+{
+	int r;
+
+	if ((r = mailimap_noop(im->session)) != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "NOOP", err));
+	imap_sync_collect(im);
+	return (0);
+}
+
+int
+imap_idle_start(struct imap *im, struct imap_error *err)
+{
+	int r;
+
+	if ((r = mailimap_idle(im->session)) != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "IDLE", err));
+	imap_sync_collect(im);
+	return (0);
+}
+
+int
+imap_idle_done(struct imap *im, struct imap_error *err)
+{
+	int r;
+
+	if ((r = mailimap_idle_done(im->session)) != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "IDLE", err));
+	imap_sync_collect(im);
+	return (0);
+}
+
+int
+imap_fd(const struct imap *im)
+{
+	if (im->session == NULL || im->session->imap_stream == NULL)
+		return (-1);
+	return (mailstream_low_get_fd(
+	    mailstream_get_low(im->session->imap_stream)));
+}
+
+int
+imap_buffered(const struct imap *im)
+{
+	mailstream *s;
+
+	if (im->session == NULL || (s = im->session->imap_stream) == NULL)
+		return (0);
+	/* Bytes in libetpan's buffer or in OpenSSL's never wake poll(). */
+	return (s->read_buffer_len > 0 ||
+	    stream_low_pending(mailstream_get_low(s)));
+}
