@@ -22,4 +22,7 @@ void stream_low_release_fd(struct _mailstream_low *);
 /* Whether bytes are already read and waiting below libetpan's buffer. */
 int stream_low_pending(struct _mailstream_low *);
 
+/* What the response checker refused, or NULL. */
+const char *stream_low_refused(struct _mailstream_low *);
+
 #endif

@@ -155,6 +155,12 @@ app_done(struct app *app, struct event *ev)
 	struct folder  *f;
 
 	if ((p = app_pending_take(app, ev->id)) == NULL) {
+		/* Offline, "not connected" would hide the reason why. */
+		if (!ev->ok && !app->connected && app->message != NULL) {
+			if (app->screen == SCREEN_PAGER && app->pager.loading)
+				app->pager.loading = 0;
+			return;
+		}
 		if (!ev->ok) {
 			app_message(app, 1, "%s",
 			    ev->text != NULL ? ev->text : "request failed");
@@ -198,6 +204,12 @@ app_open_folder(struct app *app, const char *wire)
 	struct request *req;
 	struct folder  *f;
 
+	/* The folder left keeps the counts its list last had. */
+	if (app->mbox_wire != NULL && !app->mbox_loading &&
+	    (f = folders_find_wire(&app->folders, app->mbox_wire)) != NULL) {
+		f->messages = (uint32_t)app->mbox.n;
+		f->unseen = (uint32_t)mailbox_count(&app->mbox, 0, MSG_SEEN);
+	}
 	free(app->mbox_wire);
 	app->mbox_wire = xstrdup(wire);
 	mailbox_free(&app->mbox);

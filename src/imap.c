@@ -32,8 +32,17 @@ imap_new(const struct account *account)
 static void
 imap_close(struct imap *im)
 {
-	if (im->session != NULL)
+	if (im->session != NULL) {
+		/*
+		 * mailimap_free sends LOGOUT and waits for the answer when it
+		 * still has a stream; a broken or hostile session gets none.
+		 */
+		if (im->session->imap_stream != NULL) {
+			mailstream_close(im->session->imap_stream);
+			im->session->imap_stream = NULL;
+		}
 		mailimap_free(im->session);
+	}
 	im->session = NULL;
 	FREE(&im->selected);
 	imap_sync_reset(im, 0);
@@ -97,12 +106,23 @@ imap_has_capability(const struct imap *im, const char *name)
 int
 imap_fail(struct imap *im, int r, const char *what, struct imap_error *err)
 {
-	const char *said = NULL;
+	const char *said = NULL, *refused;
 
 	if (im->session != NULL && im->session->imap_response != NULL &&
 	    *im->session->imap_response != '\0')
 		said = im->session->imap_response;
 
+	if (im->session != NULL && im->session->imap_stream != NULL &&
+	    (refused = stream_low_refused(
+		 mailstream_get_low(im->session->imap_stream))) != NULL) {
+		/* The server sent what libetpan must not parse. */
+		imap_error(err, IMAP_ERR_SESSION,
+		    xasprintf("%s: the server "
+			      "sent %s; session ended",
+			what, refused));
+		imap_close(im);
+		return (-1);
+	}
 	switch (r) {
 	case MAILIMAP_ERROR_STREAM:
 		imap_close(im);

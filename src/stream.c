@@ -13,23 +13,27 @@
 #include <libetpan/libetpan.h>
 
 #include "log.h"
+#include "respcheck.h"
 #include "stream.h"
 #include "tls.h"
 #include "xmalloc.h"
 
+/* The most a literal may claim before the session is ended. */
+#define STREAM_MAX_LITERAL (64ULL * 1024 * 1024)
+
 struct stream_data {
-	int	    fd;
-	struct tls *tls;
-	int	    timeout;
+	int		 fd;
+	struct tls	*tls;
+	int		 timeout;
+	struct respcheck check; /* every byte read passes it */
 };
 
 static ssize_t
-stream_read(mailstream_low *s, void *buf, size_t len)
+stream_read_raw(struct stream_data *d, void *buf, size_t len)
 {
-	struct stream_data *d = s->data;
-	struct pollfd	    pfd;
-	ssize_t		    n;
-	int		    r;
+	struct pollfd pfd;
+	ssize_t	      n;
+	int	      r;
 
 	if (d->tls != NULL)
 		return (tls_read(d->tls, buf, len, d->timeout));
@@ -46,6 +50,23 @@ stream_read(mailstream_low *s, void *buf, size_t len)
 		n = read(d->fd, buf, len);
 	while (n == -1 && errno == EINTR);
 	return (n > 0 ? n : -1);
+}
+
+static ssize_t
+stream_read(mailstream_low *s, void *buf, size_t len)
+{
+	struct stream_data *d = s->data;
+	ssize_t		    n;
+
+	/* After a refusal nothing more is read: the session is over. */
+	if (d->check.failed || (n = stream_read_raw(d, buf, len)) <= 0)
+		return (-1);
+	/* Nothing reaches libetpan's parser before the check has seen it. */
+	if (respcheck_feed(&d->check, buf, (size_t)n) != 0) {
+		log_debug("refused from the server: %s", d->check.why);
+		return (-1);
+	}
+	return (n);
 }
 
 static ssize_t
@@ -147,6 +168,7 @@ stream_low_new(int fd, struct tls *tls, int timeout)
 	d->fd = fd;
 	d->tls = tls;
 	d->timeout = timeout;
+	respcheck_init(&d->check, STREAM_MAX_LITERAL);
 	if ((s = mailstream_low_new(d, &stream_driver)) == NULL)
 		fatalx("out of memory");
 	return (s);
@@ -178,4 +200,12 @@ stream_low_pending(mailstream_low *s)
 	struct stream_data *d = s->data;
 
 	return (d->tls != NULL && tls_pending(d->tls));
+}
+
+const char *
+stream_low_refused(mailstream_low *s)
+{
+	struct stream_data *d = s->data;
+
+	return (d->check.failed ? d->check.why : NULL);
 }

@@ -1,0 +1,49 @@
+/*
+ * A small checker that every byte from an IMAP server passes before
+ * libetpan parses it.  libetpan 1.9.4 crashes or misreads some responses
+ * that anyone on the network path can send; the checker follows lines and
+ * literals closely enough to refuse those, and never alters a byte.
+ */
+#ifndef TERN_RESPCHECK_H
+#define TERN_RESPCHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define RESPCHECK_MAX_LINE (1024 * 1024)
+#define RESPCHECK_MAX_DEPTH 100
+#define RESPCHECK_LINE_KEEP 256 /* of each line, kept for the checks */
+
+struct respcheck {
+	uint64_t max_literal;
+	uint64_t literal;  /* bytes of a literal still to come */
+	size_t	 line_len; /* bytes of the current line so far */
+	int	 depth;	   /* parentheses open in this response */
+	int	 in_quote;
+	int	 escaped;
+	int	 at_response; /* this line starts a response */
+	int	 in_status;   /* the response is a STATUS */
+	/* The token being read, the one before it, and their count. */
+	char	 word[24];
+	size_t	 word_len;
+	size_t	 word_digits;
+	int	 word_big;
+	uint64_t value;
+	char	 prev[24];
+	int	 ntokens;
+	char	 head[RESPCHECK_LINE_KEEP + 1]; /* start of this line */
+	size_t	 head_len;
+	char	 tail[32]; /* end of this line, for "{n}" */
+	size_t	 tail_len;
+	char	 why[160]; /* what was refused, once refused */
+	int	 failed;
+};
+
+void respcheck_init(struct respcheck *, uint64_t max_literal);
+/*
+ * Check the next bytes.  Returns 0 if they may go on to libetpan, -1 if the
+ * session must end; then why says what the server sent.
+ */
+int respcheck_feed(struct respcheck *, const char *, size_t);
+
+#endif

@@ -1,0 +1,50 @@
+#!/bin/sh
+# A server that sends what libetpan 1.9.4 crashes on or misreads ends the
+# session with a clear message; tern stays up, and quits cleanly after.
+# A scripted fake server (tests/mockimap) sends each shape, before and
+# after login; the first run is a normal session, to show the fake server
+# and the checker let ordinary traffic through.
+. "$(dirname "$0")/lib.sh"
+set -eu
+
+TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
+export TEST_DIR
+MOCK_PID=
+
+mock_stop() {
+	[ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null || true
+	MOCK_PID=
+}
+
+# run SCENARIO PATTERN: tern against the fake server, until PATTERN shows.
+run() {
+	rm -f "$TEST_DIR/port"
+	python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" "$TEST_DIR/port" \
+	    "$1" &
+	MOCK_PID=$!
+	wait_server test -s "$TEST_DIR/port"
+	printf '[account "mock"]\nimap = imap://alice@127.0.0.1:%s\n%s\n%s\n' \
+	    "$(cat "$TEST_DIR/port")" "tls = none" \
+	    "password-command = printf %s mock" >"$TEST_DIR/mock.conf"
+	tern_start -c "$TEST_DIR/mock.conf" -d "$TEST_DIR/tern.log"
+	if ! poll 5 screen_has "$2"; then
+		mock_stop
+		fail "scenario $1: '$2' never showed"
+	fi
+	keys q
+	wait_exit
+	mock_stop
+	assert_eq "$TERN_STATUS" 0 "exit status after scenario $1"
+	tm kill-server
+}
+
+run normal 'hello'
+run alert-greeting 'sent an \[ALERT\] with no text'
+run alert-no 'sent an \[ALERT\] with no text'
+run permanentflags 'sent a malformed PERMANENTFLAGS'
+run status-empty 'sent a STATUS response with an empty list'
+run uid-wrap 'sent a number above 4294967295 after UID'
+run literal-huge 'sent a literal size above 4294967295'
+run deep-nesting 'sent parentheses nested more than 100 deep'
+# A literal cut short by the end of the stream: an error, not a spin.
+run literal-cut 'connection lost'

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""A scriptable fake IMAP server for faults Dovecot never produces.
+
+    mockimap.py PORTFILE SCENARIO
+
+Listens on a free port on 127.0.0.1 (written to PORTFILE), serves one
+client with plain-text IMAP, answers the commands tern sends with canned
+responses, and replaces one of them with what the scenario names.  The
+scenarios are the responses libetpan 1.9.4 crashes on or misreads.
+"""
+import socket
+import sys
+import time
+
+ENVELOPE = ('(NIL "hello" (("A" NIL "a" "example.org")) NIL NIL NIL NIL '
+            'NIL NIL NIL)')
+FETCH = ('* 1 FETCH (UID 1 FLAGS () RFC822.SIZE 10 INTERNALDATE '
+         '"01-Jan-2024 00:00:00 +0000" ENVELOPE %s)\r\n' % ENVELOPE)
+
+# Each scenario: the command whose answer is replaced, and the bytes sent
+# instead (before the tagged OK, which "{tag}" in the text stands for).
+# "close" ends the connection after sending.
+SCENARIOS = {
+    "alert-greeting": ("GREETING", "* OK [ALERT]\r\n", False),
+    "alert-no": ("LOGIN", "* NO [ALERT]\r\n{tag} OK done\r\n", False),
+    "permanentflags": ("SELECT", "* 1 EXISTS\r\n* OK [PERMANENTFLAGS ({]\r\n"
+                       "{tag} OK [READ-WRITE] done\r\n", False),
+    "status-empty": ("STATUS", '* STATUS "RUU" ()\r\n{tag} OK done\r\n',
+                     False),
+    "uid-wrap": ("FETCH", "* 1 FETCH (UID 4294967306 FLAGS ())\r\n"
+                 "{tag} OK done\r\n", False),
+    "literal-huge": ("FETCH", "* 1 FETCH (UID 1 BODY[] {4294967296}\r\n",
+                     False),
+    "literal-cut": ("FETCH", "* 1 FETCH (UID 1 BODY[] {100}\r\nabc", True),
+    "deep-nesting": ("FETCH", "* 1 FETCH (UID 1 X " + "(" * 500 + ")" * 500 +
+                     ")\r\n{tag} OK done\r\n", False),
+    "normal": (None, "", False),
+}
+
+
+def answer(cmd, tag):
+    if cmd == "CAPABILITY":
+        return "* CAPABILITY IMAP4rev1 IDLE\r\n%s OK done\r\n" % tag
+    if cmd in ("LOGIN", "NOOP", "DONE"):
+        return "%s OK done\r\n" % tag
+    if cmd == "LIST":
+        return '* LIST () "/" INBOX\r\n%s OK done\r\n' % tag
+    if cmd == "STATUS":
+        return "* STATUS INBOX (MESSAGES 1 UNSEEN 1)\r\n%s OK done\r\n" % tag
+    if cmd == "SELECT":
+        return ("* 1 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n"
+                "%s OK [READ-WRITE] done\r\n" % tag)
+    if cmd == "FETCH":
+        return FETCH + "%s OK done\r\n" % tag
+    if cmd == "IDLE":
+        return "+ idling\r\n"
+    if cmd == "LOGOUT":
+        return "* BYE bye\r\n%s OK done\r\n" % tag
+    return "%s BAD unknown\r\n" % tag
+
+
+def main(portfile, scenario):
+    target, payload, close = SCENARIOS[scenario]
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+    with open(portfile + ".tmp", "w") as f:
+        f.write(str(srv.getsockname()[1]))
+    import os
+    os.rename(portfile + ".tmp", portfile)
+    srv.settimeout(60)
+    conn, _ = srv.accept()
+    conn.settimeout(60)
+    if target == "GREETING":
+        conn.sendall(payload.encode("latin-1"))
+    else:
+        conn.sendall(b"* OK mock ready\r\n")
+    buf = b""
+    idle_tag = None
+    while True:
+        try:
+            data = conn.recv(65536)
+        except OSError:
+            break
+        if not data:
+            break
+        buf += data
+        while b"\r\n" in buf:
+            line, buf = buf.split(b"\r\n", 1)
+            words = line.decode("latin-1").split(" ")
+            if words[0].upper() == "DONE" and idle_tag:
+                tag, cmd, idle_tag = idle_tag, "DONE", None
+            else:
+                tag = words[0]
+                cmd = words[1].upper() if len(words) > 1 else ""
+                if cmd == "UID" and len(words) > 2:
+                    cmd = words[2].upper()
+            if cmd == "IDLE":
+                idle_tag = tag
+            if cmd == target:
+                conn.sendall(payload.replace("{tag}", tag).encode("latin-1"))
+                if close:
+                    time.sleep(0.2)
+                    conn.close()
+                    return 0
+                target = None   # only the first time
+                continue
+            conn.sendall(answer(cmd, tag).encode("latin-1"))
+            if cmd == "LOGOUT":
+                conn.close()
+                return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -1,0 +1,161 @@
+/*
+ * The response checker: what a correct server sends passes whole and in
+ * any chunking; each shape libetpan 1.9.4 mishandles is refused.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "respcheck.h"
+
+#define MAX_LITERAL (64ULL * 1024 * 1024)
+
+/* Feed whole, then one byte at a time, then in threes: same verdict. */
+static int
+check(const char *s, size_t len)
+{
+	struct respcheck rc;
+	size_t		 i;
+	int		 whole, bytes = 0, threes = 0;
+
+	respcheck_init(&rc, MAX_LITERAL);
+	whole = respcheck_feed(&rc, s, len);
+	respcheck_init(&rc, MAX_LITERAL);
+	for (i = 0; i < len && bytes == 0; i++)
+		bytes = respcheck_feed(&rc, s + i, 1);
+	respcheck_init(&rc, MAX_LITERAL);
+	for (i = 0; i < len && threes == 0; i += 3)
+		threes = respcheck_feed(&rc, s + i, len - i < 3 ? len - i : 3);
+	assert_int_equal(whole, bytes);
+	assert_int_equal(whole, threes);
+	return (whole);
+}
+
+#define OK(s) assert_int_equal(check(s, sizeof(s) - 1), 0)
+#define REFUSED(s) assert_int_equal(check(s, sizeof(s) - 1), -1)
+
+static void
+test_correct_responses_pass(void **state)
+{
+	(void)state;
+	OK("* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE "
+	   "IDLE LITERAL+ AUTH=PLAIN] Dovecot (Debian) ready.\r\n");
+	OK("* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)\r\n"
+	   "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen "
+	   "\\Draft \\*)] Flags permitted.\r\n"
+	   "* 5 EXISTS\r\n* 0 RECENT\r\n"
+	   "* OK [UIDVALIDITY 1795334859] UIDs valid\r\n"
+	   "* OK [UIDNEXT 9] Predicted next UID\r\n"
+	   "* OK [HIGHESTMODSEQ 18446744073709551615] Highest\r\n"
+	   "A3 OK [READ-WRITE] Select completed (0.001 + 0.000 secs).\r\n");
+	OK("* OK [PERMANENTFLAGS ()] No permanent flags permitted\r\n");
+	OK("* OK [ALERT] Your mailbox is almost full\r\n");
+	/* A literal whose bytes look like everything the checker refuses. */
+	OK("* 1 FETCH (UID 7 BODY[1] {54}\r\n"
+	   "* OK [ALERT]\r\n(((( UID 4294967306 {4294967296}\r\n\"\"\"\"\r\n"
+	   " FLAGS (\\Seen))\r\n");
+	OK("* STATUS {5}\r\nINBOX (MESSAGES 3 UNSEEN 1)\r\n");
+	OK("* STATUS \"Work/Projects\" (MESSAGES 2 UNSEEN 2)\r\n");
+	/* Quoted strings may hold brackets, parentheses and backslashes. */
+	OK("* 2 FETCH (ENVELOPE (\"Mon, 1 Jan 2024\" \"((( [ALERT]\\\"x\" "
+	   "NIL NIL NIL NIL NIL NIL NIL \"<a@b>\") UID 9)\r\n");
+	OK("* LIST (\\HasNoChildren) \"/\" {8+}\r\nR&AOk-un\r\n");
+	OK("* 3 FETCH (MODSEQ (12345678901234) UID 3 FLAGS ())\r\n");
+	/* Free text may hold any number. */
+	OK("* OK Still here after 99999999999 seconds\r\n");
+	OK("A1 OK Logged in\r\n");
+}
+
+static void
+test_alert_without_text(void **state)
+{
+	(void)state;
+	REFUSED("* OK [ALERT]\r\n");
+	REFUSED("* NO [ALERT]\r\n");
+	REFUSED("* OK [ALERT]   \r\n");
+	REFUSED("A1 OK [ALERT]\r\n");
+}
+
+static void
+test_bad_permanentflags(void **state)
+{
+	(void)state;
+	REFUSED("* OK [PERMANENTFLAGS ({]\r\n");
+	REFUSED("* OK [PERMANENTFLAGS (\\Seen] x\r\n");
+	REFUSED("* OK [PERMANENTFLAGS (\\Seen (x)] x\r\n");
+}
+
+static void
+test_status_empty_list(void **state)
+{
+	(void)state;
+	REFUSED("* STATUS \"RUU\" ()\r\n");
+	REFUSED("* STATUS {3}\r\nRUU ()\r\n");
+}
+
+static void
+test_big_numbers(void **state)
+{
+	(void)state;
+	REFUSED("* 1 FETCH (UID 4294967306 FLAGS ())\r\n");
+	REFUSED("* 4294967296 EXISTS\r\n");
+	REFUSED("* 1 FETCH (RFC822.SIZE 99999999999)\r\n");
+	REFUSED("* OK [UIDVALIDITY 4294967296] x\r\n");
+	REFUSED("* 1 FETCH (BODY[] {4294967296}\r\n");
+	REFUSED("* 1 FETCH (BODY[] {99999999999999999999999}\r\n");
+	REFUSED("* 1 FETCH (BODY[] {1234567890123456789012345678901234567890}"
+		"\r\n");
+	OK("* 1 FETCH (UID 4294967295 FLAGS ())\r\n");
+}
+
+static void
+test_limits(void **state)
+{
+	struct respcheck rc;
+	char		 line[2048];
+	int		 i;
+
+	(void)state;
+	/* A literal over the cap. */
+	respcheck_init(&rc, 1000);
+	assert_int_equal(respcheck_feed(&rc, "* 1 FETCH (BODY[] {1001}\r\n",
+			     26),
+	    -1);
+	assert_non_null(strstr(rc.why, "max-literal"));
+	/* Once refused, always refused. */
+	assert_int_equal(respcheck_feed(&rc, "A1 OK\r\n", 7), -1);
+
+	/* Deep nesting. */
+	respcheck_init(&rc, MAX_LITERAL);
+	for (i = 0; i < 101; i++)
+		line[i] = '(';
+	assert_int_equal(respcheck_feed(&rc, "* 1 FETCH ", 10), 0);
+	assert_int_equal(respcheck_feed(&rc, line, 101), -1);
+	assert_non_null(strstr(rc.why, "nested"));
+
+	/* A line over 1 MiB, fed in pieces. */
+	respcheck_init(&rc, MAX_LITERAL);
+	memset(line, 'x', sizeof line);
+	for (i = 0; i < 512; i++)
+		assert_int_equal(respcheck_feed(&rc, line, sizeof line), 0);
+	assert_int_equal(respcheck_feed(&rc, line, 1), -1);
+	assert_non_null(strstr(rc.why, "1 MiB"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_correct_responses_pass),
+		cmocka_unit_test(test_alert_without_text),
+		cmocka_unit_test(test_bad_permanentflags),
+		cmocka_unit_test(test_status_empty_list),
+		cmocka_unit_test(test_big_numbers),
+		cmocka_unit_test(test_limits),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
