@@ -140,10 +140,13 @@ class Client:
         if typ != "OK":
             raise SystemExit("imapc: fetch %s: %r" % (folder, data))
         out = []
-        for item in data:
+        for i, item in enumerate(data):
             if not isinstance(item, tuple):
                 continue
             meta = item[0].decode("ascii", "replace")
+            # Items after the literal come in the next, plain element.
+            if i + 1 < len(data) and isinstance(data[i + 1], bytes):
+                meta += data[i + 1].decode("ascii", "replace")
             uid = int(re.search(r"UID (\d+)", meta).group(1))
             m = re.search(r"FLAGS \(([^)]*)\)", meta)
             flags = m.group(1).split() if m else []
@@ -154,7 +157,6 @@ class Client:
                 if line.lower().startswith("subject:"):
                     subj = decode_header(line[8:].strip())
             out.append((uid, flags, subj))
-        # FLAGS may come in a separate untagged FETCH after a literal.
         out.sort()
         return out
 

@@ -38,6 +38,8 @@ TMUX_SOCK=
 DOVECOT_PID=
 TERN_STATUS=
 TEST_NAME=$(basename "$0" .sh)
+# tmux run from inside a tmux session must not talk to the user's server.
+unset TMUX TMUX_PANE
 
 # --- outcome ---------------------------------------------------------------
 
@@ -90,17 +92,28 @@ show_context() {
 cleanup() {
 	rc=$?
 	trap - EXIT INT TERM
-	if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] && [ "$SHOW_CONTEXT" = 1 ]; then
-		show_context >&2
+	# A closed output (| head) must not stop the clean-up half-way.
+	trap '' PIPE
+	_failed=0
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ]; then
+		_failed=1
+	fi
+	_ctx=
+	if [ "$_failed" = 1 ] && [ "$SHOW_CONTEXT" = 1 ] && [ -n "$TEST_DIR" ] &&
+	    [ -d "$TEST_DIR" ]; then
+		_ctx=$TEST_DIR/context.txt
+		show_context >"$_ctx" 2>&1 || true
 	fi
 	if [ -n "$TMUX_SOCK" ] && [ -S "$TMUX_SOCK" ]; then
 		tmux -S "$TMUX_SOCK" kill-server >/dev/null 2>&1 || true
 	fi
 	dovecot_stop
+	if [ -n "$_ctx" ]; then
+		cat "$_ctx" >&2 || true
+	fi
 	if [ -n "$TEST_DIR" ] && [ -d "$TEST_DIR" ]; then
-		if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ] &&
-		    [ "${TERN_KEEP:-0}" = 1 ]; then
-			echo "kept $TEST_DIR" >&2
+		if [ "$_failed" = 1 ] && [ "${TERN_KEEP:-0}" = 1 ]; then
+			echo "kept $TEST_DIR" >&2 || true
 		else
 			rm -rf "$TEST_DIR"
 		fi
@@ -118,20 +131,26 @@ now() {
 	date +%s
 }
 
-# wait_server CMD...: run CMD until it succeeds or WAIT_SECS pass.
-wait_server() {
-	_end=$(($(now) + WAIT_SECS))
+# poll SECONDS CMD...: run CMD until it succeeds (status 0) or SECONDS
+# pass (status 1).  The output of the last try is in $TEST_DIR/wait.out.
+poll() {
+	_end=$(($(now) + $1))
+	shift
 	while :; do
 		if "$@" >"$TEST_DIR/wait.out" 2>&1; then
 			return 0
 		fi
-		if [ "$(now)" -gt "$_end" ]; then
-			echo "wait_server: timed out after ${WAIT_SECS}s: $*" >&2
-			sed 's/^/  /' "$TEST_DIR/wait.out" >&2
-			fail "condition never held: $*"
-		fi
+		[ "$(now)" -gt "$_end" ] && return 1
 		sleep 0.1
 	done
+}
+
+# wait_server CMD...: run CMD until it succeeds; fail after WAIT_SECS.
+wait_server() {
+	poll "$WAIT_SECS" "$@" && return 0
+	echo "wait_server: timed out after ${WAIT_SECS}s: $*" >&2
+	sed 's/^/  /' "$TEST_DIR/wait.out" >&2
+	fail "condition never held: $*"
 }
 
 # --- Dovecot ---------------------------------------------------------------
@@ -161,6 +180,8 @@ except OSError:
 # wrong-host test issues one for a name tern did not connect to.
 make_certs() {
 	_san=${1:-${CERT_SAN:-IP:127.0.0.1,DNS:localhost}}
+	_cn=${_san%%,*}
+	_cn=${_cn#*:}
 	_d=$TEST_DIR/pki
 	mkdir -p "$_d"
 	cat >"$_d/ca.cnf" <<-EOF
@@ -183,17 +204,19 @@ make_certs() {
 	subjectKeyIdentifier = hash
 	authorityKeyIdentifier = keyid
 	EOF
-	openssl req -x509 -config "$_d/ca.cnf" -newkey ec \
+	if ! openssl req -x509 -config "$_d/ca.cnf" -newkey ec \
 	    -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
-	    -keyout "$_d/ca.key" -out "$_d/ca.pem" 2>"$_d/openssl.err" &&
-	openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
-	    -nodes -subj "/CN=${_san#*:}" -keyout "$_d/server.key" \
-	    -out "$_d/server.csr" 2>>"$_d/openssl.err" &&
-	openssl x509 -req -in "$_d/server.csr" -CA "$_d/ca.pem" \
+	    -keyout "$_d/ca.key" -out "$_d/ca.pem" 2>"$_d/openssl.err" ||
+	    ! openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+	    -nodes -subj "/CN=$_cn" -keyout "$_d/server.key" \
+	    -out "$_d/server.csr" 2>>"$_d/openssl.err" ||
+	    ! openssl x509 -req -in "$_d/server.csr" -CA "$_d/ca.pem" \
 	    -CAkey "$_d/ca.key" -CAcreateserial -days 2 \
 	    -extfile "$_d/server.ext" -out "$_d/server.pem" \
-	    2>>"$_d/openssl.err" ||
-	    { cat "$_d/openssl.err" >&2; fail "openssl could not make certificates"; }
+	    2>>"$_d/openssl.err"; then
+		cat "$_d/openssl.err" >&2
+		fail "openssl could not make certificates"
+	fi
 	CA_FILE=$_d/ca.pem
 	SERVER_CERT=$_d/server.pem
 	export CA_FILE SERVER_CERT
@@ -238,6 +261,7 @@ service imap-login {
 	    >"$TEST_DIR/passwd"
 	chmod 644 "$TEST_DIR/passwd"
 
+	# shellcheck disable=SC2046 # two numbers, split on purpose
 	set -- $(free_ports)
 	IMAP_PORT=$1
 	IMAPS_PORT=$2
@@ -309,6 +333,11 @@ service imap-login {
 }
 
 dovecot_stop() {
+	# Also when start-up failed half-way: the master wrote its PID.
+	if [ -z "$DOVECOT_PID" ] && [ -n "$TEST_DIR" ] &&
+	    [ -f "$TEST_DIR/run/master.pid" ]; then
+		DOVECOT_PID=$(cat "$TEST_DIR/run/master.pid")
+	fi
 	[ -n "$DOVECOT_PID" ] || return 0
 	kill "$DOVECOT_PID" 2>/dev/null || { DOVECOT_PID=; return 0; }
 	# The master takes its children with it; wait for it to be gone.
@@ -363,7 +392,7 @@ has_flag() {
 
 lacks_flag() {
 	_f=$(server_flags "$1" "$2") || return 1
-	echo "$_f" | grep -qw -- "$(printf %s "$3" | sed 's/\\/\\\\/')" &&
+	printf '%s\n' "$_f" | grep -qw -- "$(printf %s "$3" | sed 's/\\/\\\\/')" &&
 	    return 1
 	return 0
 }
@@ -375,7 +404,7 @@ has_subject() {
 
 lacks_subject() {
 	_s=$(imapc subjects "$1") || return 1
-	echo "$_s" | grep -qxF -- "$2" && return 1
+	printf '%s\n' "$_s" | grep -qxF -- "$2" && return 1
 	return 0
 }
 
@@ -407,7 +436,7 @@ write_config() {
 		_ca=${CONFIG_CA-$CA_FILE}
 		[ -z "$_ca" ] || echo "ca-file = $_ca"
 		for _l in "$@"; do
-			echo "$_l"
+			printf '%s\n' "$_l"
 		done
 	} >"$CONFIG"
 }
@@ -465,11 +494,12 @@ tern_start() {
 }
 
 # tern_start_default [ARGS...]: the usual start: config for alice, the
-# standard mail, wait for the INBOX list to show.
+# standard mail, wait until the whole INBOX list shows (newest and oldest).
 tern_start_default() {
 	write_config
 	tern_start "$@" -c "$CONFIG" -d "$TEST_DIR/tern.log"
 	wait_for 'Meeting notes'
+	wait_for 'Welcome to the team'
 }
 
 screen() {

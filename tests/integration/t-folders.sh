@@ -48,6 +48,24 @@ done
 keys Enter
 wait_for 'Ordre du jour de la réunion'
 wait_gone 'Meeting notes'
+
+# Reading its only unread message there clears its count, also once INBOX
+# is open again.  Whether opening a folder moves the focus to the list is
+# not fixed: Enter either opens the message or opens the folder again, and
+# then Tab moves to the list.
+keys Enter
+poll 3 screen_has 'Voici l.ordre du jour' || keys Tab Enter
+wait_for 'Voici l.ordre du jour'
+wait_server has_flag Réunions 'Ordre du jour de la réunion' '\Seen'
+keys q
+wait_gone 'Voici l.ordre du jour'
+wait_for '^ *Réunions( |$|[^ A-Za-z0-9])'
+keys Tab g Enter
+wait_for 'Meeting notes'
+wait_for '^ *INBOX 3( |$|[^0-9])'
+# The count may come in after the list (STATUS): wait for it to go.
+wait_gone '^ *Réunions [0-9]'
+assert_eq "$(pane_count Projects)" 2 "Projects unread count"
 keys Tab q
 wait_exit
 assert_eq "$TERN_STATUS" 0 "exit status after q"

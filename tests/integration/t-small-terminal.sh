@@ -24,9 +24,11 @@ print(max(len(l.rstrip()) for l in sys.stdin.read().split("\n")))'
 
 resize 120 40
 wait_status INBOX
-wait_server sh -c '[ "$(tmux -S "$1" capture-pane -p -t tern |
-    python3 -c "import sys; print(max(len(l.rstrip()) for l in sys.stdin))")" -gt 100 ]' \
-    sh "$TMUX_SOCK"
+# The rows use the new width (the size column sits at the right edge).
+wider_than() {
+	[ "$(widest)" -gt "$1" ]
+}
+wait_server wider_than 100
 wait_for 'Meeting notes'
 
 resize 80 24

@@ -21,9 +21,9 @@ if grep -v ', TLS' "$TEST_DIR/logins" | grep -q .; then
 	fail "a login without TLS: $(cat "$TEST_DIR/logins")"
 fi
 # And through the STARTTLS listener, not the IMAPS one.
-grep -q "lport=$IMAP_PORT " "$TEST_DIR/logins" ||
+grep -Eq "lport=${IMAP_PORT}[ ,]" "$TEST_DIR/logins" ||
     fail "no login on the STARTTLS port $IMAP_PORT: $(cat "$TEST_DIR/logins")"
-grep -q "lport=$IMAPS_PORT " "$TEST_DIR/logins" &&
+grep -Eq "lport=${IMAPS_PORT}[ ,]" "$TEST_DIR/logins" &&
     fail "tern logged in on the IMAPS port: $(cat "$TEST_DIR/logins")"
 keys q
 wait_exit
