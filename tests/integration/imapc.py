@@ -17,6 +17,7 @@ separator; they go on the wire in modified UTF-7 (RFC 3501 5.1.3).
   imapc.py store FOLDER SUBJECT +FLAGS|-FLAGS|FLAGS '(\\Seen)'
   imapc.py append FOLDER FILE [FLAGS]
   imapc.py create FOLDER
+  imapc.py delete FOLDER
   imapc.py seed MANIFEST           lines: FOLDER<TAB>FILE<TAB>FLAGS
   imapc.py expunge FOLDER
 
@@ -248,6 +249,8 @@ def main(argv):
         append(c, args[0], args[1], args[2] if len(args) > 2 else "")
     elif cmd == "create":
         create(c, args[0])
+    elif cmd == "delete":
+        c.check(c.imap.delete(c.wire(args[0])), "delete " + args[0])
     elif cmd == "expunge":
         c.select(args[0], readonly=False)
         c.check(c.imap.expunge(), "expunge")
