@@ -69,6 +69,7 @@ struct app {
 	int	       mbox_loading;
 	uint32_t       mbox_exists;
 	size_t	       index_cursor;
+	uint32_t       restore_uid; /* put the cursor here when it arrives */
 	size_t	       index_top;
 
 	enum focus	focus;

@@ -203,6 +203,7 @@ app_open_folder(struct app *app, const char *wire)
 {
 	struct request *req;
 	struct folder  *f;
+	char	       *copy;
 
 	/* The folder left keeps the counts its list last had. */
 	if (app->mbox_wire != NULL && !app->mbox_loading &&
@@ -210,8 +211,10 @@ app_open_folder(struct app *app, const char *wire)
 		f->messages = (uint32_t)app->mbox.n;
 		f->unseen = (uint32_t)mailbox_count(&app->mbox, 0, MSG_SEEN);
 	}
+	/* wire may be app->mbox_wire itself (a reopen). */
+	wire = copy = xstrdup(wire);
 	free(app->mbox_wire);
-	app->mbox_wire = xstrdup(wire);
+	app->mbox_wire = copy;
 	mailbox_free(&app->mbox);
 	f = folders_find_wire(&app->folders, wire);
 	mailbox_init(&app->mbox, f != NULL ? f->name : wire);
@@ -285,7 +288,12 @@ app_headers(struct app *app, struct event *ev)
 	free(ev->msgs);
 	ev->msgs = NULL;
 	ev->n = 0;
-	if (uid != 0 && (i = mailbox_find(&app->mbox, uid)) != -1)
+	if (app->restore_uid != 0 &&
+	    (i = mailbox_find(&app->mbox, app->restore_uid)) != -1) {
+		/* The row the cursor was on before a reopen. */
+		app->index_cursor = (size_t)i;
+		app->restore_uid = 0;
+	} else if (uid != 0 && (i = mailbox_find(&app->mbox, uid)) != -1)
 		app->index_cursor = (size_t)i;
 }
 
@@ -356,6 +364,16 @@ app_connected(struct app *app)
 {
 	struct request *req;
 
+	if (app->ever_connected && app->mbox_wire != NULL) {
+		/* Back after a lost connection: the list may be stale. */
+		app->connected = 1;
+		app_message(app, 0, "Reconnected to %s", app->account->host);
+		if (app->index_cursor < app->mbox.n)
+			app->restore_uid = app->mbox.msgs[app->index_cursor].uid;
+		app_send(app, request_new(REQ_LIST));
+		app_open_folder(app, app->mbox_wire);
+		return;
+	}
 	app->connected = app->ever_connected = 1;
 	FREE(&app->message);
 	req = request_new(REQ_LIST);

@@ -10,12 +10,28 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "net.h"
 #include "xmalloc.h"
+
+/*
+ * A peer that vanished (a laptop asleep, a NAT that forgot us) sends
+ * nothing; keepalive probes find out within about 90 s, even in IDLE.
+ */
+static void
+net_keepalive(int fd)
+{
+	int on = 1, idle = 60, intvl = 10, cnt = 3;
+
+	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof intvl);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
+}
 
 static int
 net_connect_one(struct addrinfo *ai, int timeout, int *error)
@@ -30,6 +46,7 @@ net_connect_one(struct addrinfo *ai, int timeout, int *error)
 		*error = errno;
 		return (-1);
 	}
+	net_keepalive(fd);
 	flags = fcntl(fd, F_GETFL);
 	fcntl(fd, F_SETFL, flags | O_NONBLOCK);
 	if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)

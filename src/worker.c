@@ -23,6 +23,8 @@
 
 /* IDLE is re-issued before servers' 30-minute timeout (RFC 2177). */
 #define WORKER_IDLE_SECONDS (25 * 60)
+/* The longest wait between two tries to reconnect. */
+#define WORKER_BACKOFF_MAX 60
 /* Without IDLE, ask for news this often. */
 #define WORKER_POLL_SECONDS 60
 
@@ -36,6 +38,16 @@ struct worker {
 	int		wake[2]; /* a byte per request wakes the worker */
 	int		done;
 	int		logged_in;
+	/*
+	 * After a lost session: reconnect with the password of this run, at
+	 * retry_at (monotonic ms), waiting backoff seconds more each time.
+	 * Requests that come meanwhile are held, and sent once back.
+	 */
+	char	    *password;
+	int	     online_wanted;
+	unsigned int backoff;
+	long	     retry_at;
+	struct queue held;
 };
 
 struct request *
@@ -199,6 +211,12 @@ worker_login(struct worker *w, struct request *req)
 		return;
 	}
 	w->logged_in = 1;
+	w->online_wanted = 1;
+	w->backoff = 0;
+	if (w->password != req->password) {
+		freezero_str(w->password);
+		w->password = xstrdup(req->password);
+	}
 	worker_push(w, event_new(EV_CONNECTED));
 }
 
@@ -452,9 +470,8 @@ worker_handle(struct worker *w, struct request *req)
 		w->done = 1;
 		break;
 	}
-	if (!imap_is_connected(w->imap))
-		w->logged_in = 0;
-	if (!w->done && w->logged_in && queue_empty(&w->requests))
+	if (!w->done && w->logged_in && imap_is_connected(w->imap) &&
+	    queue_empty(&w->requests))
 		worker_state(w, "ready");
 }
 
@@ -530,6 +547,81 @@ worker_changes(struct worker *w)
 	free(folder);
 }
 
+static long
+worker_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* Try again later: 1 s, doubling up to 60 s, give or take a fifth. */
+static void
+worker_retry_later(struct worker *w, const char *why)
+{
+	long delay;
+
+	w->backoff = w->backoff == 0 ? 1 : w->backoff * 2;
+	if (w->backoff > WORKER_BACKOFF_MAX)
+		w->backoff = WORKER_BACKOFF_MAX;
+	delay = (long)w->backoff * 1000;
+	delay = delay * 4 / 5 + (long)(random() % (delay * 2 / 5 + 1));
+	w->retry_at = worker_now_ms() + delay;
+	worker_state(w, "offline (%s); retrying in %us", why, w->backoff);
+}
+
+/* The session just went away: say so once, and plan the reconnect. */
+static void
+worker_check_lost(struct worker *w)
+{
+	if (!w->logged_in || imap_is_connected(w->imap))
+		return;
+	w->logged_in = 0;
+	w->backoff = 0;
+	if (w->online_wanted && w->password != NULL)
+		worker_retry_later(w, "connection lost");
+}
+
+static void
+worker_reconnect(struct worker *w)
+{
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+
+	worker_state(w, "reconnecting to %s", w->account->host);
+	if (imap_connect(w->imap, &err) != 0) {
+		if (err.kind == IMAP_ERR_CERT) {
+			/* Never retried: the user must see this one. */
+			w->online_wanted = 0;
+			ev = event_new(EV_CERT_FAILED);
+			ev->host = xstrdup(w->account->host);
+			ev->fingerprint = err.fingerprint;
+			err.fingerprint = NULL;
+			ev->text = err.text;
+			err.text = NULL;
+			worker_push(w, ev);
+		} else
+			worker_retry_later(w, err.text);
+		imap_error_clear(&err);
+		return;
+	}
+	if (imap_login(w->imap, w->password, &err) != 0) {
+		if (err.kind == IMAP_ERR_AUTH) {
+			/* The password changed: ask, do not hammer. */
+			w->online_wanted = 0;
+			worker_push_text(w, EV_AUTH_FAILED, err.text);
+			err.text = NULL;
+		} else
+			worker_retry_later(w, err.text);
+		imap_error_clear(&err);
+		return;
+	}
+	w->logged_in = 1;
+	w->backoff = 0;
+	worker_push(w, event_new(EV_CONNECTED));
+}
+
 static void
 worker_drain_wake(struct worker *w)
 {
@@ -553,6 +645,13 @@ worker_wait(struct worker *w)
 
 	pfd[0].fd = w->wake[0];
 	pfd[0].events = POLLIN;
+	if (!w->logged_in && w->online_wanted && w->password != NULL) {
+		timeout = (int)(w->retry_at - worker_now_ms());
+		if (timeout <= 0 || poll(pfd, 1, timeout) == 0)
+			worker_reconnect(w);
+		worker_drain_wake(w);
+		return;
+	}
 	if (!w->logged_in || imap_selected(w->imap) == NULL) {
 		poll(pfd, 1, -1);
 		worker_drain_wake(w);
@@ -578,10 +677,9 @@ worker_wait(struct worker *w)
 	return;
 
 fail:
-	if (err.kind == IMAP_ERR_SESSION) {
-		w->logged_in = 0;
+	if (err.kind == IMAP_ERR_SESSION)
 		worker_push_text(w, EV_DISCONNECTED, err.text);
-	} else
+	else
 		worker_push_text(w, EV_STATE, err.text);
 	err.text = NULL;
 	imap_error_clear(&err);
@@ -594,8 +692,18 @@ worker_main(void *arg)
 	struct request *req;
 
 	while (!w->done) {
-		if ((req = queue_pop(&w->requests)) == NULL) {
+		worker_check_lost(w);
+		/* What waited for the reconnect goes first, in order. */
+		if (!w->logged_in || (req = queue_pop(&w->held)) == NULL)
+			req = queue_pop(&w->requests);
+		if (req == NULL) {
 			worker_wait(w);
+			continue;
+		}
+		if (!w->logged_in && w->online_wanted &&
+		    req->type != REQ_CONNECT && req->type != REQ_LOGIN &&
+		    req->type != REQ_LOGOUT) {
+			queue_push(&w->held, req);
 			continue;
 		}
 		worker_handle(w, req);
@@ -618,6 +726,7 @@ worker_start(struct account *account)
 	w->imap = imap_new(account);
 	queue_init(&w->requests);
 	queue_init(&w->events);
+	queue_init(&w->held);
 	if (pipe(w->pipe) == -1 || pipe(w->wake) == -1)
 		fatal("pipe");
 	for (i = 0; i < 2; i++) {
@@ -663,6 +772,8 @@ worker_stop(struct worker *w)
 	}
 	imap_free(w->imap);
 	queue_destroy(&w->requests, worker_free_request);
+	queue_destroy(&w->held, worker_free_request);
+	freezero_str(w->password);
 	queue_destroy(&w->events, worker_free_event);
 	close(w->pipe[0]);
 	close(w->pipe[1]);

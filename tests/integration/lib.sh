@@ -323,13 +323,25 @@ service imap-login {
 	  }
 	}
 	EOF
+	dovecot_launch
+	IMAP_URL=imaps://alice@127.0.0.1:$IMAPS_PORT
+	export IMAP_URL
+}
+
+# dovecot_launch: start the configured Dovecot and wait for its ports.
+dovecot_launch() {
 	dovecot -c "$TEST_DIR/dovecot.conf" >"$TEST_DIR/dovecot.start" 2>&1 ||
 	    { cat "$TEST_DIR/dovecot.start" >&2; fail "dovecot did not start"; }
 	WAIT_SECS=20 wait_server port_open "$IMAPS_PORT"
 	wait_server port_open "$IMAP_PORT"
 	DOVECOT_PID=$(cat "$TEST_DIR/run/master.pid")
-	IMAP_URL=imaps://alice@127.0.0.1:$IMAPS_PORT
-	export IMAP_URL
+}
+
+# dovecot_restart: stop the server and start it again on the same ports,
+# with the same mail (a server going away and coming back).
+dovecot_restart() {
+	dovecot_stop
+	dovecot_launch
 }
 
 dovecot_stop() {
