@@ -17,6 +17,7 @@
 #include "worker.h"
 
 struct account;
+struct journal;
 
 enum focus {
 	FOCUS_FOLDERS,
@@ -27,11 +28,13 @@ enum app_screen {
 	SCREEN_MAIN,
 	SCREEN_PAGER,
 	SCREEN_HELP,
+	SCREEN_FAILED,
 };
 
 /* A change sent to the server and not yet answered. */
 struct pending {
 	unsigned int	  id;
+	int64_t		  jid; /* its journal entry, or -1 */
 	enum request_type type;
 	char		 *folder; /* wire name of the folder it is in */
 	char		 *target; /* display name, for messages */
@@ -58,6 +61,8 @@ struct app {
 	int		connected;
 	int		ever_connected;
 	int		logging_in;
+	int		cache_shown; /* offline at start: the cache is up */
+	struct journal *journal;     /* NULL: the cache file is unusable */
 
 	struct folders folders;
 	int	       folders_loaded;
@@ -76,6 +81,9 @@ struct app {
 	enum app_screen screen;
 	struct pager	pager;
 	size_t		help_top;
+	char	      **failed_lines; /* SCREEN_FAILED, sanitized */
+	size_t		nfailed_lines;
+	size_t		failed_top;
 	struct prompt	prompt;
 
 	char *netstate; /* what the worker says it is doing */
@@ -100,6 +108,10 @@ void app_message(struct app *, int, const char *, ...)
 void app_open_folder(struct app *, const char *);
 void app_send(struct app *, struct request *);
 void app_pending_add(struct app *, struct pending *);
+/* Journal a change, remember it as pending, and send it. */
+void app_send_change(struct app *, struct pending *, struct request *);
+void app_show_failed(struct app *);
+void app_clear_failed(struct app *);
 
 /* actions.c */
 void	     actions_run(struct app *, enum action);

@@ -27,8 +27,11 @@ struct account {
 	enum tls_mode tls;
 	char	     *password_command;
 	char	     *ca_file;
-	char	     *fingerprint; /* pinned SHA-256: 64 lowercase hex */
-	int	      timeout;	   /* seconds for one command */
+	char	     *fingerprint;    /* pinned SHA-256: 64 lowercase hex */
+	int	      timeout;	      /* seconds for one command */
+	int	      poll_interval;  /* seconds between NOOPs without IDLE */
+	int	      folder_refresh; /* seconds between STATUS rounds; 0 off */
+	int	      new_mail_bell;
 };
 
 struct conf {

@@ -85,6 +85,13 @@ int imap_move(struct imap *, const uint32_t *, size_t, const char *,
     struct imap_error *);
 int imap_expunge(struct imap *, const uint32_t *, size_t, struct imap_error *);
 
+/* imap_search.c: which of these UIDs the selected folder still has. */
+int imap_search_uids(struct imap *, const uint32_t *, size_t, uint32_t **,
+    size_t *, struct imap_error *);
+/* The UID of a message with this Message-ID in the selected folder, or 0. */
+int imap_search_message_id(struct imap *, const char *, uint32_t *,
+    struct imap_error *);
+
 /* imap_sync.c */
 void imap_changes_take(struct imap *, struct imap_changes *);
 void imap_changes_clear(struct imap_changes *);

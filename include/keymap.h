@@ -34,6 +34,7 @@ enum context {
 	CTX_INDEX,   /* the message list has the focus */
 	CTX_PAGER,
 	CTX_HELP,
+	CTX_FAILED, /* the list of changes the server refused */
 };
 
 enum action {
@@ -56,6 +57,8 @@ enum action {
 	ACT_EXPUNGE,
 	ACT_HELP,
 	ACT_REDRAW,
+	ACT_COMMAND,
+	ACT_CLEAR_FAILED,
 };
 
 struct binding {

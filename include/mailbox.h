@@ -20,8 +20,13 @@ struct mailbox {
 
 void mailbox_init(struct mailbox *, const char *);
 void mailbox_free(struct mailbox *);
-/* Take the messages (their strings move into the mailbox), sorted. */
+/*
+ * Take the messages (their strings move into the mailbox), sorted; one
+ * with the UID of a row already there replaces that row.
+ */
 void mailbox_add(struct mailbox *, struct message *, size_t);
+/* Drop the rows that have all of these flags; how many went. */
+size_t mailbox_remove_flagged(struct mailbox *, uint32_t);
 /* Index of a UID, or -1. */
 long mailbox_find(const struct mailbox *, uint32_t);
 /* Remove the row with this UID into *out (if not NULL); 0 if found. */

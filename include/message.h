@@ -20,8 +20,10 @@ struct message {
 #define MSG_DRAFT 0x10
 #define MSG_SERVER_FLAGS 0x1f /* the ones the server knows about */
 #define MSG_PENDING 0x100     /* a change is sent and not yet confirmed */
+#define MSG_STALE 0x200	      /* not yet seen again in a refresh */
 	char *from;	      /* display name, else address; UTF-8 */
 	char *subject;	      /* RFC 2047 decoded, UTF-8 */
+	char *message_id;     /* as sent, or NULL: finds it after a move */
 };
 
 void message_clear(struct message *);

@@ -15,6 +15,7 @@ enum prompt_kind {
 	PROMPT_MOVE,
 	PROMPT_COPY,
 	PROMPT_EXPUNGE, /* y/n */
+	PROMPT_COMMAND, /* after ":" */
 };
 
 struct folders;

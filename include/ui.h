@@ -13,6 +13,8 @@ void ui_end(void);
 void ui_resize(void);
 /* Draw everything from the model; called once per loop turn if dirty. */
 void ui_draw(struct app *);
+/* Ring the terminal bell (new mail, when the user asked for it). */
+void ui_bell(void);
 /* The next key as a KEYC_* or code point, or -1 if none is waiting. */
 int ui_getkey(void);
 

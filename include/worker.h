@@ -43,10 +43,20 @@ struct request {
 	size_t		  nuids;
 	uint32_t	  add; /* MSG_* flags */
 	uint32_t	  remove;
+	/* Changes: the UIDs are of this UIDVALIDITY (0: whatever it is). */
+	uint32_t uidvalidity;
+	/* COPY, MOVE: each UID's Message-ID (or NULL), to find it again. */
+	char **message_ids;
+	/*
+	 * The change may have been made already (sent before a crash or a
+	 * lost connection): look before doing it again.
+	 */
+	int replay;
 };
 
 enum event_type {
 	EV_STATE,	 /* text: what the network is doing */
+	EV_NOTICE,	 /* text: something the user must be told */
 	EV_LOGIN_NEEDED, /* connected and verified: ask for the password */
 	EV_CONNECTED,	 /* logged in */
 	EV_AUTH_FAILED,	 /* text: the server's answer */
@@ -55,15 +65,19 @@ enum event_type {
 	EV_FOLDER,	 /* folder (wire), delim, flags: one LIST row */
 	EV_FOLDERS_DONE, /* end of the LIST */
 	EV_STATUS,	 /* folder, messages, unseen */
-	EV_SELECTED,	 /* folder, uidvalidity, exists */
-	EV_HEADERS,	 /* folder, msgs, n: a chunk of the list */
+	EV_SELECTED,	 /* folder, uidvalidity, exists; flags EVF_CACHED */
+	EV_HEADERS,	 /* folder, msgs, n: a chunk; flags EVF_NEW */
 	EV_HEADERS_DONE, /* folder */
 	EV_EXPUNGED,	 /* folder, uids: gone from the server */
 	EV_FLAGS,	 /* folder, msgs (uid and flags only): changed */
 	EV_BODY,	 /* folder, uid, text (UTF-8, unsanitized), hdrs */
-	EV_DONE,	 /* id, ok, text: a request that changes state */
+	EV_DONE,	 /* id, ok, text: a request is over */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
 };
+
+/* event.flags */
+#define EVF_CACHED 0x1 /* EV_SELECTED: from the cache, not the server */
+#define EVF_NEW 0x2    /* EV_HEADERS: mail that just arrived */
 
 struct event {
 	enum event_type type;

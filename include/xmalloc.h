@@ -27,5 +27,7 @@ char *xvasprintf(const char *, va_list);
 
 /* Overwrite a secret before freeing it. */
 void freezero_str(char *);
+/* Free n strings and the array that holds them. */
+void freev(char **, size_t);
 
 #endif

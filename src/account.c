@@ -21,6 +21,8 @@ account_new(const char *name)
 	a->tls = TLS_IMPLICIT;
 	a->port = xstrdup("993");
 	a->timeout = 30;
+	a->poll_interval = 60;
+	a->folder_refresh = 120;
 	return (a);
 }
 

@@ -18,6 +18,8 @@ actions_context(const struct app *app)
 		return (CTX_PAGER);
 	if (app->screen == SCREEN_HELP)
 		return (CTX_HELP);
+	if (app->screen == SCREEN_FAILED)
+		return (CTX_FAILED);
 	return (app->focus == FOCUS_FOLDERS ? CTX_FOLDERS : CTX_INDEX);
 }
 
@@ -102,6 +104,10 @@ actions_motion(struct app *app, enum action a)
 	case SCREEN_HELP:
 		actions_scroll(&app->help_top, 1000, delta, app->page_rows);
 		break;
+	case SCREEN_FAILED:
+		actions_scroll(&app->failed_top, app->nfailed_lines, delta,
+		    app->page_rows);
+		break;
 	case SCREEN_MAIN:
 		if (app->focus == FOCUS_FOLDERS)
 			actions_move_cursor(&app->folder_cursor, app->folders.n,
@@ -139,6 +145,7 @@ actions_request(struct app *app, enum request_type type, struct pending *p)
 	req->uids = xreallocarray(NULL, p->n, sizeof *req->uids);
 	memcpy(req->uids, p->uids, p->n * sizeof *req->uids);
 	req->nuids = p->n;
+	req->uidvalidity = app->mbox.uidvalidity;
 	return (req);
 }
 
@@ -160,8 +167,7 @@ actions_store(struct app *app, struct message *m, uint32_t add, uint32_t remove)
 	req->add = add;
 	req->remove = remove;
 	m->flags = ((m->flags | add) & ~remove) | MSG_PENDING;
-	app_pending_add(app, p);
-	app_send(app, req);
+	app_send_change(app, p, req);
 }
 
 static void
@@ -170,13 +176,11 @@ actions_open_message(struct app *app)
 	struct message *m;
 	struct request *req;
 	struct pager   *pg = &app->pager;
-	size_t		i;
 
 	if ((m = actions_current(app)) == NULL)
 		return;
-	for (i = 0; i < pg->nlines; i++)
-		free(pg->lines[i]);
-	FREE(&pg->lines);
+	freev(pg->lines, pg->nlines);
+	pg->lines = NULL;
 	pg->nlines = 0;
 	pg->top = 0;
 	pg->uid = m->uid;
@@ -220,6 +224,7 @@ actions_back(struct app *app)
 	switch (app->screen) {
 	case SCREEN_PAGER:
 	case SCREEN_HELP:
+	case SCREEN_FAILED:
 		app->screen = SCREEN_MAIN;
 		break;
 	case SCREEN_MAIN:
@@ -270,12 +275,16 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 	p->target = xstrdup(f->name);
 	req = actions_request(app, type, p);
 	req->target = xstrdup(f->wire);
+	/* Found again by its Message-ID if the move is ever replayed. */
+	if (m->message_id != NULL) {
+		req->message_ids = xcalloc(1, sizeof *req->message_ids);
+		req->message_ids[0] = xstrdup(m->message_id);
+	}
 	if (type == REQ_MOVE)
 		actions_remove_rows(app, p);
 	else
 		m->flags |= MSG_PENDING;
-	app_pending_add(app, p);
-	app_send(app, req);
+	app_send_change(app, p, req);
 	app_message(app, 0, "%s to %s...",
 	    type == REQ_MOVE ? "Moving" : "Copying", f->name);
 }
@@ -301,9 +310,25 @@ actions_expunge(struct app *app)
 	free(uids);
 	req = actions_request(app, REQ_EXPUNGE, p);
 	actions_remove_rows(app, p);
-	app_pending_add(app, p);
-	app_send(app, req);
+	app_send_change(app, p, req);
 	app_message(app, 0, "Expunging %zu message%s...", n, n == 1 ? "" : "s");
+}
+
+/* A line typed after ":"; the names are those of vi and aerc. */
+static void
+actions_command(struct app *app, const char *line)
+{
+	while (*line == ' ')
+		line++;
+	if (strcmp(line, "failed") == 0)
+		app_show_failed(app);
+	else if (strcmp(line, "quit") == 0 || strcmp(line, "q") == 0)
+		app->quit = 1;
+	else if (strcmp(line, "help") == 0) {
+		app->screen = SCREEN_HELP;
+		app->help_top = 0;
+	} else
+		app_message(app, 1, "Unknown command: %s", line);
 }
 
 void
@@ -318,6 +343,9 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 		break;
 	case PROMPT_EXPUNGE:
 		actions_expunge(app);
+		break;
+	case PROMPT_COMMAND:
+		actions_command(app, line);
 		break;
 	default:
 		break;
@@ -422,6 +450,12 @@ actions_run(struct app *app, enum action a)
 		break;
 	case ACT_REDRAW:
 		app->redraw_all = 1;
+		break;
+	case ACT_COMMAND:
+		prompt_open(&app->prompt, PROMPT_COMMAND, ":", 0);
+		break;
+	case ACT_CLEAR_FAILED:
+		app_clear_failed(app);
 		break;
 	}
 	app->dirty = 1;

@@ -2,7 +2,8 @@
  * app.c owns the UI thread's event loop: it waits in poll() on the terminal,
  * the signal pipe and the worker's event pipe, applies what arrives to the
  * model, and draws once per turn when something changed.  It must never do
- * network or disk I/O that can block: that is the worker's.
+ * network or disk I/O that can block: that is the worker's.  The one write
+ * it makes is the journal's, at the key press (see journal.c).
  */
 #include <errno.h>
 #include <poll.h>
@@ -12,7 +13,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "cache_db.h"
 #include "conf.h"
+#include "journal.h"
 #include "log.h"
 #include "sanitize.h"
 #include "signal_pipe.h"
@@ -47,6 +50,97 @@ app_pending_add(struct app *app, struct pending *p)
 {
 	p->next = app->pending;
 	app->pending = p;
+}
+
+static enum journal_op
+app_journal_op(enum request_type type)
+{
+	switch (type) {
+	case REQ_STORE:
+		return (JOURNAL_STORE);
+	case REQ_COPY:
+		return (JOURNAL_COPY);
+	case REQ_MOVE:
+		return (JOURNAL_MOVE);
+	case REQ_EXPUNGE:
+		return (JOURNAL_EXPUNGE);
+	default:
+		fatalx("app_journal_op: request %d", type);
+	}
+}
+
+void
+app_send_change(struct app *app, struct pending *p, struct request *req)
+{
+	struct journal_entry e;
+
+	memset(&e, 0, sizeof e);
+	e.op = app_journal_op(req->type);
+	e.folder = req->folder;
+	e.uidvalidity = req->uidvalidity;
+	e.target = req->target;
+	e.uids = req->uids;
+	e.nuids = req->nuids;
+	e.message_ids = req->message_ids;
+	e.add = req->add;
+	e.remove = req->remove;
+	/* On disk before it is sent: a crash from here on loses nothing. */
+	p->jid = app->journal != NULL ? journal_add(app->journal, &e) : -1;
+	if (p->jid == -1 && app->journal != NULL)
+		app_message(app, 1,
+		    "Could not write the journal: this change is "
+		    "lost if tern stops before the server confirms it");
+	app_pending_add(app, p);
+	app_send(app, req);
+}
+
+/* Changes of an earlier run the server never confirmed: send them again. */
+static void
+app_replay_journal(struct app *app)
+{
+	struct journal_entry	      *list, *e;
+	struct pending		      *p;
+	struct request		      *req;
+	static const enum request_type types[] = {
+		[JOURNAL_STORE] = REQ_STORE,
+		[JOURNAL_COPY] = REQ_COPY,
+		[JOURNAL_MOVE] = REQ_MOVE,
+		[JOURNAL_EXPUNGE] = REQ_EXPUNGE,
+	};
+	size_t n, i;
+
+	if (app->journal == NULL ||
+	    (n = journal_load(app->journal, 0, &list)) == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		e = &list[i];
+		req = request_new(types[e->op]);
+		req->id = ++app->next_id;
+		req->folder = e->folder;
+		req->target = e->target;
+		req->uids = e->uids;
+		req->nuids = e->nuids;
+		req->message_ids = e->message_ids;
+		req->add = e->add;
+		req->remove = e->remove;
+		req->uidvalidity = e->uidvalidity;
+		req->replay = 1;
+		p = xcalloc(1, sizeof *p);
+		p->id = req->id;
+		p->jid = e->id;
+		p->type = req->type;
+		p->folder = xstrdup(e->folder);
+		p->target = e->target != NULL ? xstrdup(e->target) : NULL;
+		/* The request owns the arrays now. */
+		e->folder = e->target = NULL;
+		e->uids = NULL;
+		e->message_ids = NULL;
+		app_pending_add(app, p);
+		app_send(app, req);
+	}
+	app_message(app, 0, "Sending %zu change%s left from the last run", n,
+	    n == 1 ? "" : "s");
+	journal_entries_free(list, n);
 }
 
 static void
@@ -155,6 +249,13 @@ app_done(struct app *app, struct event *ev)
 	struct folder  *f;
 
 	if ((p = app_pending_take(app, ev->id)) == NULL) {
+		if (!ev->ok && app->screen == SCREEN_PAGER &&
+		    app->pager.loading) {
+			app->pager.loading = 0;
+			app_message(app, 1, "%s",
+			    ev->text != NULL ? ev->text : "request failed");
+			return;
+		}
 		/* Offline, "not connected" would hide the reason why. */
 		if (!ev->ok && !app->connected && app->message != NULL) {
 			if (app->screen == SCREEN_PAGER && app->pager.loading)
@@ -171,10 +272,14 @@ app_done(struct app *app, struct event *ev)
 	}
 	if (!ev->ok) {
 		app_undo(app, p);
-		app_message(app, 1, "%s",
+		if (p->jid != -1)
+			journal_fail(app->journal, p->jid, ev->text);
+		app_message(app, 1, "%s (kept in :failed)",
 		    ev->text != NULL ? ev->text :
 				       "the server refused the change");
 	} else {
+		if (p->jid != -1)
+			journal_done(app->journal, p->jid);
 		switch (p->type) {
 		case REQ_MOVE:
 			app_message(app, 0, "Moved to %s", p->target);
@@ -224,6 +329,27 @@ app_open_folder(struct app *app, const char *wire)
 	req->folder = xstrdup(wire);
 	app_send(app, req);
 	app->dirty = 1;
+}
+
+/*
+ * Fetch the open folder again (back online, or after the cache was shown)
+ * keeping its rows on screen: each is marked stale, refetched rows replace
+ * their stale selves, and what is still stale at the end is gone.
+ */
+static void
+app_refresh_folder(struct app *app)
+{
+	struct request *req;
+	size_t		i;
+
+	for (i = 0; i < app->mbox.n; i++)
+		app->mbox.msgs[i].flags |= MSG_STALE;
+	if (app->index_cursor < app->mbox.n)
+		app->restore_uid = app->mbox.msgs[app->index_cursor].uid;
+	app->mbox_loading = 1;
+	req = request_new(REQ_SELECT);
+	req->folder = xstrdup(app->mbox_wire);
+	app_send(app, req);
 }
 
 static void
@@ -277,12 +403,25 @@ app_headers(struct app *app, struct event *ev)
 {
 	uint32_t uid = 0;
 	long	 i;
+	size_t	 j;
 
 	if (!app_in_open_folder(app, ev->folder))
 		return;
 	/* New mail lands above: keep the cursor on its message. */
 	if (app->index_cursor < app->mbox.n)
 		uid = app->mbox.msgs[app->index_cursor].uid;
+	for (j = 0; j < ev->n; j++) {
+		/* A change of ours in flight wins over what was fetched. */
+		if ((i = mailbox_find(&app->mbox, ev->msgs[j].uid)) != -1 &&
+		    (app->mbox.msgs[i].flags & MSG_PENDING))
+			ev->msgs[j].flags = app->mbox.msgs[i].flags &
+			    ~MSG_STALE;
+	}
+	if (ev->flags & EVF_NEW) {
+		app_message(app, 0, "New mail in %s", app->mbox.name);
+		if (app->account->new_mail_bell)
+			ui_bell();
+	}
 	mailbox_add(&app->mbox, ev->msgs, ev->n);
 	/* The strings now belong to the mailbox. */
 	free(ev->msgs);
@@ -364,18 +503,20 @@ app_connected(struct app *app)
 {
 	struct request *req;
 
-	if (app->ever_connected && app->mbox_wire != NULL) {
+	if ((app->ever_connected || app->cache_shown) &&
+	    app->mbox_wire != NULL) {
 		/* Back after a lost connection: the list may be stale. */
-		app->connected = 1;
-		app_message(app, 0, "Reconnected to %s", app->account->host);
-		if (app->index_cursor < app->mbox.n)
-			app->restore_uid = app->mbox.msgs[app->index_cursor].uid;
+		app_message(app, 0, "%s to %s",
+		    app->ever_connected ? "Reconnected" : "Connected",
+		    app->account->host);
+		app->connected = app->ever_connected = 1;
 		app_send(app, request_new(REQ_LIST));
-		app_open_folder(app, app->mbox_wire);
+		app_refresh_folder(app);
 		return;
 	}
 	app->connected = app->ever_connected = 1;
-	FREE(&app->message);
+	if (!app->message_error)
+		FREE(&app->message);
 	req = request_new(REQ_LIST);
 	app_send(app, req);
 	app_open_folder(app, "INBOX");
@@ -427,11 +568,20 @@ app_event(struct app *app, struct event *ev)
 	case EV_CERT_FAILED:
 		app_cert_failed(app, ev);
 		break;
+	case EV_NOTICE:
+		app_message(app, 1, "%s", ev->text);
+		break;
 	case EV_DISCONNECTED:
 		app->connected = 0;
 		free(app->netstate);
 		app->netstate = xstrdup("offline");
 		app_message(app, 1, "%s", ev->text);
+		/* Not reached at start: what the cache has meanwhile. */
+		if (!app->ever_connected && !app->cache_shown) {
+			app->cache_shown = 1;
+			app_send(app, request_new(REQ_LIST));
+			app_open_folder(app, "INBOX");
+		}
 		break;
 	case EV_FOLDER:
 		if (folders_add(&app->folders, ev->folder, ev->delim,
@@ -450,15 +600,26 @@ app_event(struct app *app, struct event *ev)
 		}
 		break;
 	case EV_SELECTED:
-		if (app_in_open_folder(app, ev->folder))
-			app->mbox_exists = ev->messages;
+		if (!app_in_open_folder(app, ev->folder))
+			break;
+		app->mbox_exists = ev->messages;
+		/* Other UIDVALIDITY: no row kept stands for the same mail. */
+		if (!(ev->flags & EVF_CACHED) && app->mbox.uidvalidity != 0 &&
+		    app->mbox.uidvalidity != ev->uidvalidity)
+			app->restore_uid = 0;
+		app->mbox.uidvalidity = ev->uidvalidity;
 		break;
 	case EV_HEADERS:
 		app_headers(app, ev);
 		break;
 	case EV_HEADERS_DONE:
-		if (app_in_open_folder(app, ev->folder))
-			app->mbox_loading = 0;
+		if (!app_in_open_folder(app, ev->folder))
+			break;
+		app->mbox_loading = 0;
+		mailbox_remove_flagged(&app->mbox, MSG_STALE);
+		if (app->index_cursor >= app->mbox.n)
+			app->index_cursor = app->mbox.n > 0 ? app->mbox.n - 1 :
+							      0;
 		break;
 	case EV_EXPUNGED:
 		app_expunged(app, ev);
@@ -560,29 +721,113 @@ app_start(struct app *app)
 		app->password = NULL;
 	}
 	app_send(app, req);
+	app_replay_journal(app);
 	app->dirty = 1;
+}
+
+static void
+app_free_failed(struct app *app)
+{
+	freev(app->failed_lines, app->nfailed_lines);
+	app->failed_lines = NULL;
+	app->nfailed_lines = 0;
+}
+
+static void
+app_failed_add(struct app *app, char *raw)
+{
+	app->failed_lines = xreallocarray(app->failed_lines,
+	    app->nfailed_lines + 1, sizeof *app->failed_lines);
+	app->failed_lines[app->nfailed_lines++] = sanitize_str(raw, 0);
+	free(raw);
+}
+
+/* The changes the server refused, for the user to read. */
+void
+app_show_failed(struct app *app)
+{
+	struct journal_entry *list, *e;
+	struct folder	     *f;
+	struct tm	      tm;
+	char		      when[32], *uids;
+	const char	     *what;
+	size_t		      n, i;
+
+	app_free_failed(app);
+	app->failed_top = 0;
+	app->screen = SCREEN_FAILED;
+	n = app->journal != NULL ? journal_load(app->journal, 1, &list) : 0;
+	if (n == 0) {
+		app_failed_add(app,
+		    xstrdup("No failed changes: the server has "
+			    "accepted every change."));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		e = &list[i];
+		localtime_r(&e->created, &tm);
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+		f = folders_find_wire(&app->folders, e->folder);
+		uids = journal_uids_format(e->uids, e->nuids);
+		what = journal_op_name(e->op);
+		app_failed_add(app,
+		    xasprintf("%s  %s in %s, UID %s%s%s", when, what,
+			f != NULL ? f->name : e->folder, uids,
+			e->target != NULL ? " to " : "",
+			e->target != NULL ? e->target : ""));
+		app_failed_add(app,
+		    xasprintf("    %s", e->error != NULL ? e->error : "?"));
+		free(uids);
+	}
+	journal_entries_free(list, n);
+}
+
+void
+app_clear_failed(struct app *app)
+{
+	if (app->journal != NULL && journal_clear_failed(app->journal) != 0) {
+		app_message(app, 1, "Could not clear the failed changes");
+		return;
+	}
+	app_show_failed(app);
+	app_message(app, 0, "Failed changes cleared");
 }
 
 static void
 app_free(struct app *app)
 {
 	struct pending *p;
-	size_t		i;
 
 	while ((p = app->pending) != NULL) {
 		app->pending = p->next;
 		app_pending_free(p);
 	}
-	for (i = 0; i < app->pager.nlines; i++)
-		free(app->pager.lines[i]);
-	free(app->pager.lines);
+	freev(app->pager.lines, app->pager.nlines);
 	prompt_close(&app->prompt);
+	app_free_failed(app);
+	journal_close(app->journal);
 	mailbox_free(&app->mbox);
 	folders_free(&app->folders);
 	free(app->mbox_wire);
 	free(app->netstate);
 	free(app->message);
 	freezero_str(app->password);
+}
+
+static void
+app_open_journal(struct app *app)
+{
+	char *path, *err = NULL;
+
+	path = cache_db_path(app->account->name);
+	if ((app->journal = journal_open(path, &err)) == NULL) {
+		app_message(app, 1,
+		    "No journal (%s): changes are only kept "
+		    "while tern runs",
+		    err);
+		free(err);
+	}
+	free(path);
 }
 
 int
@@ -593,6 +838,7 @@ app_run(struct app *app)
 	int	      sigfd, key, sig;
 
 	sigfd = signal_init();
+	app_open_journal(app);
 	app->worker = worker_start(app->account);
 	ui_init();
 	app_start(app);

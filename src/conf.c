@@ -27,6 +27,7 @@
 #define CONF_MAX_SIZE (1024 * 1024)
 
 #define CONF_TIMEOUT_MAX 3600
+#define CONF_REFRESH_MAX 86400
 
 /* State while one [account] section is read. */
 struct conf_section {
@@ -51,6 +52,10 @@ static int conf_set_ca_file(struct conf_section *, const char *, char **);
 static int conf_set_fingerprint(struct conf_section *, const char *, char **);
 static int conf_set_tls(struct conf_section *, const char *, char **);
 static int conf_set_timeout(struct conf_section *, const char *, char **);
+static int conf_set_poll_interval(struct conf_section *, const char *, char **);
+static int conf_set_folder_refresh(struct conf_section *, const char *,
+    char **);
+static int conf_set_new_mail_bell(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
 	{ "imap", conf_set_imap,
@@ -69,6 +74,14 @@ static const struct conf_setting conf_settings[] = {
 	{ "timeout", conf_set_timeout,
 	    "Seconds to wait for the server before giving up, 1 to 3600 "
 	    "(default 30)." },
+	{ "poll-interval", conf_set_poll_interval,
+	    "Seconds between checks for news on a server without IDLE, 1 to "
+	    "3600 (default 60)." },
+	{ "folder-refresh", conf_set_folder_refresh,
+	    "Seconds between updates of every folder's counts, 0 (never) to "
+	    "86400 (default 120)." },
+	{ "new-mail-bell", conf_set_new_mail_bell,
+	    "yes: ring the terminal bell when new mail arrives (default no)." },
 };
 #define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
 
@@ -188,20 +201,57 @@ conf_set_tls(struct conf_section *sec, const char *value, char **err)
 	return (0);
 }
 
+/* Whole seconds from min to max, for the settings that take a time. */
+static int
+conf_seconds(const char *name, const char *value, int min, int max, int *out,
+    char **err)
+{
+	const char *p;
+	long	    t = 0;
+
+	for (p = value; *p >= '0' && *p <= '9' && t <= max; p++)
+		t = t * 10 + (*p - '0');
+	if (p == value || *p != '\0' || t < min || t > max) {
+		*err = xasprintf("%s must be whole seconds from %d to %d", name,
+		    min, max);
+		return (-1);
+	}
+	*out = (int)t;
+	return (0);
+}
+
 static int
 conf_set_timeout(struct conf_section *sec, const char *value, char **err)
 {
-	const char *p;
-	int	    t = 0;
+	return (conf_seconds("timeout", value, 1, CONF_TIMEOUT_MAX,
+	    &sec->account->timeout, err));
+}
 
-	for (p = value; *p >= '0' && *p <= '9' && t <= CONF_TIMEOUT_MAX; p++)
-		t = t * 10 + (*p - '0');
-	if (*p != '\0' || t < 1 || t > CONF_TIMEOUT_MAX) {
-		*err = xasprintf("timeout must be whole seconds from 1 to %d",
-		    CONF_TIMEOUT_MAX);
+static int
+conf_set_poll_interval(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_seconds("poll-interval", value, 1, CONF_TIMEOUT_MAX,
+	    &sec->account->poll_interval, err));
+}
+
+static int
+conf_set_folder_refresh(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_seconds("folder-refresh", value, 0, CONF_REFRESH_MAX,
+	    &sec->account->folder_refresh, err));
+}
+
+static int
+conf_set_new_mail_bell(struct conf_section *sec, const char *value, char **err)
+{
+	if (strcmp(value, "yes") == 0)
+		sec->account->new_mail_bell = 1;
+	else if (strcmp(value, "no") == 0)
+		sec->account->new_mail_bell = 0;
+	else {
+		*err = xstrdup("new-mail-bell must be yes or no");
 		return (-1);
 	}
-	sec->account->timeout = t;
 	return (0);
 }
 

@@ -225,6 +225,10 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 		m->subject = imap_decode_header(env->env_subject);
 		if (env->env_from != NULL)
 			m->from = imap_addresses(env->env_from->frm_list, 0);
+		/* Never shown; only ever sent back in a SEARCH. */
+		if (env->env_message_id != NULL &&
+		    strpbrk(env->env_message_id, "\r\n") == NULL)
+			m->message_id = xstrdup(env->env_message_id);
 	}
 	if (m->date == 0)
 		m->date = internal;

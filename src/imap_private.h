@@ -40,6 +40,9 @@ int imap_fetch_range(struct imap *, uint32_t, uint32_t, imap_headers_cb *,
     void *, struct imap_error *);
 /* imap_fetch.c: flags and UID of a FETCH response; 1 if it had FLAGS. */
 int imap_att_flags(struct mailimap_msg_att *, uint32_t *, uint32_t *);
+/* imap_search.c: UID SEARCH in the selected folder; frees the key. */
+int imap_search_run(struct imap *, struct mailimap_search_key *, uint32_t **,
+    size_t *, struct imap_error *);
 /* Refuse strings that could smuggle a second command onto the wire. */
 int imap_check_string(const char *, struct imap_error *);
 

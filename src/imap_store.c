@@ -106,32 +106,25 @@ imap_deleted_set_is(struct imap *im, const uint32_t *uids, size_t n,
     struct imap_error *err)
 {
 	struct mailimap_search_key *key;
-	clist			   *result = NULL;
-	clistiter		   *it;
-	size_t			    found = 0, i;
-	uint32_t		    uid;
-	int			    r, same = 1;
+	uint32_t		   *found;
+	size_t			    nfound, i, j;
+	int			    same;
 
 	key = mailimap_search_key_new(MAILIMAP_SEARCH_KEY_DELETED, NULL, NULL,
 	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	    NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL);
 	if (key == NULL)
 		fatalx("out of memory");
-	r = mailimap_uid_search(im->session, NULL, key, &result);
-	mailimap_search_key_free(key);
-	imap_sync_collect(im);
-	if (r != MAILIMAP_NO_ERROR)
-		return (imap_fail(im, r, "SEARCH", err));
-	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
-		uid = *(uint32_t *)clist_content(it);
-		for (i = 0; i < n && uids[i] != uid; i++)
+	if (imap_search_run(im, key, &found, &nfound, err) != 0)
+		return (-1);
+	same = nfound == n;
+	for (i = 0; i < nfound && same; i++) {
+		for (j = 0; j < n && uids[j] != found[i]; j++)
 			;
-		if (i == n)
-			same = 0;
-		found++;
+		same = j < n;
 	}
-	mailimap_search_result_free(result);
-	return (same && found == n ? 1 : 0);
+	free(found);
+	return (same);
 }
 
 int

@@ -34,6 +34,9 @@ static const struct {
 	[ACT_EXPUNGE] = { "expunge", "remove the messages marked deleted" },
 	[ACT_HELP] = { "help", "show the key bindings" },
 	[ACT_REDRAW] = { "redraw", "redraw the screen" },
+	[ACT_COMMAND] = { "command", "type a command (:failed, :quit)" },
+	[ACT_CLEAR_FAILED] = { "clear-failed",
+	    "forget the changes the server refused" },
 };
 
 static const struct binding keymap_table[] = {
@@ -45,6 +48,7 @@ static const struct binding keymap_table[] = {
 	{ CTX_ANY, KEYC_PGDN, "PgDn", ACT_PAGE_DOWN },
 	{ CTX_PAGER, ' ', "Space", ACT_PAGE_DOWN },
 	{ CTX_HELP, ' ', "Space", ACT_PAGE_DOWN },
+	{ CTX_FAILED, ' ', "Space", ACT_PAGE_DOWN },
 	{ CTX_ANY, KEYC_PGUP, "PgUp", ACT_PAGE_UP },
 	{ CTX_ANY, 'g', "g", ACT_FIRST },
 	{ CTX_ANY, KEYC_HOME, "Home", ACT_FIRST },
@@ -69,6 +73,8 @@ static const struct binding keymap_table[] = {
 	{ CTX_FOLDERS, '$', "$", ACT_EXPUNGE },
 	{ CTX_ANY, '?', "?", ACT_HELP },
 	{ CTX_ANY, KEYC_CTRL('l'), "C-l", ACT_REDRAW },
+	{ CTX_ANY, ':', ":", ACT_COMMAND },
+	{ CTX_FAILED, 'D', "D", ACT_CLEAR_FAILED },
 };
 
 static const char *keymap_contexts[] = {
@@ -77,6 +83,7 @@ static const char *keymap_contexts[] = {
 	[CTX_INDEX] = "index",
 	[CTX_PAGER] = "pager",
 	[CTX_HELP] = "help",
+	[CTX_FAILED] = "failed",
 };
 
 enum action

@@ -14,6 +14,7 @@ message_clear(struct message *m)
 {
 	FREE(&m->from);
 	FREE(&m->subject);
+	FREE(&m->message_id);
 }
 
 void
@@ -22,6 +23,8 @@ message_copy(struct message *dst, const struct message *src)
 	*dst = *src;
 	dst->from = xstrdup(src->from != NULL ? src->from : "");
 	dst->subject = xstrdup(src->subject != NULL ? src->subject : "");
+	dst->message_id = src->message_id != NULL ? xstrdup(src->message_id) :
+						    NULL;
 }
 
 void
@@ -67,22 +70,51 @@ mailbox_reserve(struct mailbox *mb, size_t more)
 void
 mailbox_add(struct mailbox *mb, struct message *msgs, size_t n)
 {
-	size_t i, j;
+	size_t i, j, k, old = mb->n;
+	long   at;
 
 	mailbox_reserve(mb, n);
-	memcpy(mb->msgs + mb->n, msgs, n * sizeof *msgs);
-	mb->n += n;
+	/* A row refetched takes the place of the one it replaces. */
+	for (i = k = 0; i < n; i++) {
+		if (old > 0 && (at = mailbox_find(mb, msgs[i].uid)) != -1 &&
+		    (size_t)at < old) {
+			message_clear(&mb->msgs[at]);
+			mb->msgs[at] = msgs[i];
+			continue;
+		}
+		mb->msgs[mb->n + k++] = msgs[i];
+	}
+	if (k == 0)
+		return;
+	mb->n += k;
 	qsort(mb->msgs, mb->n, sizeof *mb->msgs, mailbox_cmp);
-	/* A UID seen twice (a refetch of the same row) is kept once. */
+	/* A UID twice in one chunk is kept once. */
 	for (i = j = 0; i < mb->n; i++) {
 		if (j > 0 && mb->msgs[j - 1].uid == mb->msgs[i].uid) {
-			message_clear(&mb->msgs[j - 1]);
-			mb->msgs[j - 1] = mb->msgs[i];
+			message_clear(&mb->msgs[i]);
 			continue;
 		}
 		mb->msgs[j++] = mb->msgs[i];
 	}
 	mb->n = j;
+}
+
+/* Remove every row with all of these flags set. */
+size_t
+mailbox_remove_flagged(struct mailbox *mb, uint32_t flags)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < mb->n; i++) {
+		if ((mb->msgs[i].flags & flags) == flags) {
+			message_clear(&mb->msgs[i]);
+			continue;
+		}
+		mb->msgs[j++] = mb->msgs[i];
+	}
+	i = mb->n - j;
+	mb->n = j;
+	return (i);
 }
 
 long

@@ -152,6 +152,10 @@ main(int argc, char **argv)
 		url_account = account_new("default");
 		if (account_set_url(url_account, argv[0], &err) != 0)
 			main_fail(err);
+		/* Names the cache file: one per user and server. */
+		free(url_account->name);
+		url_account->name = xasprintf("%s@%s", url_account->user,
+		    url_account->host);
 		account = url_account;
 	} else {
 		explicit_config = config != NULL;

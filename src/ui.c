@@ -242,9 +242,18 @@ ui_draw(struct app *app)
 	case SCREEN_HELP:
 		ui_help_draw(app, 0, 0, cols, main_rows);
 		break;
+	case SCREEN_FAILED:
+		ui_failed_draw(app, 0, 0, cols, main_rows);
+		break;
 	}
 	if (rows >= 2)
 		ui_status_draw(app, rows - 2, cols);
 	ui_prompt_draw(app, rows - 1, cols);
 	refresh();
+}
+
+void
+ui_bell(void)
+{
+	beep();
 }

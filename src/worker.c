@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
+#include "cache_db.h"
 #include "conf.h"
 #include "imap.h"
 #include "log.h"
@@ -25,8 +27,8 @@
 #define WORKER_IDLE_SECONDS (25 * 60)
 /* The longest wait between two tries to reconnect. */
 #define WORKER_BACKOFF_MAX 60
-/* Without IDLE, ask for news this often. */
-#define WORKER_POLL_SECONDS 60
+/* Offline, a cached folder is sent to the UI in chunks this big. */
+#define WORKER_CACHE_CHUNK 2000
 
 struct worker {
 	struct account *account;
@@ -38,6 +40,11 @@ struct worker {
 	int		wake[2]; /* a byte per request wakes the worker */
 	int		done;
 	int		logged_in;
+	struct cache   *cache;
+	uint32_t	uidvalidity; /* of the selected folder */
+	char	      **folders;     /* selectable, from the last LIST */
+	size_t		nfolders;
+	long		refresh_at; /* next round of STATUS (monotonic ms) */
 	/*
 	 * After a lost session: reconnect with the password of this run, at
 	 * retry_at (monotonic ms), waiting backoff seconds more each time.
@@ -63,11 +70,17 @@ request_new(enum request_type type)
 void
 request_free(struct request *req)
 {
+	size_t i;
+
 	if (req == NULL)
 		return;
 	free(req->folder);
 	free(req->target);
 	freezero_str(req->password);
+	if (req->message_ids != NULL)
+		for (i = 0; i < req->nuids; i++)
+			free(req->message_ids[i]);
+	free(req->message_ids);
 	free(req->uids);
 	free(req);
 }
@@ -161,12 +174,17 @@ worker_error(struct worker *w, const struct request *req,
 	imap_error_clear(err);
 }
 
-/* Connect, checking the certificate; 0 when the session is up. */
+/*
+ * Connect, checking the certificate; 0 when the session is up, -1 when the
+ * server could not be reached, -2 when it must not be tried again (its
+ * certificate failed).
+ */
 static int
 worker_open(struct worker *w)
 {
 	struct imap_error err = { 0 };
 	struct event	 *ev;
+	int		  rc = -1;
 
 	if (imap_is_connected(w->imap))
 		return (0);
@@ -174,6 +192,7 @@ worker_open(struct worker *w)
 	if (imap_connect(w->imap, &err) == 0)
 		return (0);
 	if (err.kind == IMAP_ERR_CERT) {
+		rc = -2;
 		ev = event_new(EV_CERT_FAILED);
 		ev->host = xstrdup(w->account->host);
 		ev->fingerprint = err.fingerprint;
@@ -184,17 +203,32 @@ worker_open(struct worker *w)
 	err.text = NULL;
 	worker_push(w, ev);
 	imap_error_clear(&err);
-	return (-1);
+	return (rc);
 }
+
+static void worker_retry_later(struct worker *, const char *);
 
 static void
 worker_login(struct worker *w, struct request *req)
 {
 	struct imap_error err = { 0 };
 	struct event	 *ev;
+	int		  rc;
 
-	if (worker_open(w) != 0)
+	if ((rc = worker_open(w)) != 0) {
+		/*
+		 * The server is away but the password is known: keep trying,
+		 * and show the cache meanwhile.  A certificate failure
+		 * (online_wanted cleared) is never retried.
+		 */
+		if (req->password != NULL && rc == -1) {
+			freezero_str(w->password);
+			w->password = xstrdup(req->password);
+			w->online_wanted = 1;
+			worker_retry_later(w, "cannot connect");
+		}
 		return;
+	}
 	if (req->password == NULL) {
 		worker_state(w, "waiting for the password");
 		worker_push(w, event_new(EV_LOGIN_NEEDED));
@@ -220,65 +254,143 @@ worker_login(struct worker *w, struct request *req)
 	worker_push(w, event_new(EV_CONNECTED));
 }
 
+static void
+worker_forget_folders(struct worker *w)
+{
+	freev(w->folders, w->nfolders);
+	w->folders = NULL;
+	w->nfolders = 0;
+}
+
+static void
+worker_push_status(struct worker *w, const char *folder, uint32_t messages,
+    uint32_t unseen)
+{
+	struct event *ev;
+
+	ev = event_new(EV_STATUS);
+	ev->folder = xstrdup(folder);
+	ev->messages = messages;
+	ev->unseen = unseen;
+	worker_push(w, ev);
+}
+
 struct worker_list {
-	struct worker *w;
-	char	     **wires;
-	size_t	       n;
+	struct worker	    *w;
+	struct cache_folder *rows;
+	size_t		     n;
 };
 
 static void
 worker_list_cb(void *arg, const char *wire, char delim, int noselect)
 {
-	struct worker_list *wl = arg;
-	struct event	   *ev;
+	struct worker_list  *wl = arg;
+	struct worker	    *w = wl->w;
+	struct event	    *ev;
+	struct cache_folder *f;
 
 	ev = event_new(EV_FOLDER);
 	ev->folder = xstrdup(wire);
 	ev->delim = delim;
 	ev->flags = noselect;
-	worker_push(wl->w, ev);
+	worker_push(w, ev);
+	wl->rows = xreallocarray(wl->rows, wl->n + 1, sizeof *wl->rows);
+	f = &wl->rows[wl->n++];
+	memset(f, 0, sizeof *f);
+	f->wire = xstrdup(wire);
+	f->delim = delim;
+	f->noselect = noselect;
 	if (!noselect) {
-		wl->wires = xreallocarray(wl->wires, wl->n + 1,
-		    sizeof *wl->wires);
-		wl->wires[wl->n++] = xstrdup(wire);
+		w->folders = xreallocarray(w->folders, w->nfolders + 1,
+		    sizeof *w->folders);
+		w->folders[w->nfolders++] = xstrdup(wire);
 	}
 }
+
+/*
+ * STATUS of every folder but the open one (whose counts the UI keeps from
+ * its list).  0, or -1 when the session went away.
+ */
+static int
+worker_status_all(struct worker *w, const struct request *req)
+{
+	struct imap_error err = { 0 };
+	uint32_t	  messages, unseen;
+	const char	 *open = imap_selected(w->imap);
+	size_t		  i;
+
+	for (i = 0; i < w->nfolders; i++) {
+		if (open != NULL && strcmp(open, w->folders[i]) == 0 &&
+		    req == NULL)
+			continue;
+		if (imap_status(w->imap, w->folders[i], &messages, &unseen,
+			&err) != 0) {
+			if (err.kind == IMAP_ERR_SESSION) {
+				if (req != NULL)
+					worker_error(w, req, &err);
+				else {
+					worker_push_text(w, EV_DISCONNECTED,
+					    err.text);
+					err.text = NULL;
+					imap_error_clear(&err);
+				}
+				return (-1);
+			}
+			imap_error_clear(&err);
+			continue;
+		}
+		cache_folder_counts(w->cache, w->folders[i], messages, unseen);
+		worker_push_status(w, w->folders[i], messages, unseen);
+	}
+	return (0);
+}
+
+static long worker_now_ms(void);
 
 static void
 worker_list(struct worker *w, struct request *req)
 {
 	struct worker_list wl = { w, NULL, 0 };
 	struct imap_error  err = { 0 };
-	struct event	  *ev;
-	uint32_t	   messages, unseen;
-	size_t		   i;
 
 	worker_state(w, "listing folders");
+	worker_forget_folders(w);
 	if (imap_list(w->imap, worker_list_cb, &wl, &err) != 0) {
 		worker_error(w, req, &err);
 		goto out;
 	}
+	cache_folders_replace(w->cache, wl.rows, wl.n);
 	worker_push(w, event_new(EV_FOLDERS_DONE));
-	for (i = 0; i < wl.n; i++) {
-		if (imap_status(w->imap, wl.wires[i], &messages, &unseen,
-			&err) != 0) {
-			if (err.kind == IMAP_ERR_SESSION) {
-				worker_error(w, req, &err);
-				goto out;
-			}
-			imap_error_clear(&err);
-			continue;
-		}
-		ev = event_new(EV_STATUS);
-		ev->folder = xstrdup(wl.wires[i]);
-		ev->messages = messages;
-		ev->unseen = unseen;
+	worker_status_all(w, req);
+	if (w->account->folder_refresh > 0)
+		w->refresh_at = worker_now_ms() +
+		    (long)w->account->folder_refresh * 1000;
+out:
+	cache_folders_free(wl.rows, wl.n);
+}
+
+/* Offline: the folders and counts the server last gave. */
+static void
+worker_list_cached(struct worker *w)
+{
+	struct cache_folder *rows;
+	struct event	    *ev;
+	size_t		     i, n;
+
+	n = cache_folders(w->cache, &rows);
+	for (i = 0; i < n; i++) {
+		ev = event_new(EV_FOLDER);
+		ev->folder = xstrdup(rows[i].wire);
+		ev->delim = rows[i].delim;
+		ev->flags = rows[i].noselect;
 		worker_push(w, ev);
 	}
-out:
-	for (i = 0; i < wl.n; i++)
-		free(wl.wires[i]);
-	free(wl.wires);
+	worker_push(w, event_new(EV_FOLDERS_DONE));
+	for (i = 0; i < n; i++)
+		if (!rows[i].noselect)
+			worker_push_status(w, rows[i].wire, rows[i].messages,
+			    rows[i].unseen);
+	cache_folders_free(rows, n);
 }
 
 struct worker_fetch {
@@ -286,6 +398,7 @@ struct worker_fetch {
 	const char    *folder;
 	size_t	       done;
 	uint32_t       exists;
+	int	       flags; /* of the events: EVF_NEW for new mail */
 };
 
 static void
@@ -294,10 +407,12 @@ worker_headers_cb(void *arg, struct message *msgs, size_t n)
 	struct worker_fetch *wf = arg;
 	struct event	    *ev;
 
+	cache_put(wf->w->cache, wf->folder, msgs, n);
 	ev = event_new(EV_HEADERS);
 	ev->folder = xstrdup(wf->folder);
 	ev->msgs = msgs;
 	ev->n = n;
+	ev->flags = wf->flags;
 	worker_push(wf->w, ev);
 	wf->done += n;
 	if (wf->done < wf->exists)
@@ -305,41 +420,94 @@ worker_headers_cb(void *arg, struct message *msgs, size_t n)
 		    wf->done, wf->exists);
 }
 
+/* SELECT, and drop the cache of a folder whose UIDs now mean others. */
+static int
+worker_select_folder(struct worker *w, const char *folder, uint32_t *exists,
+    struct imap_error *err)
+{
+	struct event *ev;
+
+	if (imap_select(w->imap, folder, &w->uidvalidity, exists, err) != 0)
+		return (-1);
+	if (cache_select(w->cache, folder, w->uidvalidity) == 1) {
+		log_debug("%s: new UIDVALIDITY %u, cache dropped", folder,
+		    w->uidvalidity);
+		ev = event_new(EV_NOTICE);
+		ev->text = xasprintf("%s was renumbered on the server "
+				     "(UIDVALIDITY changed): fetching it "
+				     "again",
+		    folder);
+		worker_push(w, ev);
+	}
+	return (0);
+}
+
 static int
 worker_ensure_selected(struct worker *w, const char *folder,
     struct imap_error *err)
 {
-	uint32_t    uidvalidity, exists;
+	uint32_t    exists;
 	const char *cur = imap_selected(w->imap);
 
 	if (cur != NULL && strcmp(cur, folder) == 0)
 		return (0);
-	return (imap_select(w->imap, folder, &uidvalidity, &exists, err));
+	return (worker_select_folder(w, folder, &exists, err));
 }
 
 static void
 worker_select(struct worker *w, struct request *req)
 {
-	struct worker_fetch wf = { w, req->folder, 0, 0 };
+	struct worker_fetch wf = { w, req->folder, 0, 0, 0 };
 	struct imap_error   err = { 0 };
 	struct event	   *ev;
-	uint32_t	    uidvalidity;
 
 	worker_state(w, "opening %s", req->folder);
-	if (imap_select(w->imap, req->folder, &uidvalidity, &wf.exists, &err) !=
-	    0) {
+	if (worker_select_folder(w, req->folder, &wf.exists, &err) != 0) {
 		worker_error(w, req, &err);
 		return;
 	}
 	ev = event_new(EV_SELECTED);
 	ev->folder = xstrdup(req->folder);
-	ev->uidvalidity = uidvalidity;
+	ev->uidvalidity = w->uidvalidity;
 	ev->messages = wf.exists;
 	worker_push(w, ev);
+	cache_fetch_begin(w->cache, req->folder);
 	if (imap_fetch_headers(w->imap, worker_headers_cb, &wf, &err) != 0) {
 		worker_error(w, req, &err);
 		return;
 	}
+	/* Every row was seen: the others are gone from the server. */
+	cache_fetch_end(w->cache, req->folder);
+	ev = event_new(EV_HEADERS_DONE);
+	ev->folder = xstrdup(req->folder);
+	worker_push(w, ev);
+}
+
+/* Offline: the folder's rows as the server last had them. */
+static void
+worker_select_cached(struct worker *w, struct request *req)
+{
+	struct message *msgs;
+	struct event   *ev;
+	size_t		n, i, k;
+
+	n = cache_messages(w->cache, req->folder, &msgs);
+	ev = event_new(EV_SELECTED);
+	ev->folder = xstrdup(req->folder);
+	ev->uidvalidity = cache_uidvalidity(w->cache, req->folder);
+	ev->messages = (uint32_t)n;
+	ev->flags = EVF_CACHED;
+	worker_push(w, ev);
+	for (i = 0; i < n; i += k) {
+		k = n - i < WORKER_CACHE_CHUNK ? n - i : WORKER_CACHE_CHUNK;
+		ev = event_new(EV_HEADERS);
+		ev->folder = xstrdup(req->folder);
+		ev->msgs = xreallocarray(NULL, k, sizeof *ev->msgs);
+		memcpy(ev->msgs, msgs + i, k * sizeof *msgs);
+		ev->n = k;
+		worker_push(w, ev);
+	}
+	free(msgs);
 	ev = event_new(EV_HEADERS_DONE);
 	ev->folder = xstrdup(req->folder);
 	worker_push(w, ev);
@@ -349,17 +517,32 @@ static void
 worker_status(struct worker *w, struct request *req)
 {
 	struct imap_error err = { 0 };
-	struct event	 *ev;
 	uint32_t	  messages, unseen;
 
 	if (imap_status(w->imap, req->folder, &messages, &unseen, &err) != 0) {
 		worker_error(w, req, &err);
 		return;
 	}
-	ev = event_new(EV_STATUS);
+	cache_folder_counts(w->cache, req->folder, messages, unseen);
+	worker_push_status(w, req->folder, messages, unseen);
+}
+
+static void
+worker_push_body(struct worker *w, struct request *req, struct cache_body *body)
+{
+	struct event *ev;
+
+	ev = event_new(EV_BODY);
+	ev->id = req->id;
 	ev->folder = xstrdup(req->folder);
-	ev->messages = messages;
-	ev->unseen = unseen;
+	ev->uid = req->uids[0];
+	ev->text = body->text;
+	ev->from = body->from;
+	ev->to = body->to;
+	ev->cc = body->cc;
+	ev->date = body->date;
+	ev->subject = body->subject;
+	memset(body, 0, sizeof *body);
 	worker_push(w, ev);
 }
 
@@ -368,50 +551,179 @@ worker_body(struct worker *w, struct request *req)
 {
 	struct imap_error err = { 0 };
 	struct imap_body  body;
-	struct event	 *ev;
+	struct cache_body cb;
 
 	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
 	    imap_fetch_body(w->imap, req->uids[0], &body, &err) != 0) {
 		worker_error(w, req, &err);
 		return;
 	}
-	ev = event_new(EV_BODY);
+	cb.text = body.text;
+	cb.from = body.from;
+	cb.to = body.to;
+	cb.cc = body.cc;
+	cb.date = body.date;
+	cb.subject = body.subject;
+	cache_body_put(w->cache, req->folder, req->uids[0], &cb);
+	worker_push_body(w, req, &cb);
+}
+
+static void
+worker_body_cached(struct worker *w, struct request *req)
+{
+	struct cache_body body;
+	struct event	 *ev;
+
+	if (cache_body_get(w->cache, req->folder, req->uids[0], &body) == 0) {
+		worker_push_body(w, req, &body);
+		return;
+	}
+	ev = event_new(EV_DONE);
 	ev->id = req->id;
 	ev->folder = xstrdup(req->folder);
-	ev->uid = req->uids[0];
-	ev->text = body.text;
-	ev->from = body.from;
-	ev->to = body.to;
-	ev->cc = body.cc;
-	ev->date = body.date;
-	ev->subject = body.subject;
+	ev->text = xstrdup("offline, and this message was never opened "
+			   "here");
 	worker_push(w, ev);
 }
 
-/* STORE, COPY, MOVE, EXPUNGE: each answered by one EV_DONE. */
+/* Keep only the UIDs not marked in drop. */
 static void
+worker_keep_uids(struct request *req, const int *drop)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < req->nuids; i++) {
+		if (drop[i]) {
+			if (req->message_ids != NULL)
+				free(req->message_ids[i]);
+			continue;
+		}
+		req->uids[j] = req->uids[i];
+		if (req->message_ids != NULL)
+			req->message_ids[j] = req->message_ids[i];
+		j++;
+	}
+	req->nuids = j;
+}
+
+/*
+ * A COPY or MOVE that may have been done before the crash or the lost
+ * connection: drop the messages that are no longer in the source (a MOVE
+ * done) and, for a COPY, those whose Message-ID the target already has.
+ * A MOVE whose message is in neither place is reported, not guessed at.
+ */
+static int
+worker_replay_check(struct worker *w, struct request *req,
+    struct imap_error *err)
+{
+	uint32_t *present, uid;
+	size_t	  npresent, i, j, missing = 0;
+	int	 *drop, look, rc = -1;
+
+	if (imap_search_uids(w->imap, req->uids, req->nuids, &present,
+		&npresent, err) != 0)
+		return (-1);
+	drop = xcalloc(req->nuids, sizeof *drop);
+	look = 0;
+	for (i = 0; i < req->nuids; i++) {
+		for (j = 0; j < npresent && present[j] != req->uids[i]; j++)
+			;
+		drop[i] = j == npresent;
+		/* What is left to look for in the target. */
+		if (req->message_ids != NULL && req->message_ids[i] != NULL &&
+		    (req->type == REQ_COPY || drop[i]))
+			look = 1;
+	}
+	free(present);
+	if (look) {
+		if (worker_ensure_selected(w, req->target, err) != 0)
+			goto out;
+		for (i = 0; i < req->nuids; i++) {
+			if (req->message_ids == NULL ||
+			    req->message_ids[i] == NULL ||
+			    (req->type == REQ_MOVE && !drop[i]))
+				continue;
+			if (imap_search_message_id(w->imap, req->message_ids[i],
+				&uid, err) != 0)
+				goto out;
+			if (req->type == REQ_COPY && uid != 0)
+				drop[i] = 1;
+			else if (req->type == REQ_MOVE && uid == 0)
+				missing++;
+		}
+		if (worker_ensure_selected(w, req->folder, err) != 0)
+			goto out;
+	}
+	worker_keep_uids(req, drop);
+	if (missing > 0)
+		worker_push_text(w, EV_NOTICE,
+		    xasprintf("%zu message%s to move to %s had gone from %s",
+			missing, missing == 1 ? "" : "s", req->target,
+			req->folder));
+	rc = 0;
+out:
+	free(drop);
+	return (rc);
+}
+
+/* The server acted on a change: the cache follows. */
+static void
+worker_change_cached(struct worker *w, const struct request *req)
+{
+	switch (req->type) {
+	case REQ_STORE:
+		cache_change_flags(w->cache, req->folder, req->uids, req->nuids,
+		    req->add, req->remove);
+		break;
+	case REQ_MOVE:
+	case REQ_EXPUNGE:
+		cache_remove(w->cache, req->folder, req->uids, req->nuids);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * STORE, COPY, MOVE, EXPUNGE: each answered by one EV_DONE, except when
+ * the session went away before the answer: then the change is kept, to
+ * be checked and sent again once back (returns 1: the request is kept).
+ */
+static int
 worker_change(struct worker *w, struct request *req)
 {
 	struct imap_error err = { 0 };
 	struct event	 *ev;
 	int		  rc;
 
-	if (worker_ensure_selected(w, req->folder, &err) != 0) {
-		worker_error(w, req, &err);
-		return;
+	if (worker_ensure_selected(w, req->folder, &err) != 0)
+		goto fail;
+	if (req->uidvalidity != 0 && req->uidvalidity != w->uidvalidity) {
+		imap_error_clear(&err);
+		err.kind = IMAP_ERR_NO;
+		err.text = xasprintf("%s was renumbered on the server "
+				     "(UIDVALIDITY changed): the change was "
+				     "not made",
+		    req->folder);
+		goto fail;
 	}
+	if (req->replay && (req->type == REQ_COPY || req->type == REQ_MOVE) &&
+	    worker_replay_check(w, req, &err) != 0)
+		goto fail;
 	switch (req->type) {
 	case REQ_STORE:
 		rc = imap_store(w->imap, req->uids, req->nuids, req->add,
 		    req->remove, &err);
 		break;
 	case REQ_COPY:
-		rc = imap_copy(w->imap, req->uids, req->nuids, req->target,
-		    &err);
+		rc = req->nuids == 0 ? 0 :
+				       imap_copy(w->imap, req->uids, req->nuids,
+					   req->target, &err);
 		break;
 	case REQ_MOVE:
-		rc = imap_move(w->imap, req->uids, req->nuids, req->target,
-		    &err);
+		rc = req->nuids == 0 ? 0 :
+				       imap_move(w->imap, req->uids, req->nuids,
+					   req->target, &err);
 		break;
 	case REQ_EXPUNGE:
 		rc = imap_expunge(w->imap, req->uids, req->nuids, &err);
@@ -419,29 +731,68 @@ worker_change(struct worker *w, struct request *req)
 	default:
 		fatalx("worker_change: request %d", req->type);
 	}
-	if (rc != 0) {
-		worker_error(w, req, &err);
-		return;
-	}
+	if (rc != 0)
+		goto fail;
+	worker_change_cached(w, req);
 	ev = event_new(EV_DONE);
 	ev->id = req->id;
 	ev->ok = 1;
 	ev->folder = xstrdup(req->folder);
 	worker_push(w, ev);
+	return (0);
+
+fail:
+	if (err.kind != IMAP_ERR_SESSION) {
+		worker_error(w, req, &err);
+		return (0);
+	}
+	/* Sent, maybe done, never answered: look before redoing it. */
+	worker_push_text(w, EV_DISCONNECTED, err.text);
+	err.text = NULL;
+	imap_error_clear(&err);
+	req->replay = 1;
+	queue_push(&w->held, req);
+	return (1);
 }
 
-static void
+/* Not logged in: answer from the cache what it can, keep the changes. */
+static int
+worker_offline(struct worker *w, struct request *req)
+{
+	switch (req->type) {
+	case REQ_LIST:
+		worker_list_cached(w);
+		break;
+	case REQ_SELECT:
+		worker_select_cached(w, req);
+		break;
+	case REQ_BODY:
+		worker_body_cached(w, req);
+		break;
+	case REQ_STATUS:
+		break;
+	case REQ_STORE:
+	case REQ_COPY:
+	case REQ_MOVE:
+	case REQ_EXPUNGE:
+		queue_push(&w->held, req);
+		return (1);
+	default:
+		fatalx("worker_offline: request %d", req->type);
+	}
+	return (0);
+}
+
+/* Run one request; 1 when it was kept for later (not to be freed). */
+static int
 worker_handle(struct worker *w, struct request *req)
 {
-	struct imap_error err = { 0 };
+	int kept = 0;
 
 	if (req->type != REQ_CONNECT && req->type != REQ_LOGIN &&
-	    req->type != REQ_LOGOUT && !imap_is_connected(w->imap)) {
-		err.kind = IMAP_ERR_NO;
-		err.text = xstrdup("not connected");
-		worker_error(w, req, &err);
-		return;
-	}
+	    req->type != REQ_LOGOUT &&
+	    (!w->logged_in || !imap_is_connected(w->imap)))
+		return (worker_offline(w, req));
 	switch (req->type) {
 	case REQ_CONNECT:
 	case REQ_LOGIN:
@@ -463,7 +814,7 @@ worker_handle(struct worker *w, struct request *req)
 	case REQ_COPY:
 	case REQ_MOVE:
 	case REQ_EXPUNGE:
-		worker_change(w, req);
+		kept = worker_change(w, req);
 		break;
 	case REQ_LOGOUT:
 		imap_logout(w->imap);
@@ -473,6 +824,7 @@ worker_handle(struct worker *w, struct request *req)
 	if (!w->done && w->logged_in && imap_is_connected(w->imap) &&
 	    queue_empty(&w->requests))
 		worker_state(w, "ready");
+	return (kept);
 }
 
 /* Tell the UI what other clients changed, and fetch new messages. */
@@ -481,7 +833,7 @@ worker_changes(struct worker *w)
 {
 	struct imap_changes c;
 	struct imap_error   err = { 0 };
-	struct worker_fetch wf = { w, NULL, 0, 0 };
+	struct worker_fetch wf = { w, NULL, 0, 0, EVF_NEW };
 	struct event	   *ev;
 	char		   *folder;
 	size_t		    i;
@@ -512,6 +864,7 @@ worker_changes(struct worker *w)
 		imap_changes_clear(&more);
 	}
 	if (c.nexpunged > 0) {
+		cache_remove(w->cache, folder, c.expunged, c.nexpunged);
 		ev = event_new(EV_EXPUNGED);
 		ev->folder = xstrdup(folder);
 		ev->uids = c.expunged;
@@ -528,6 +881,7 @@ worker_changes(struct worker *w)
 			ev->msgs[i].flags = c.flags[i].flags;
 		}
 		ev->n = c.nflags;
+		cache_set_flags(w->cache, folder, ev->msgs, ev->n);
 		worker_push(w, ev);
 	}
 	if (c.new_mail) {
@@ -631,49 +985,78 @@ worker_drain_wake(struct worker *w)
 		;
 }
 
+/* Milliseconds until the next round of STATUS, or -1 for none. */
+static long
+worker_refresh_due(struct worker *w)
+{
+	long left;
+
+	if (w->account->folder_refresh == 0 || w->refresh_at == 0)
+		return (-1);
+	left = w->refresh_at - worker_now_ms();
+	return (left > 0 ? left : 0);
+}
+
 /*
  * Nothing to do: sit in IDLE on the open folder (or NOOP every
- * WORKER_POLL_SECONDS without IDLE) until the server says something or
- * the UI sends a request.
+ * poll-interval without IDLE) until the server says something, the UI
+ * sends a request or the folder counts are due.
  */
 static void
 worker_wait(struct worker *w)
 {
 	struct imap_error err = { 0 };
 	struct pollfd	  pfd[2];
-	int		  idle, n, timeout;
+	long		  timeout, due;
+	int		  idle, n;
 
 	pfd[0].fd = w->wake[0];
 	pfd[0].events = POLLIN;
 	if (!w->logged_in && w->online_wanted && w->password != NULL) {
-		timeout = (int)(w->retry_at - worker_now_ms());
-		if (timeout <= 0 || poll(pfd, 1, timeout) == 0)
+		timeout = w->retry_at - worker_now_ms();
+		if (timeout <= 0 || poll(pfd, 1, (int)timeout) == 0)
 			worker_reconnect(w);
 		worker_drain_wake(w);
 		return;
 	}
-	if (!w->logged_in || imap_selected(w->imap) == NULL) {
+	if (!w->logged_in) {
 		poll(pfd, 1, -1);
 		worker_drain_wake(w);
 		return;
 	}
-	idle = imap_has_capability(w->imap, "IDLE");
+	timeout = (long)w->account->poll_interval * 1000;
+	idle = imap_selected(w->imap) != NULL &&
+	    imap_has_capability(w->imap, "IDLE");
+	if (idle)
+		timeout = (long)WORKER_IDLE_SECONDS * 1000;
+	else if (imap_selected(w->imap) == NULL)
+		timeout = -1;
+	if (imap_selected(w->imap) != NULL)
+		log_debug("waiting for news with %s", idle ? "IDLE" : "NOOP");
+	if ((due = worker_refresh_due(w)) != -1 &&
+	    (timeout == -1 || due < timeout))
+		timeout = due;
 	if (idle && imap_idle_start(w->imap, &err) != 0)
 		goto fail;
 	pfd[1].fd = imap_fd(w->imap);
 	pfd[1].events = POLLIN;
-	timeout = (idle ? WORKER_IDLE_SECONDS : WORKER_POLL_SECONDS) * 1000;
 	if (idle && imap_buffered(w->imap))
 		n = 1;
 	else
-		n = poll(pfd, idle ? 2 : 1, timeout);
+		n = poll(pfd, idle ? 2 : 1, (int)timeout);
 	worker_drain_wake(w);
 	if (idle) {
 		if (imap_idle_done(w->imap, &err) != 0)
 			goto fail;
-	} else if (n == 0 && imap_noop(w->imap, &err) != 0)
+	} else if (n == 0 && imap_selected(w->imap) != NULL &&
+	    imap_noop(w->imap, &err) != 0)
 		goto fail;
 	worker_changes(w);
+	if (worker_refresh_due(w) == 0 && imap_is_connected(w->imap)) {
+		worker_status_all(w, NULL);
+		w->refresh_at = worker_now_ms() +
+		    (long)w->account->folder_refresh * 1000;
+	}
 	return;
 
 fail:
@@ -685,12 +1068,27 @@ fail:
 	imap_error_clear(&err);
 }
 
+static void
+worker_cache_open(struct worker *w)
+{
+	char *path, *err = NULL;
+
+	path = cache_db_path(w->account->name);
+	if ((w->cache = cache_open(path, &err)) == NULL) {
+		/* Worse offline, still right online. */
+		worker_push_text(w, EV_NOTICE, xasprintf("no cache: %s", err));
+		free(err);
+	}
+	free(path);
+}
+
 static void *
 worker_main(void *arg)
 {
 	struct worker  *w = arg;
 	struct request *req;
 
+	worker_cache_open(w);
 	while (!w->done) {
 		worker_check_lost(w);
 		/* What waited for the reconnect goes first, in order. */
@@ -700,17 +1098,14 @@ worker_main(void *arg)
 			worker_wait(w);
 			continue;
 		}
-		if (!w->logged_in && w->online_wanted &&
-		    req->type != REQ_CONNECT && req->type != REQ_LOGIN &&
-		    req->type != REQ_LOGOUT) {
-			queue_push(&w->held, req);
-			continue;
-		}
-		worker_handle(w, req);
-		request_free(req);
+		if (!worker_handle(w, req))
+			request_free(req);
 		if (!w->done)
 			worker_changes(w);
 	}
+	cache_close(w->cache);
+	w->cache = NULL;
+	worker_forget_folders(w);
 	worker_push(w, event_new(EV_LOGGED_OUT));
 	return (NULL);
 }

@@ -114,3 +114,15 @@ freezero_str(char *s)
 		*v++ = '\0';
 	free(s);
 }
+
+void
+freev(char **v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -14,6 +14,7 @@ separator; they go on the wire in modified UTF-7 (RFC 3501 5.1.3).
   imapc.py count FOLDER            number of messages
   imapc.py subjects FOLDER         decoded subjects in UID order
   imapc.py flags FOLDER SUBJECT    the message's flags, sorted, one line
+  imapc.py msgids FOLDER           Message-IDs in UID order, one a line
   imapc.py store FOLDER SUBJECT +FLAGS|-FLAGS|FLAGS '(\\Seen)'
   imapc.py append FOLDER FILE [FLAGS]
   imapc.py create FOLDER
@@ -237,6 +238,15 @@ def main(argv):
     elif cmd == "subjects":
         for _, _, s in c.messages(args[0]):
             print(s)
+    elif cmd == "msgids":
+        c.select(args[0])
+        data = c.check(c.imap.uid("FETCH", "1:*",
+                                  "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])"),
+                       "fetch")
+        for item in data:
+            if isinstance(item, tuple):
+                m = re.search(rb"<[^>]*>", item[1])
+                print(m.group(0).decode("ascii", "replace") if m else "")
     elif cmd == "flags":
         for _, flags, _ in c.find(args[0], args[1]):
             print(" ".join(sorted(flags)))

@@ -322,6 +322,7 @@ service imap-login {
 	    mode = 0666
 	  }
 	}
+	${DOVECOT_EXTRA:-}
 	EOF
 	dovecot_launch
 	IMAP_URL=imaps://alice@127.0.0.1:$IMAPS_PORT
@@ -336,6 +337,15 @@ dovecot_launch() {
 	wait_server port_open "$IMAP_PORT"
 	DOVECOT_PID=$(cat "$TEST_DIR/run/master.pid")
 }
+
+# doveadm ARGS...: Dovecot's admin tool, on the test server.
+doveadm_() {
+	doveadm -c "$TEST_DIR/dovecot.conf" "$@"
+}
+
+# Dovecot's capabilities after login, less IDLE (DOVECOT_EXTRA for a
+# server that must be polled).
+NO_IDLE_CAPABILITY='imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE'
 
 # dovecot_restart: stop the server and start it again on the same ports,
 # with the same mail (a server going away and coming back).
@@ -516,6 +526,23 @@ tern_start_default() {
 
 screen() {
 	tm capture-pane -p -t tern
+}
+
+# tern_kill9: kill tern at once, as a crash or kill -9 would.
+tern_kill9() {
+	_pane=$(tm display-message -p -t tern '#{pane_pid}') ||
+	    fail "no tmux pane"
+	_pid=$(pgrep -P "$_pane" | head -n 1)
+	[ -n "$_pid" ] || fail "tern is not running"
+	kill -9 "$_pid"
+	wait_exit
+	assert_eq "$TERN_STATUS" 137 "exit status after kill -9"
+}
+
+# tern_restart ARGS...: a new tern in a new tmux, after the old one ended.
+tern_restart() {
+	tm kill-server >/dev/null 2>&1 || true
+	tern_start "$@"
 }
 
 tern_exited() {

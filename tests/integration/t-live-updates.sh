@@ -32,6 +32,10 @@ wait_gone 'Build failure on main'
 screen_has 'Meeting notes' || fail "an expunge elsewhere took other rows"
 screen_has 'Welcome to the team' || fail "an expunge elsewhere took other rows"
 
+# All of it came through IDLE, which this server has.
+grep -q 'waiting for news with IDLE' "$TEST_DIR/tern.log" ||
+    fail "tern did not wait with IDLE"
+
 keys q
 wait_exit
 assert_eq "$TERN_STATUS" 0 "exit status after q"

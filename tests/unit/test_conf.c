@@ -321,6 +321,39 @@ test_conf_timeout(void **state)
 	}
 }
 
+static void
+test_conf_live_settings(void **state)
+{
+	struct conf conf;
+
+	(void)state;
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_int_equal(conf.accounts[0]->poll_interval, 60);
+	assert_int_equal(conf.accounts[0]->folder_refresh, 120);
+	assert_int_equal(conf.accounts[0]->new_mail_bell, 0);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\npoll-interval = 5\n"
+	    "folder-refresh = 0\nnew-mail-bell = yes\n");
+	assert_int_equal(conf.accounts[0]->poll_interval, 5);
+	assert_int_equal(conf.accounts[0]->folder_refresh, 0);
+	assert_int_equal(conf.accounts[0]->new_mail_bell, 1);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\npoll-interval = 0\n",
+	    "test.conf:3: poll-interval must be whole seconds from 1 to "
+	    "3600");
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"folder-refresh = 86401\n",
+	    "test.conf:3: folder-refresh must be whole seconds from 0 to "
+	    "86400");
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"folder-refresh = 2m\n",
+	    "test.conf:3: folder-refresh must be whole seconds from 0 to "
+	    "86400");
+	test_conf_error("[account a]\nimap = imaps://u@h\nnew-mail-bell = on\n",
+	    "test.conf:3: new-mail-bell must be yes or no");
+}
+
 /* Set a URL that must be accepted and check what it gave. */
 static void
 test_conf_url_ok(const char *url, const char *user, const char *host,
@@ -545,7 +578,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 9);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }
@@ -628,6 +661,7 @@ main(void)
 		cmocka_unit_test(test_conf_account_url_errors),
 		cmocka_unit_test(test_conf_account_new),
 		cmocka_unit_test(test_conf_load),
+		cmocka_unit_test(test_conf_live_settings),
 		cmocka_unit_test(test_conf_default_path),
 		cmocka_unit_test(test_conf_settings_table),
 		cmocka_unit_test(test_conf_man_page),

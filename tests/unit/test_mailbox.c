@@ -124,6 +124,33 @@ test_refetch_keeps_one_row(void **state)
 	assert_int_equal(mb.n, 6);
 	assert_int_equal(mb.msgs[0].uid, 11);
 	assert_int_equal(mailbox_find(&mb, 5), 4);
+	/* The refetched row is the one kept, whatever the sort did. */
+	assert_int_equal(mb.msgs[4].flags, MSG_SEEN);
+	mailbox_free(&mb);
+}
+
+/* A refresh: rows not seen again are dropped, the others replaced. */
+static void
+test_refresh_drops_stale(void **state)
+{
+	struct mailbox mb;
+	struct message chunk[2];
+	size_t	       i;
+
+	(void)state;
+	mailbox_init(&mb, "INBOX");
+	fill(&mb);
+	for (i = 0; i < mb.n; i++)
+		mb.msgs[i].flags |= MSG_STALE;
+	chunk[0] = msg(9, 0, "nine again");
+	chunk[1] = msg(2, MSG_SEEN, "two again");
+	mailbox_add(&mb, chunk, 2);
+	assert_int_equal(mailbox_remove_flagged(&mb, MSG_STALE), 3);
+	assert_int_equal(mb.n, 2);
+	assert_int_equal(mb.msgs[0].uid, 9);
+	assert_string_equal(mb.msgs[0].subject, "nine again");
+	assert_int_equal(mb.msgs[1].uid, 2);
+	assert_int_equal(mb.msgs[1].flags, MSG_SEEN);
 	mailbox_free(&mb);
 }
 
@@ -176,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_remove_and_reinsert),
 		cmocka_unit_test(test_refetch_keeps_one_row),
+		cmocka_unit_test(test_refresh_drops_stale),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_large_list),
 	};

@@ -1,0 +1,71 @@
+/*
+ * The header and body cache of one account, used by the worker thread
+ * only.  It keeps what the server last said about each folder: the list
+ * rows by (folder, UID) under the folder's UIDVALIDITY, and the text of
+ * every message opened, so that both stay readable offline.  Every call
+ * takes a NULL cache (no cache file could be opened) and does nothing.
+ */
+#ifndef TERN_CACHE_H
+#define TERN_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "message.h"
+
+struct cache;
+
+struct cache_folder {
+	char	*wire;
+	char	 delim;
+	int	 noselect;
+	uint32_t messages;
+	uint32_t unseen;
+};
+
+struct cache_body {
+	char *text;
+	char *from, *to, *cc, *date, *subject;
+};
+
+struct cache *cache_open(const char *path, char **err);
+void	      cache_close(struct cache *);
+
+/* LIST and STATUS answers; cache_folders gives them back. */
+void cache_folders_replace(struct cache *, const struct cache_folder *, size_t);
+void cache_folder_counts(struct cache *, const char *, uint32_t, uint32_t);
+size_t cache_folders(struct cache *, struct cache_folder **);
+void   cache_folders_free(struct cache_folder *, size_t);
+
+/*
+ * A folder was selected with this UIDVALIDITY.  Returns 1 when the cache
+ * held it under another one and has dropped its rows, else 0.
+ */
+int cache_select(struct cache *, const char *, uint32_t);
+/* The UIDVALIDITY the folder's rows are under, 0 if none. */
+uint32_t cache_uidvalidity(struct cache *, const char *);
+
+/*
+ * A full fetch of a folder: begin, put every chunk, end; end drops the
+ * rows the fetch did not see (expunged while tern was away).
+ */
+void cache_fetch_begin(struct cache *, const char *);
+void cache_put(struct cache *, const char *, const struct message *, size_t);
+void cache_fetch_end(struct cache *, const char *);
+/* Set each message's flags to the given ones (uid and flags only). */
+void cache_set_flags(struct cache *, const char *, const struct message *,
+    size_t);
+/* Add and remove flags on these UIDs (our own STORE, confirmed). */
+void cache_change_flags(struct cache *, const char *, const uint32_t *, size_t,
+    uint32_t, uint32_t);
+void cache_remove(struct cache *, const char *, const uint32_t *, size_t);
+/* Every cached row of a folder, highest UID first. */
+size_t cache_messages(struct cache *, const char *, struct message **);
+
+void cache_body_put(struct cache *, const char *, uint32_t,
+    const struct cache_body *);
+/* 0 and the body (caller clears it), or -1 when it is not cached. */
+int cache_body_get(struct cache *, const char *, uint32_t, struct cache_body *);
+void cache_body_clear(struct cache_body *);
+
+#endif

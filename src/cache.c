@@ -1,0 +1,495 @@
+/*
+ * cache.c owns the folders, messages and bodies tables of the cache file
+ * (cache_db.c makes them).  It is the worker's: it writes what the server
+ * answered, one transaction per chunk, and reads it back when the server
+ * cannot be reached.  A failing write is logged and otherwise ignored: the
+ * cache can always be fetched again, so it must never stop the user.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "cache_db.h"
+#include "log.h"
+#include "xmalloc.h"
+
+struct cache {
+	sqlite3 *db;
+};
+
+struct cache *
+cache_open(const char *path, char **err)
+{
+	struct cache *c;
+	sqlite3	     *db;
+
+	if ((db = cache_db_open(path, err)) == NULL)
+		return (NULL);
+	c = xcalloc(1, sizeof *c);
+	c->db = db;
+	/* Fetched rows only live through one fetch. */
+	cache_db_exec(db,
+	    "CREATE TEMP TABLE fetched (uid INTEGER PRIMARY "
+	    "KEY)");
+	return (c);
+}
+
+void
+cache_close(struct cache *c)
+{
+	if (c == NULL)
+		return;
+	cache_db_close(c->db);
+	free(c);
+}
+
+static sqlite3_stmt *
+cache_prepare(struct cache *c, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		log_debug("cache: %s: %s", sqlite3_errmsg(c->db), sql);
+		return (NULL);
+	}
+	return (st);
+}
+
+/* Step a statement that returns no rows, then finalize it. */
+static void
+cache_run(struct cache *c, sqlite3_stmt *st)
+{
+	if (sqlite3_step(st) != SQLITE_DONE)
+		log_debug("cache: %s", sqlite3_errmsg(c->db));
+	sqlite3_finalize(st);
+}
+
+static char *
+cache_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return (s != NULL ? xstrdup((const char *)s) : NULL);
+}
+
+void
+cache_folders_replace(struct cache *c, const struct cache_folder *list,
+    size_t n)
+{
+	sqlite3_stmt *st;
+	char	      delim[2] = { 0, 0 };
+	size_t	      i;
+
+	if (c == NULL)
+		return;
+	cache_db_exec(c->db, "BEGIN");
+	/* Folders gone from the server go, and their mail with them. */
+	cache_db_exec(c->db,
+	    "CREATE TEMP TABLE IF NOT EXISTS listed (name "
+	    "TEXT PRIMARY KEY); DELETE FROM listed");
+	for (i = 0; i < n; i++) {
+		if ((st = cache_prepare(c,
+			 "INSERT INTO folders (name, uidvalidity, delim,"
+			 " noselect) VALUES (?, 0, ?, ?) ON CONFLICT (name)"
+			 " DO UPDATE SET delim = excluded.delim,"
+			 " noselect = excluded.noselect")) == NULL)
+			break;
+		delim[0] = list[i].delim;
+		sqlite3_bind_text(st, 1, list[i].wire, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, delim, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 3, list[i].noselect);
+		cache_run(c, st);
+		if ((st = cache_prepare(c,
+			 "INSERT OR IGNORE INTO listed VALUES (?)")) == NULL)
+			break;
+		sqlite3_bind_text(st, 1, list[i].wire, -1, SQLITE_STATIC);
+		cache_run(c, st);
+	}
+	cache_db_exec(c->db,
+	    "DELETE FROM messages WHERE folder NOT IN (SELECT name FROM "
+	    "listed);"
+	    "DELETE FROM bodies WHERE folder NOT IN (SELECT name FROM listed);"
+	    "DELETE FROM folders WHERE name NOT IN (SELECT name FROM listed);"
+	    "COMMIT");
+}
+
+void
+cache_folder_counts(struct cache *c, const char *folder, uint32_t messages,
+    uint32_t unseen)
+{
+	sqlite3_stmt *st;
+
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "UPDATE folders SET messages = ?, unseen = ?"
+		 " WHERE name = ?")) == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, messages);
+	sqlite3_bind_int64(st, 2, unseen);
+	sqlite3_bind_text(st, 3, folder, -1, SQLITE_STATIC);
+	cache_run(c, st);
+}
+
+size_t
+cache_folders(struct cache *c, struct cache_folder **out)
+{
+	struct cache_folder *list = NULL, *f;
+	sqlite3_stmt	    *st;
+	const char	    *d;
+	size_t		     n = 0;
+
+	*out = NULL;
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "SELECT name, delim, noselect, messages, unseen"
+		 " FROM folders ORDER BY name")) == NULL)
+		return (0);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		list = xreallocarray(list, n + 1, sizeof *list);
+		f = &list[n++];
+		f->wire = cache_text(st, 0);
+		d = (const char *)sqlite3_column_text(st, 1);
+		f->delim = d != NULL ? d[0] : '\0';
+		f->noselect = sqlite3_column_int(st, 2);
+		f->messages = (uint32_t)sqlite3_column_int64(st, 3);
+		f->unseen = (uint32_t)sqlite3_column_int64(st, 4);
+		if (f->wire == NULL)
+			f->wire = xstrdup("INBOX");
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	return (n);
+}
+
+void
+cache_folders_free(struct cache_folder *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i].wire);
+	free(list);
+}
+
+uint32_t
+cache_uidvalidity(struct cache *c, const char *folder)
+{
+	sqlite3_stmt *st;
+	uint32_t      v = 0;
+
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "SELECT uidvalidity FROM folders WHERE name = "
+		 "?")) == NULL)
+		return (0);
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (uint32_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return (v);
+}
+
+static void
+cache_drop_folder(struct cache *c, const char *folder)
+{
+	static const char *sql[] = {
+		"DELETE FROM messages WHERE folder = ?",
+		"DELETE FROM bodies WHERE folder = ?",
+	};
+	sqlite3_stmt *st;
+	size_t	      i;
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		if ((st = cache_prepare(c, sql[i])) == NULL)
+			continue;
+		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+		cache_run(c, st);
+	}
+}
+
+int
+cache_select(struct cache *c, const char *folder, uint32_t uidvalidity)
+{
+	sqlite3_stmt *st;
+	uint32_t      old;
+	int	      changed;
+
+	if (c == NULL)
+		return (0);
+	old = cache_uidvalidity(c, folder);
+	/* Rows kept under another UIDVALIDITY name other messages. */
+	changed = old != 0 && old != uidvalidity;
+	cache_db_exec(c->db, "BEGIN");
+	if (old != uidvalidity)
+		cache_drop_folder(c, folder);
+	if ((st = cache_prepare(c,
+		 "INSERT INTO folders (name, uidvalidity) VALUES (?, ?)"
+		 " ON CONFLICT (name) DO UPDATE SET"
+		 " uidvalidity = excluded.uidvalidity")) != NULL) {
+		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, uidvalidity);
+		cache_run(c, st);
+	}
+	cache_db_exec(c->db, "COMMIT");
+	return (changed);
+}
+
+void
+cache_fetch_begin(struct cache *c, const char *folder)
+{
+	(void)folder;
+	if (c != NULL)
+		cache_db_exec(c->db, "DELETE FROM fetched");
+}
+
+void
+cache_put(struct cache *c, const char *folder, const struct message *msgs,
+    size_t n)
+{
+	sqlite3_stmt *st, *mark;
+	size_t	      i;
+
+	if (c == NULL)
+		return;
+	st = cache_prepare(c,
+	    "INSERT OR REPLACE INTO messages (folder, uid, flags, date, size,"
+	    " sender, subject, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	mark = cache_prepare(c, "INSERT OR IGNORE INTO fetched VALUES (?)");
+	if (st == NULL || mark == NULL) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(mark);
+		return;
+	}
+	cache_db_exec(c->db, "BEGIN");
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, msgs[i].uid);
+		sqlite3_bind_int64(st, 3, msgs[i].flags & MSG_SERVER_FLAGS);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)msgs[i].date);
+		sqlite3_bind_int64(st, 5, msgs[i].size);
+		sqlite3_bind_text(st, 6, msgs[i].from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, msgs[i].subject, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, msgs[i].message_id, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			log_debug("cache: %s", sqlite3_errmsg(c->db));
+		sqlite3_reset(st);
+		sqlite3_bind_int64(mark, 1, msgs[i].uid);
+		sqlite3_step(mark);
+		sqlite3_reset(mark);
+	}
+	cache_db_exec(c->db, "COMMIT");
+	sqlite3_finalize(st);
+	sqlite3_finalize(mark);
+}
+
+void
+cache_fetch_end(struct cache *c, const char *folder)
+{
+	static const char *sql[] = {
+		"DELETE FROM messages WHERE folder = ? AND"
+		" uid NOT IN (SELECT uid FROM fetched)",
+		"DELETE FROM bodies WHERE folder = ? AND"
+		" uid NOT IN (SELECT uid FROM fetched)",
+	};
+	sqlite3_stmt *st;
+	size_t	      i;
+
+	if (c == NULL)
+		return;
+	cache_db_exec(c->db, "BEGIN");
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		if ((st = cache_prepare(c, sql[i])) == NULL)
+			continue;
+		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+		cache_run(c, st);
+	}
+	cache_db_exec(c->db, "DELETE FROM fetched; COMMIT");
+}
+
+void
+cache_set_flags(struct cache *c, const char *folder, const struct message *msgs,
+    size_t n)
+{
+	sqlite3_stmt *st;
+	size_t	      i;
+
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "UPDATE messages SET flags = ? WHERE folder = ?"
+		 " AND uid = ?")) == NULL)
+		return;
+	cache_db_exec(c->db, "BEGIN");
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, msgs[i].flags & MSG_SERVER_FLAGS);
+		sqlite3_bind_text(st, 2, folder, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, msgs[i].uid);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	cache_db_exec(c->db, "COMMIT");
+	sqlite3_finalize(st);
+}
+
+void
+cache_change_flags(struct cache *c, const char *folder, const uint32_t *uids,
+    size_t n, uint32_t add, uint32_t remove)
+{
+	sqlite3_stmt *st;
+	size_t	      i;
+
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "UPDATE messages SET flags = (flags | ?) & ~?"
+		 " WHERE folder = ? AND uid = ?")) == NULL)
+		return;
+	cache_db_exec(c->db, "BEGIN");
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, add);
+		sqlite3_bind_int64(st, 2, remove);
+		sqlite3_bind_text(st, 3, folder, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, uids[i]);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	cache_db_exec(c->db, "COMMIT");
+	sqlite3_finalize(st);
+}
+
+void
+cache_remove(struct cache *c, const char *folder, const uint32_t *uids,
+    size_t n)
+{
+	sqlite3_stmt *m, *b;
+	size_t	      i;
+
+	if (c == NULL)
+		return;
+	m = cache_prepare(c,
+	    "DELETE FROM messages WHERE folder = ? AND uid "
+	    "= ?");
+	b = cache_prepare(c,
+	    "DELETE FROM bodies WHERE folder = ? AND uid = "
+	    "?");
+	if (m == NULL || b == NULL) {
+		sqlite3_finalize(m);
+		sqlite3_finalize(b);
+		return;
+	}
+	cache_db_exec(c->db, "BEGIN");
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_text(m, 1, folder, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(m, 2, uids[i]);
+		sqlite3_step(m);
+		sqlite3_reset(m);
+		sqlite3_bind_text(b, 1, folder, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(b, 2, uids[i]);
+		sqlite3_step(b);
+		sqlite3_reset(b);
+	}
+	cache_db_exec(c->db, "COMMIT");
+	sqlite3_finalize(m);
+	sqlite3_finalize(b);
+}
+
+size_t
+cache_messages(struct cache *c, const char *folder, struct message **out)
+{
+	struct message *list = NULL, *m;
+	sqlite3_stmt   *st;
+	size_t		n = 0, cap = 0;
+
+	*out = NULL;
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "SELECT uid, flags, date, size, sender, subject,"
+		 " message_id FROM messages WHERE folder = ?"
+		 " ORDER BY uid DESC")) == NULL)
+		return (0);
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			list = xreallocarray(list, cap, sizeof *list);
+		}
+		m = &list[n++];
+		memset(m, 0, sizeof *m);
+		m->uid = (uint32_t)sqlite3_column_int64(st, 0);
+		m->flags = (uint32_t)sqlite3_column_int64(st, 1) &
+		    MSG_SERVER_FLAGS;
+		m->date = (time_t)sqlite3_column_int64(st, 2);
+		m->size = (uint32_t)sqlite3_column_int64(st, 3);
+		m->from = cache_text(st, 4);
+		m->subject = cache_text(st, 5);
+		m->message_id = cache_text(st, 6);
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	return (n);
+}
+
+void
+cache_body_put(struct cache *c, const char *folder, uint32_t uid,
+    const struct cache_body *b)
+{
+	sqlite3_stmt *st;
+
+	if (c == NULL || b->text == NULL ||
+	    (st = cache_prepare(c,
+		 "INSERT OR REPLACE INTO bodies (folder, uid, sender,"
+		 " recipients, cc, date, subject, text)"
+		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+		return;
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, uid);
+	sqlite3_bind_text(st, 3, b->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, b->to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, b->cc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, b->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, b->subject, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, b->text, -1, SQLITE_STATIC);
+	cache_run(c, st);
+}
+
+int
+cache_body_get(struct cache *c, const char *folder, uint32_t uid,
+    struct cache_body *b)
+{
+	sqlite3_stmt *st;
+	int	      rc = -1;
+
+	memset(b, 0, sizeof *b);
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "SELECT sender, recipients, cc, date, subject,"
+		 " text FROM bodies WHERE folder = ? AND uid = "
+		 "?")) == NULL)
+		return (-1);
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, uid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		b->from = cache_text(st, 0);
+		b->to = cache_text(st, 1);
+		b->cc = cache_text(st, 2);
+		b->date = cache_text(st, 3);
+		b->subject = cache_text(st, 4);
+		b->text = cache_text(st, 5);
+		rc = b->text != NULL ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	if (rc != 0)
+		cache_body_clear(b);
+	return (rc);
+}
+
+void
+cache_body_clear(struct cache_body *b)
+{
+	free(b->text);
+	free(b->from);
+	free(b->to);
+	free(b->cc);
+	free(b->date);
+	free(b->subject);
+	memset(b, 0, sizeof *b);
+}
