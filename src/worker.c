@@ -617,7 +617,7 @@ worker_replay_check(struct worker *w, struct request *req,
     struct imap_error *err)
 {
 	uint32_t *present, uid;
-	size_t	  npresent, i, j, missing = 0;
+	size_t	  npresent, i, j, asked, missing = 0;
 	int	 *drop, look, rc = -1;
 
 	if (imap_search_uids(w->imap, req->uids, req->nuids, &present,
@@ -654,7 +654,11 @@ worker_replay_check(struct worker *w, struct request *req,
 		if (worker_ensure_selected(w, req->folder, err) != 0)
 			goto out;
 	}
+	asked = req->nuids;
 	worker_keep_uids(req, drop);
+	log_debug("replay of %s to %s: %zu of %zu still to do",
+	    req->type == REQ_MOVE ? "move" : "copy", req->target, req->nuids,
+	    asked);
 	if (missing > 0)
 		worker_push_text(w, EV_NOTICE,
 		    xasprintf("%zu message%s to move to %s had gone from %s",

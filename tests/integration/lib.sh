@@ -395,6 +395,36 @@ seed() {
 	imapc seed "${1:-$DATA_DIR/seed.list}" || fail "seeding failed"
 }
 
+# bulk_mail N: N more small messages at the top of alice's INBOX ("Bulk
+# message 00001" is the oldest, Message-ID <bulk-1@example.org>), written
+# straight into the Maildir: APPENDing thousands would take longer than
+# the test.  Dovecot gives them UIDs when INBOX is next selected.
+bulk_mail() {
+	_md=$TEST_DIR/home/alice/Maildir
+	mkdir -p "$_md/cur" "$_md/new" "$_md/tmp"
+	python3 - "$_md/cur" "$1" <<-'PY' || fail "could not write the messages"
+	import os, sys, time
+	d, n = sys.argv[1], int(sys.argv[2])
+	base = int(time.time())
+	for i in range(1, n + 1):
+	    t = time.gmtime(1714000000 + i * 60)
+	    body = ("From: Bulk Sender <bulk@example.org>\r\n"
+	            "To: Alice Liddell <alice@example.org>\r\n"
+	            "Subject: Bulk message %05d\r\n"
+	            "Date: %s\r\n"
+	            "Message-ID: <bulk-%d@example.org>\r\n"
+	            "\r\n"
+	            "Body of bulk message %d.\r\n"
+	            % (i, time.strftime("%a, %d %b %Y %H:%M:%S +0000", t), i, i))
+	    name = "%d.M%dP%d.tern:2,S" % (base + i, i, os.getpid())
+	    with open(os.path.join(d, name), "w") as f:
+	        f.write(body)
+	PY
+	if [ "$(id -u)" -eq 0 ]; then
+		chown -R nobody "$_md" || fail "could not give the mail to nobody"
+	fi
+}
+
 # The standard INBOX, newest first, as the list shows it.
 INBOX_SUBJECTS='Meeting notes
 Invoice 2024-117
