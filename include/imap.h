@@ -100,6 +100,15 @@ int  imap_fetch_new(struct imap *, imap_headers_cb *, void *,
 int  imap_noop(struct imap *, struct imap_error *);
 /* UID FETCH 1:* (FLAGS): every message's flags, into the changes. */
 int imap_resync_flags(struct imap *, struct imap_error *);
+/*
+ * FETCH 1:* (UID FLAGS): every message's UID and flags, lowest UID first
+ * (the caller frees *out).  The cheap half of opening a cached folder.
+ */
+int imap_fetch_all_flags(struct imap *, struct imap_flag_change **, size_t *,
+    struct imap_error *);
+/* Headers of every message whose UID is not among known (ascending). */
+int imap_fetch_missing(struct imap *, const uint32_t *, size_t,
+    imap_headers_cb *, void *, struct imap_error *);
 int imap_idle_start(struct imap *, struct imap_error *);
 int imap_idle_done(struct imap *, struct imap_error *);
 /* The socket to poll while idle, and whether data is already buffered. */

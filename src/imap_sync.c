@@ -184,6 +184,51 @@ imap_resync_flags(struct imap *im, struct imap_error *err)
 	return (0);
 }
 
+int
+imap_fetch_all_flags(struct imap *im, struct imap_flag_change **out, size_t *n,
+    struct imap_error *err)
+{
+	struct mailimap_fetch_type *ft;
+	struct mailimap_set	   *set;
+	struct mailimap_msg_att	   *att;
+	clist			   *result = NULL;
+	clistiter		   *it;
+	uint32_t		    uid, flags;
+	int			    r;
+
+	*out = NULL;
+	*n = 0;
+	if (im->nseq == 0)
+		return (0);
+	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL ||
+	    (set = mailimap_set_new_interval(1, 0)) == NULL)
+		fatalx("out of memory");
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_flags());
+	r = mailimap_fetch(im->session, set, ft, &result);
+	mailimap_set_free(set);
+	mailimap_fetch_type_free(ft);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "FETCH", err));
+	*out = xreallocarray(NULL, clist_count(result) + 1, sizeof **out);
+	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
+		att = clist_content(it);
+		uid = flags = 0;
+		if (!imap_att_flags(att, &uid, &flags) || uid == 0)
+			continue;
+		/* The whole number map, in one answer. */
+		imap_sync_set(im, att->att_number, uid);
+		(*out)[*n].uid = uid;
+		(*out)[*n].flags = flags;
+		(*n)++;
+	}
+	mailimap_fetch_list_free(result);
+	imap_sync_collect(im);
+	return (0);
+}
+
 void
 imap_changes_take(struct imap *im, struct imap_changes *out)
 {
@@ -212,6 +257,47 @@ imap_fetch_new(struct imap *im, imap_headers_cb *cb, void *arg,
 		return (0);
 	return (imap_fetch_range(im, (uint32_t)first + 1, (uint32_t)im->nseq,
 	    cb, arg, err));
+}
+
+static int
+imap_uid_known(const uint32_t *known, size_t n, uint32_t uid)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (known[mid] == uid)
+			return (1);
+		if (known[mid] < uid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (0);
+}
+
+int
+imap_fetch_missing(struct imap *im, const uint32_t *known, size_t nknown,
+    imap_headers_cb *cb, void *arg, struct imap_error *err)
+{
+	size_t last, first;
+
+	/* Runs of unknown messages, the newest run first. */
+	for (last = im->nseq; last > 0; last = first - 1) {
+		if (im->seq[last - 1] != 0 &&
+		    imap_uid_known(known, nknown, im->seq[last - 1])) {
+			first = last;
+			continue;
+		}
+		for (first = last; first > 1; first--)
+			if (im->seq[first - 2] != 0 &&
+			    imap_uid_known(known, nknown, im->seq[first - 2]))
+				break;
+		if (imap_fetch_range(im, (uint32_t)first, (uint32_t)last, cb,
+			arg, err) != 0)
+			return (-1);
+	}
+	return (0);
 }
 
 int

@@ -454,12 +454,113 @@ worker_ensure_selected(struct worker *w, const char *folder,
 	return (worker_select_folder(w, folder, &exists, err));
 }
 
+/* Hand rows to the UI in chunks; the strings go with them. */
+static void
+worker_push_rows(struct worker *w, const char *folder, struct message *msgs,
+    size_t n)
+{
+	struct event *ev;
+	size_t	      i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = n - i < WORKER_CACHE_CHUNK ? n - i : WORKER_CACHE_CHUNK;
+		ev = event_new(EV_HEADERS);
+		ev->folder = xstrdup(folder);
+		ev->msgs = xreallocarray(NULL, k, sizeof *ev->msgs);
+		memcpy(ev->msgs, msgs + i, k * sizeof *msgs);
+		ev->n = k;
+		worker_push(w, ev);
+	}
+	free(msgs);
+}
+
+/*
+ * The cache has the folder under this UIDVALIDITY: show its rows at once,
+ * then ask the server for every UID and its flags only, and from that tell
+ * what went, what changed and what to fetch.
+ */
+static int
+worker_resync(struct worker *w, struct request *req, struct message *rows,
+    size_t nrows, struct imap_error *err)
+{
+	struct worker_fetch	 wf = { w, req->folder, 0, 0, 0 };
+	struct imap_flag_change *now;
+	struct message		*changed;
+	struct event		*ev;
+	uint32_t		*known, *cached, *gone;
+	size_t nnow, i, j, nknown = 0, ngone = 0, nchanged = 0;
+	int    rc = -1;
+
+	/* Lowest UID first, as the server answers. */
+	cached = xreallocarray(NULL, nrows, 2 * sizeof *cached);
+	for (i = 0; i < nrows; i++) {
+		cached[2 * i] = rows[nrows - 1 - i].uid;
+		cached[2 * i + 1] = rows[nrows - 1 - i].flags;
+	}
+	worker_push_rows(w, req->folder, rows, nrows);
+	if (imap_fetch_all_flags(w->imap, &now, &nnow, err) != 0) {
+		free(cached);
+		return (-1);
+	}
+	known = xreallocarray(NULL, nnow + 1, sizeof *known);
+	gone = xreallocarray(NULL, nrows + 1, sizeof *gone);
+	changed = xcalloc(nnow + 1, sizeof *changed);
+	for (i = j = 0; i < nrows || j < nnow;) {
+		if (j == nnow || (i < nrows && cached[2 * i] < now[j].uid))
+			gone[ngone++] = cached[2 * i++];
+		else if (i == nrows || now[j].uid < cached[2 * i])
+			j++; /* new: fetched below */
+		else {
+			known[nknown++] = now[j].uid;
+			if ((now[j].flags & MSG_SERVER_FLAGS) !=
+			    cached[2 * i + 1]) {
+				changed[nchanged].uid = now[j].uid;
+				changed[nchanged++].flags = now[j].flags;
+			}
+			i++;
+			j++;
+		}
+	}
+	log_debug("%s from the cache: %zu rows, %zu gone, %zu changed, %zu new",
+	    req->folder, nrows, ngone, nchanged, nnow - nknown);
+	if (ngone > 0) {
+		cache_remove(w->cache, req->folder, gone, ngone);
+		ev = event_new(EV_EXPUNGED);
+		ev->folder = xstrdup(req->folder);
+		ev->uids = gone;
+		ev->nuids = ngone;
+		gone = NULL;
+		worker_push(w, ev);
+	}
+	if (nchanged > 0) {
+		cache_set_flags(w->cache, req->folder, changed, nchanged);
+		ev = event_new(EV_FLAGS);
+		ev->folder = xstrdup(req->folder);
+		ev->msgs = changed;
+		ev->n = nchanged;
+		changed = NULL;
+		worker_push(w, ev);
+	}
+	wf.exists = (uint32_t)(nnow - nknown);
+	if (imap_fetch_missing(w->imap, known, nknown, worker_headers_cb, &wf,
+		err) == 0)
+		rc = 0;
+	free(changed);
+	free(gone);
+	free(known);
+	free(now);
+	free(cached);
+	return (rc);
+}
+
 static void
 worker_select(struct worker *w, struct request *req)
 {
 	struct worker_fetch wf = { w, req->folder, 0, 0, 0 };
 	struct imap_error   err = { 0 };
 	struct event	   *ev;
+	struct message	   *rows;
+	size_t		    nrows;
 
 	worker_state(w, "opening %s", req->folder);
 	if (worker_select_folder(w, req->folder, &wf.exists, &err) != 0) {
@@ -471,13 +572,22 @@ worker_select(struct worker *w, struct request *req)
 	ev->uidvalidity = w->uidvalidity;
 	ev->messages = wf.exists;
 	worker_push(w, ev);
-	cache_fetch_begin(w->cache, req->folder);
-	if (imap_fetch_headers(w->imap, worker_headers_cb, &wf, &err) != 0) {
-		worker_error(w, req, &err);
-		return;
+	/* Rows kept under another UIDVALIDITY are gone by now. */
+	if ((nrows = cache_messages(w->cache, req->folder, &rows)) > 0) {
+		if (worker_resync(w, req, rows, nrows, &err) != 0) {
+			worker_error(w, req, &err);
+			return;
+		}
+	} else {
+		cache_fetch_begin(w->cache, req->folder);
+		if (imap_fetch_headers(w->imap, worker_headers_cb, &wf, &err) !=
+		    0) {
+			worker_error(w, req, &err);
+			return;
+		}
+		/* Every row was seen: the others are gone from the server. */
+		cache_fetch_end(w->cache, req->folder);
 	}
-	/* Every row was seen: the others are gone from the server. */
-	cache_fetch_end(w->cache, req->folder);
 	ev = event_new(EV_HEADERS_DONE);
 	ev->folder = xstrdup(req->folder);
 	worker_push(w, ev);
@@ -489,7 +599,7 @@ worker_select_cached(struct worker *w, struct request *req)
 {
 	struct message *msgs;
 	struct event   *ev;
-	size_t		n, i, k;
+	size_t		n;
 
 	n = cache_messages(w->cache, req->folder, &msgs);
 	ev = event_new(EV_SELECTED);
@@ -498,16 +608,7 @@ worker_select_cached(struct worker *w, struct request *req)
 	ev->messages = (uint32_t)n;
 	ev->flags = EVF_CACHED;
 	worker_push(w, ev);
-	for (i = 0; i < n; i += k) {
-		k = n - i < WORKER_CACHE_CHUNK ? n - i : WORKER_CACHE_CHUNK;
-		ev = event_new(EV_HEADERS);
-		ev->folder = xstrdup(req->folder);
-		ev->msgs = xreallocarray(NULL, k, sizeof *ev->msgs);
-		memcpy(ev->msgs, msgs + i, k * sizeof *msgs);
-		ev->n = k;
-		worker_push(w, ev);
-	}
-	free(msgs);
+	worker_push_rows(w, req->folder, msgs, n);
 	ev = event_new(EV_HEADERS_DONE);
 	ev->folder = xstrdup(req->folder);
 	worker_push(w, ev);

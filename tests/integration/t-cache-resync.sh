@@ -1,0 +1,33 @@
+#!/bin/sh
+# Opening a folder the cache has: tern shows the cached rows, then asks the
+# server only for UIDs and flags and fetches the headers of new mail alone.
+# What changed while tern was away (an expunge, a flag, new mail) is right
+# on the screen afterwards.
+. "$(dirname "$0")/lib.sh"
+set -eu
+
+dovecot_start
+seed
+tern_start_default
+wait_status 'ready'
+keys q
+wait_exit
+
+imapc store INBOX 'Build failure on main' +FLAGS '(\Deleted)'
+imapc expunge INBOX
+imapc store INBOX 'Invoice 2024-117' +FLAGS '(\Flagged)'
+imapc append INBOX "$DATA_DIR/extra-1.eml"
+
+tern_restart -c "$CONFIG" -d "$TEST_DIR/tern2.log"
+wait_for 'Late addition from elsewhere'
+wait_status 'ready'
+wait_status '5 messages'
+screen_has 'Build failure on main' && fail "an expunged message is listed"
+wait_row 'Invoice 2024-117' F yes
+assert_order 'Late addition from elsewhere' 'Meeting notes' \
+    'Invoice 2024-117' 'Café on Friday?' 'Welcome to the team'
+grep -q 'INBOX from the cache: 5 rows, 1 gone, 1 changed, 1 new' \
+    "$TEST_DIR/tern2.log" || fail "INBOX was not resynced from the cache"
+keys q
+wait_exit
+assert_eq "$TERN_STATUS" 0 "exit status after q"
