@@ -44,6 +44,9 @@ void   cache_folders_free(struct cache_folder *, size_t);
 int cache_select(struct cache *, const char *, uint32_t);
 /* The UIDVALIDITY the folder's rows are under, 0 if none. */
 uint32_t cache_uidvalidity(struct cache *, const char *);
+/* The HIGHESTMODSEQ the rows are up to date with (CONDSTORE), 0: unknown. */
+uint64_t cache_modseq(struct cache *, const char *);
+void	 cache_set_modseq(struct cache *, const char *, uint64_t);
 
 /*
  * A full fetch of a folder: begin, put every chunk, end; end drops the

@@ -68,6 +68,8 @@ int  imap_status(struct imap *, const char *, uint32_t *, uint32_t *,
 int  imap_select(struct imap *, const char *, uint32_t *, uint32_t *,
      struct imap_error *);
 const char *imap_selected(const struct imap *);
+/* HIGHESTMODSEQ of the selected folder, 0 without CONDSTORE. */
+uint64_t imap_highestmodseq(const struct imap *);
 
 /* imap_fetch.c */
 int  imap_fetch_headers(struct imap *, imap_headers_cb *, void *,
@@ -106,6 +108,12 @@ int imap_resync_flags(struct imap *, struct imap_error *);
  */
 int imap_fetch_all_flags(struct imap *, struct imap_flag_change **, size_t *,
     struct imap_error *);
+/*
+ * With CONDSTORE: every UID (UID SEARCH ALL, which also fills the number
+ * map) and the flags of only those changed since modseq.
+ */
+int imap_fetch_changed_flags(struct imap *, uint64_t, uint32_t **, size_t *,
+    struct imap_flag_change **, size_t *, struct imap_error *);
 /* Headers of every message whose UID is not among known (ascending). */
 int imap_fetch_missing(struct imap *, const uint32_t *, size_t,
     imap_headers_cb *, void *, struct imap_error *);

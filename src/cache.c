@@ -190,6 +190,39 @@ cache_uidvalidity(struct cache *c, const char *folder)
 	return (v);
 }
 
+uint64_t
+cache_modseq(struct cache *c, const char *folder)
+{
+	sqlite3_stmt *st;
+	uint64_t      v = 0;
+
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "SELECT highestmodseq FROM folders WHERE name = "
+		 "?")) == NULL)
+		return (0);
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return (v);
+}
+
+void
+cache_set_modseq(struct cache *c, const char *folder, uint64_t modseq)
+{
+	sqlite3_stmt *st;
+
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "UPDATE folders SET highestmodseq = ? WHERE "
+		 "name = ?")) == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)modseq);
+	sqlite3_bind_text(st, 2, folder, -1, SQLITE_STATIC);
+	cache_run(c, st);
+}
+
 static void
 cache_drop_folder(struct cache *c, const char *folder)
 {
@@ -226,7 +259,10 @@ cache_select(struct cache *c, const char *folder, uint32_t uidvalidity)
 	if ((st = cache_prepare(c,
 		 "INSERT INTO folders (name, uidvalidity) VALUES (?, ?)"
 		 " ON CONFLICT (name) DO UPDATE SET"
-		 " uidvalidity = excluded.uidvalidity")) != NULL) {
+		 " uidvalidity = excluded.uidvalidity,"
+		 " highestmodseq = CASE WHEN uidvalidity ="
+		 " excluded.uidvalidity THEN highestmodseq ELSE 0 END")) !=
+	    NULL) {
 		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, uidvalidity);
 		cache_run(c, st);

@@ -16,12 +16,13 @@
 #include "xmalloc.h"
 
 /* Bumped when a table changes; an older file is dropped and made again. */
-#define CACHE_DB_VERSION 1
+#define CACHE_DB_VERSION 2
 
 static const char cache_db_schema[] =
     "CREATE TABLE IF NOT EXISTS folders ("
     " name TEXT PRIMARY KEY," /* wire name */
     " uidvalidity INTEGER NOT NULL,"
+    " highestmodseq INTEGER NOT NULL DEFAULT 0," /* rows are as of it */
     " delim TEXT,"
     " noselect INTEGER NOT NULL DEFAULT 0,"
     " messages INTEGER NOT NULL DEFAULT 0,"

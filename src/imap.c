@@ -526,7 +526,13 @@ imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
 	if (imap_check_string(wire, err) != 0)
 		return (-1);
 	FREE(&im->selected);
-	r = mailimap_select(im->session, wire);
+	im->highestmodseq = 0;
+	/* With CONDSTORE the answer says HIGHESTMODSEQ (RFC 7162). */
+	if (imap_has_capability(im, "CONDSTORE"))
+		r = mailimap_select_condstore(im->session, wire,
+		    &im->highestmodseq);
+	else
+		r = mailimap_select(im->session, wire);
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "SELECT", err));
 	im->selected = xstrdup(wire);
@@ -535,6 +541,12 @@ imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
 	*exists = sel != NULL ? sel->sel_exists : 0;
 	imap_sync_reset(im, *exists);
 	return (0);
+}
+
+uint64_t
+imap_highestmodseq(const struct imap *im)
+{
+	return (im->highestmodseq);
 }
 
 const char *

@@ -9,7 +9,8 @@
 struct imap {
 	const struct account *account;
 	mailimap	     *session;
-	char		     *selected; /* wire name, or NULL */
+	char		     *selected;	     /* wire name, or NULL */
+	uint64_t	      highestmodseq; /* of selected; 0: no CONDSTORE */
 	/*
 	 * The UID of each message by sequence number - 1, so that EXPUNGE
 	 * and unsolicited FETCH (which name sequence numbers) can be turned

@@ -229,6 +229,72 @@ imap_fetch_all_flags(struct imap *im, struct imap_flag_change **out, size_t *n,
 	return (0);
 }
 
+static int
+imap_uid_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+int
+imap_fetch_changed_flags(struct imap *im, uint64_t modseq, uint32_t **uids,
+    size_t *nuids, struct imap_flag_change **out, size_t *n,
+    struct imap_error *err)
+{
+	struct mailimap_search_key *key;
+	struct mailimap_fetch_type *ft;
+	struct mailimap_set	   *set;
+	clist			   *result = NULL;
+	clistiter		   *it;
+	uint32_t		    uid, flags;
+	size_t			    i;
+	int			    r;
+
+	*out = NULL;
+	*n = 0;
+	key = mailimap_search_key_new_all();
+	if (key == NULL)
+		fatalx("out of memory");
+	if (imap_search_run(im, key, uids, nuids, err) != 0)
+		return (-1);
+	/* Sequence numbers follow UIDs: the i-th lowest is number i + 1. */
+	qsort(*uids, *nuids, sizeof **uids, imap_uid_cmp);
+	for (i = 0; i < *nuids && i < im->nseq; i++)
+		imap_sync_set(im, (uint32_t)i + 1, (*uids)[i]);
+	if (*nuids == 0)
+		return (0);
+	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL ||
+	    (set = mailimap_set_new_interval(1, 0)) == NULL)
+		fatalx("out of memory");
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_flags());
+	r = mailimap_uid_fetch_changedsince(im->session, set, ft, modseq,
+	    &result);
+	mailimap_set_free(set);
+	mailimap_fetch_type_free(ft);
+	if (r != MAILIMAP_NO_ERROR) {
+		FREE(uids);
+		*nuids = 0;
+		return (imap_fail(im, r, "FETCH", err));
+	}
+	*out = xreallocarray(NULL, clist_count(result) + 1, sizeof **out);
+	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
+		uid = flags = 0;
+		if (!imap_att_flags(clist_content(it), &uid, &flags) ||
+		    uid == 0)
+			continue;
+		(*out)[*n].uid = uid;
+		(*out)[*n].flags = flags;
+		(*n)++;
+	}
+	mailimap_fetch_list_free(result);
+	imap_sync_collect(im);
+	return (0);
+}
+
 void
 imap_changes_take(struct imap *im, struct imap_changes *out)
 {

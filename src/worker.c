@@ -474,10 +474,29 @@ worker_push_rows(struct worker *w, const char *folder, struct message *msgs,
 	free(msgs);
 }
 
+/* Where a UID is in the cached (uid, flags) pairs, lowest first; or -1. */
+static long
+worker_find_cached(const uint32_t *cached, size_t n, uint32_t uid)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cached[2 * mid] == uid)
+			return ((long)mid);
+		if (cached[2 * mid] < uid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (-1);
+}
+
 /*
  * The cache has the folder under this UIDVALIDITY: show its rows at once,
- * then ask the server for every UID and its flags only, and from that tell
- * what went, what changed and what to fetch.
+ * then ask the server for every UID and the flags (with CONDSTORE, only
+ * those changed since the rows were fetched), and from that tell what
+ * went, what changed and what to fetch.
  */
 static int
 worker_resync(struct worker *w, struct request *req, struct message *rows,
@@ -487,9 +506,12 @@ worker_resync(struct worker *w, struct request *req, struct message *rows,
 	struct imap_flag_change *now;
 	struct message		*changed;
 	struct event		*ev;
-	uint32_t		*known, *cached, *gone;
-	size_t nnow, i, j, nknown = 0, ngone = 0, nchanged = 0;
-	int    rc = -1;
+	uint32_t		*known, *cached, *gone, *uids;
+	uint64_t		 modseq;
+	size_t			 nnow, nflags, i, j, f;
+	size_t			 nknown = 0, ngone = 0, nchanged = 0;
+	long			 c;
+	int			 rc = -1;
 
 	/* Lowest UID first, as the server answers. */
 	cached = xreallocarray(NULL, nrows, 2 * sizeof *cached);
@@ -498,31 +520,49 @@ worker_resync(struct worker *w, struct request *req, struct message *rows,
 		cached[2 * i + 1] = rows[nrows - 1 - i].flags;
 	}
 	worker_push_rows(w, req->folder, rows, nrows);
-	if (imap_fetch_all_flags(w->imap, &now, &nnow, err) != 0) {
-		free(cached);
-		return (-1);
+	modseq = cache_modseq(w->cache, req->folder);
+	if (modseq != 0 && imap_highestmodseq(w->imap) != 0) {
+		/* CONDSTORE: every UID, but flags only where they changed. */
+		if (imap_fetch_changed_flags(w->imap, modseq, &uids, &nnow,
+			&now, &nflags, err) != 0) {
+			free(cached);
+			return (-1);
+		}
+	} else {
+		if (imap_fetch_all_flags(w->imap, &now, &nnow, err) != 0) {
+			free(cached);
+			return (-1);
+		}
+		nflags = nnow;
+		uids = xreallocarray(NULL, nnow + 1, sizeof *uids);
+		for (j = 0; j < nnow; j++)
+			uids[j] = now[j].uid;
 	}
 	known = xreallocarray(NULL, nnow + 1, sizeof *known);
 	gone = xreallocarray(NULL, nrows + 1, sizeof *gone);
-	changed = xcalloc(nnow + 1, sizeof *changed);
+	changed = xcalloc(nflags + 1, sizeof *changed);
 	for (i = j = 0; i < nrows || j < nnow;) {
-		if (j == nnow || (i < nrows && cached[2 * i] < now[j].uid))
+		if (j == nnow || (i < nrows && cached[2 * i] < uids[j]))
 			gone[ngone++] = cached[2 * i++];
-		else if (i == nrows || now[j].uid < cached[2 * i])
+		else if (i == nrows || uids[j] < cached[2 * i])
 			j++; /* new: fetched below */
 		else {
-			known[nknown++] = now[j].uid;
-			if ((now[j].flags & MSG_SERVER_FLAGS) !=
-			    cached[2 * i + 1]) {
-				changed[nchanged].uid = now[j].uid;
-				changed[nchanged++].flags = now[j].flags;
-			}
+			known[nknown++] = uids[j];
 			i++;
 			j++;
 		}
 	}
-	log_debug("%s from the cache: %zu rows, %zu gone, %zu changed, %zu new",
-	    req->folder, nrows, ngone, nchanged, nnow - nknown);
+	for (f = 0; f < nflags; f++) {
+		if ((c = worker_find_cached(cached, nrows, now[f].uid)) == -1 ||
+		    (now[f].flags & MSG_SERVER_FLAGS) == cached[2 * c + 1])
+			continue;
+		changed[nchanged].uid = now[f].uid;
+		changed[nchanged++].flags = now[f].flags;
+	}
+	log_debug("%s from the cache: %zu rows, %zu gone, %zu changed, %zu new%s",
+	    req->folder, nrows, ngone, nchanged, nnow - nknown,
+	    modseq != 0 && imap_highestmodseq(w->imap) != 0 ? " (CONDSTORE)" :
+							      "");
 	if (ngone > 0) {
 		cache_remove(w->cache, req->folder, gone, ngone);
 		ev = event_new(EV_EXPUNGED);
@@ -545,6 +585,7 @@ worker_resync(struct worker *w, struct request *req, struct message *rows,
 	if (imap_fetch_missing(w->imap, known, nknown, worker_headers_cb, &wf,
 		err) == 0)
 		rc = 0;
+	free(uids);
 	free(changed);
 	free(gone);
 	free(known);
@@ -588,6 +629,8 @@ worker_select(struct worker *w, struct request *req)
 		/* Every row was seen: the others are gone from the server. */
 		cache_fetch_end(w->cache, req->folder);
 	}
+	/* The rows are now as the server had them at SELECT. */
+	cache_set_modseq(w->cache, req->folder, imap_highestmodseq(w->imap));
 	ev = event_new(EV_HEADERS_DONE);
 	ev->folder = xstrdup(req->folder);
 	worker_push(w, ev);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Opening a folder the cache has: tern shows the cached rows, then asks the
-# server only for UIDs and flags and fetches the headers of new mail alone.
-# What changed while tern was away (an expunge, a flag, new mail) is right
-# on the screen afterwards.
+# server only for UIDs and flags (with CONDSTORE, only the flags changed
+# since) and fetches the headers of new mail alone.  What changed while
+# tern was away (an expunge, a flag, new mail) is right on the screen
+# afterwards, with CONDSTORE and without.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
@@ -26,8 +27,26 @@ screen_has 'Build failure on main' && fail "an expunged message is listed"
 wait_row 'Invoice 2024-117' F yes
 assert_order 'Late addition from elsewhere' 'Meeting notes' \
     'Invoice 2024-117' 'Café on Friday?' 'Welcome to the team'
-grep -q 'INBOX from the cache: 5 rows, 1 gone, 1 changed, 1 new' \
-    "$TEST_DIR/tern2.log" || fail "INBOX was not resynced from the cache"
+grep -q 'INBOX from the cache: 5 rows, 1 gone, 1 changed, 1 new (CONDSTORE)' \
+    "$TEST_DIR/tern2.log" || fail "INBOX was not resynced with CONDSTORE"
+keys q
+wait_exit
+
+# The same on a server without CONDSTORE: every flag is fetched.
+echo "$NO_IDLE_CAPABILITY" | sed 's/ CONDSTORE QRESYNC//' \
+    >>"$TEST_DIR/dovecot.conf"
+dovecot_restart
+imapc store INBOX 'Meeting notes' +FLAGS '(\Deleted)'
+imapc expunge INBOX
+imapc store INBOX 'Invoice 2024-117' -FLAGS '(\Flagged)'
+tern_restart -c "$CONFIG" -d "$TEST_DIR/tern3.log"
+wait_for 'Late addition from elsewhere'
+wait_status 'ready'
+wait_status '4 messages'
+screen_has 'Meeting notes' && fail "an expunged message is listed"
+wait_row 'Invoice 2024-117' F no
+grep -q 'INBOX from the cache: 5 rows, 1 gone, 1 changed, 0 new$' \
+    "$TEST_DIR/tern3.log" || fail "INBOX was not resynced without CONDSTORE"
 keys q
 wait_exit
 assert_eq "$TERN_STATUS" 0 "exit status after q"
