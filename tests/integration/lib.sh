@@ -361,7 +361,13 @@ dovecot_stop() {
 		DOVECOT_PID=$(cat "$TEST_DIR/run/master.pid")
 	fi
 	[ -n "$DOVECOT_PID" ] || return 0
+	# Its children too (imap, imap-login...): a session the master leaves
+	# behind for a while would keep talking to tern after the "stop".
+	_kids=$(pgrep -P "$DOVECOT_PID" 2>/dev/null || true)
 	kill "$DOVECOT_PID" 2>/dev/null || { DOVECOT_PID=; return 0; }
+	for _k in $_kids $(for _k in $_kids; do pgrep -P "$_k"; done); do
+		kill "$_k" 2>/dev/null || true
+	done
 	# The master takes its children with it; wait for it to be gone.
 	_end=$(($(now) + 10))
 	while kill -0 "$DOVECOT_PID" 2>/dev/null; do
