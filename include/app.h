@@ -37,7 +37,7 @@ struct pending {
 	int64_t		  jid; /* its journal entry, or -1 */
 	enum request_type type;
 	char		 *folder; /* wire name of the folder it is in */
-	char		 *target; /* display name, for messages */
+	char		 *target; /* wire name: COPY, MOVE */
 	uint32_t	 *uids;
 	uint32_t	 *old_flags; /* STORE: to put back on failure */
 	size_t		  n;

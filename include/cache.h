@@ -52,7 +52,7 @@ void	 cache_set_modseq(struct cache *, const char *, uint64_t);
  * A full fetch of a folder: begin, put every chunk, end; end drops the
  * rows the fetch did not see (expunged while tern was away).
  */
-void cache_fetch_begin(struct cache *, const char *);
+void cache_fetch_begin(struct cache *);
 void cache_put(struct cache *, const char *, const struct message *, size_t);
 void cache_fetch_end(struct cache *, const char *);
 /* Set each message's flags to the given ones (uid and flags only). */

@@ -16,6 +16,14 @@ char *decode_qword(const char *, size_t, size_t *);
 /* Base64; characters outside the alphabet are skipped. */
 char *decode_base64(const char *, size_t, size_t *);
 
+/* A hex digit's value, or -1. */
+int decode_hex_digit(char);
+/*
+ * A base64 character's value, or -1; c63 is the 64th character: '/' in
+ * RFC 4648, ',' in IMAP's modified UTF-7.
+ */
+int decode_base64_digit(char, char c63);
+
 /* Base64 of any bytes, one line, NUL-terminated. */
 char *encode_base64(const void *, size_t);
 

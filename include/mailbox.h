@@ -25,6 +25,8 @@ void mailbox_free(struct mailbox *);
  * with the UID of a row already there replaces that row.
  */
 void mailbox_add(struct mailbox *, struct message *, size_t);
+/* Set (on) or clear a flag on every row. */
+void mailbox_mark_all(struct mailbox *, uint32_t, int);
 /* Drop the rows that have all of these flags; how many went. */
 size_t mailbox_remove_flagged(struct mailbox *, uint32_t);
 /* Index of a UID, or -1. */

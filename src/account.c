@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "conf.h"
+#include "decode.h"
 #include "xmalloc.h"
 
 struct account *
@@ -41,18 +42,6 @@ account_free(struct account *a)
 	free(a);
 }
 
-static int
-account_hex(char c)
-{
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	return (-1);
-}
-
 /* Space, DEL and the C0 controls (CR, LF and NUL among them). */
 static int
 account_bad_byte(unsigned char c)
@@ -77,8 +66,9 @@ account_url_user(const char *s, size_t len, char **err)
 	for (i = 0; i < len; i++) {
 		c = s[i];
 		if (c == '%') {
-			if (i + 2 >= len || (hi = account_hex(s[i + 1])) < 0 ||
-			    (lo = account_hex(s[i + 2])) < 0) {
+			if (i + 2 >= len ||
+			    (hi = decode_hex_digit(s[i + 1])) < 0 ||
+			    (lo = decode_hex_digit(s[i + 2])) < 0) {
 				*err = xstrdup("bad percent-encoding in user");
 				free(user);
 				return (NULL);
@@ -134,7 +124,7 @@ account_url_host(const char *s, size_t len, char **host, char **port,
 		hlen = i - 1;
 		for (i = 0; i < hlen; i++) {
 			if (h[i] != ':' && h[i] != '.' &&
-			    account_hex(h[i]) < 0) {
+			    decode_hex_digit(h[i]) < 0) {
 				*err = xstrdup("bad IPv6 address");
 				return (-1);
 			}

@@ -272,7 +272,7 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 		return;
 	}
 	p = actions_pending_new(app, type, &m->uid, 1);
-	p->target = xstrdup(f->name);
+	p->target = xstrdup(f->wire);
 	req = actions_request(app, type, p);
 	req->target = xstrdup(f->wire);
 	/* Found again by its Message-ID if the move is ever replayed. */

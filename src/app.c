@@ -249,43 +249,38 @@ app_done(struct app *app, struct event *ev)
 	struct folder  *f;
 
 	if ((p = app_pending_take(app, ev->id)) == NULL) {
-		if (!ev->ok && app->screen == SCREEN_PAGER &&
-		    app->pager.loading) {
-			app->pager.loading = 0;
-			app_message(app, 1, "%s",
-			    ev->text != NULL ? ev->text : "request failed");
+		if (ev->ok)
 			return;
-		}
-		/* Offline, "not connected" would hide the reason why. */
-		if (!ev->ok && !app->connected && app->message != NULL) {
-			if (app->screen == SCREEN_PAGER && app->pager.loading)
-				app->pager.loading = 0;
-			return;
-		}
-		if (!ev->ok) {
-			app_message(app, 1, "%s",
-			    ev->text != NULL ? ev->text : "request failed");
-			if (app->screen == SCREEN_PAGER && app->pager.loading)
-				app->pager.loading = 0;
-		}
+		if (app->screen == SCREEN_PAGER && app->pager.loading)
+			app->pager.loading = 0; /* the message it waited for */
+		else if (!app->connected && app->message != NULL)
+			return; /* offline: keep the reason why */
+		app_message(app, 1, "%s",
+		    ev->text != NULL ? ev->text : "request failed");
 		return;
 	}
 	if (!ev->ok) {
 		app_undo(app, p);
 		if (p->jid != -1)
 			journal_fail(app->journal, p->jid, ev->text);
-		app_message(app, 1, "%s (kept in :failed)",
+		app_message(app, 1, "%s%s",
 		    ev->text != NULL ? ev->text :
-				       "the server refused the change");
+				       "the server refused the change",
+		    p->jid != -1 ? " (kept in :failed)" : "");
 	} else {
 		if (p->jid != -1)
 			journal_done(app->journal, p->jid);
+		f = p->target != NULL ?
+		    folders_find_wire(&app->folders, p->target) :
+		    NULL;
 		switch (p->type) {
 		case REQ_MOVE:
-			app_message(app, 0, "Moved to %s", p->target);
+			app_message(app, 0, "Moved to %s",
+			    f != NULL ? f->name : p->target);
 			break;
 		case REQ_COPY:
-			app_message(app, 0, "Copied to %s", p->target);
+			app_message(app, 0, "Copied to %s",
+			    f != NULL ? f->name : p->target);
 			break;
 		case REQ_EXPUNGE:
 			app_message(app, 0, "Expunged %zu message%s",
@@ -294,8 +289,8 @@ app_done(struct app *app, struct event *ev)
 		default:
 			break;
 		}
-		if (p->target != NULL &&
-		    (f = folders_find(&app->folders, p->target)) != NULL)
+		/* Its counts changed. */
+		if (f != NULL)
 			app_request_status(app, f->wire);
 	}
 	if (app_in_open_folder(app, p->folder))
@@ -340,10 +335,8 @@ static void
 app_refresh_folder(struct app *app)
 {
 	struct request *req;
-	size_t		i;
 
-	for (i = 0; i < app->mbox.n; i++)
-		app->mbox.msgs[i].flags |= MSG_STALE;
+	mailbox_mark_all(&app->mbox, MSG_STALE, 1);
 	if (app->index_cursor < app->mbox.n)
 		app->restore_uid = app->mbox.msgs[app->index_cursor].uid;
 	app->mbox_loading = 1;
@@ -747,7 +740,7 @@ void
 app_show_failed(struct app *app)
 {
 	struct journal_entry *list, *e;
-	struct folder	     *f;
+	struct folder	     *f, *t;
 	struct tm	      tm;
 	char		      when[32], *uids;
 	const char	     *what;
@@ -770,11 +763,15 @@ app_show_failed(struct app *app)
 		f = folders_find_wire(&app->folders, e->folder);
 		uids = journal_uids_format(e->uids, e->nuids);
 		what = journal_op_name(e->op);
+		t = e->target != NULL ?
+		    folders_find_wire(&app->folders, e->target) :
+		    NULL;
 		app_failed_add(app,
 		    xasprintf("%s  %s in %s, UID %s%s%s", when, what,
 			f != NULL ? f->name : e->folder, uids,
 			e->target != NULL ? " to " : "",
-			e->target != NULL ? e->target : ""));
+			t != NULL ? t->name :
+				    (e->target != NULL ? e->target : "")));
 		app_failed_add(app,
 		    xasprintf("    %s", e->error != NULL ? e->error : "?"));
 		free(uids);

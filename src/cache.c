@@ -65,6 +65,15 @@ cache_run(struct cache *c, sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
+/* Step a statement that is used again, and make it ready for that. */
+static void
+cache_step(struct cache *c, sqlite3_stmt *st)
+{
+	if (sqlite3_step(st) != SQLITE_DONE)
+		log_debug("cache: %s", sqlite3_errmsg(c->db));
+	sqlite3_reset(st);
+}
+
 static char *
 cache_text(sqlite3_stmt *st, int i)
 {
@@ -77,34 +86,32 @@ void
 cache_folders_replace(struct cache *c, const struct cache_folder *list,
     size_t n)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *listed;
 	char	      delim[2] = { 0, 0 };
 	size_t	      i;
 
 	if (c == NULL)
 		return;
-	cache_db_exec(c->db, "BEGIN");
 	/* Folders gone from the server go, and their mail with them. */
 	cache_db_exec(c->db,
 	    "CREATE TEMP TABLE IF NOT EXISTS listed (name "
-	    "TEXT PRIMARY KEY); DELETE FROM listed");
+	    "TEXT PRIMARY KEY)");
+	st = cache_prepare(c,
+	    "INSERT INTO folders (name, uidvalidity, delim, noselect)"
+	    " VALUES (?, 0, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+	    " delim = excluded.delim, noselect = excluded.noselect");
+	listed = cache_prepare(c, "INSERT OR IGNORE INTO listed VALUES (?)");
+	if (st == NULL || listed == NULL)
+		goto out;
+	cache_db_exec(c->db, "BEGIN; DELETE FROM listed");
 	for (i = 0; i < n; i++) {
-		if ((st = cache_prepare(c,
-			 "INSERT INTO folders (name, uidvalidity, delim,"
-			 " noselect) VALUES (?, 0, ?, ?) ON CONFLICT (name)"
-			 " DO UPDATE SET delim = excluded.delim,"
-			 " noselect = excluded.noselect")) == NULL)
-			break;
 		delim[0] = list[i].delim;
 		sqlite3_bind_text(st, 1, list[i].wire, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, delim, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 3, list[i].noselect);
-		cache_run(c, st);
-		if ((st = cache_prepare(c,
-			 "INSERT OR IGNORE INTO listed VALUES (?)")) == NULL)
-			break;
-		sqlite3_bind_text(st, 1, list[i].wire, -1, SQLITE_STATIC);
-		cache_run(c, st);
+		cache_step(c, st);
+		sqlite3_bind_text(listed, 1, list[i].wire, -1, SQLITE_STATIC);
+		cache_step(c, listed);
 	}
 	cache_db_exec(c->db,
 	    "DELETE FROM messages WHERE folder NOT IN (SELECT name FROM "
@@ -112,6 +119,9 @@ cache_folders_replace(struct cache *c, const struct cache_folder *list,
 	    "DELETE FROM bodies WHERE folder NOT IN (SELECT name FROM listed);"
 	    "DELETE FROM folders WHERE name NOT IN (SELECT name FROM listed);"
 	    "COMMIT");
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(listed);
 }
 
 void
@@ -172,40 +182,34 @@ cache_folders_free(struct cache_folder *list, size_t n)
 	free(list);
 }
 
-uint32_t
-cache_uidvalidity(struct cache *c, const char *folder)
-{
-	sqlite3_stmt *st;
-	uint32_t      v = 0;
-
-	if (c == NULL ||
-	    (st = cache_prepare(c,
-		 "SELECT uidvalidity FROM folders WHERE name = "
-		 "?")) == NULL)
-		return (0);
-	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (uint32_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return (v);
-}
-
-uint64_t
-cache_modseq(struct cache *c, const char *folder)
+/* One number of a folder's row (a query with one "?"), 0 if none. */
+static uint64_t
+cache_folder_number(struct cache *c, const char *sql, const char *folder)
 {
 	sqlite3_stmt *st;
 	uint64_t      v = 0;
 
-	if (c == NULL ||
-	    (st = cache_prepare(c,
-		 "SELECT highestmodseq FROM folders WHERE name = "
-		 "?")) == NULL)
+	if (c == NULL || (st = cache_prepare(c, sql)) == NULL)
 		return (0);
 	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = (uint64_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return (v);
+}
+
+uint32_t
+cache_uidvalidity(struct cache *c, const char *folder)
+{
+	return ((uint32_t)cache_folder_number(c,
+	    "SELECT uidvalidity FROM folders WHERE name = ?", folder));
+}
+
+uint64_t
+cache_modseq(struct cache *c, const char *folder)
+{
+	return (cache_folder_number(c,
+	    "SELECT highestmodseq FROM folders WHERE name = ?", folder));
 }
 
 void
@@ -223,22 +227,31 @@ cache_set_modseq(struct cache *c, const char *folder, uint64_t modseq)
 	cache_run(c, st);
 }
 
+/* Run statements whose one "?" is the folder. */
 static void
-cache_drop_folder(struct cache *c, const char *folder)
+cache_run_for(struct cache *c, const char *const *sql, size_t n,
+    const char *folder)
 {
-	static const char *sql[] = {
-		"DELETE FROM messages WHERE folder = ?",
-		"DELETE FROM bodies WHERE folder = ?",
-	};
 	sqlite3_stmt *st;
 	size_t	      i;
 
-	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+	for (i = 0; i < n; i++) {
 		if ((st = cache_prepare(c, sql[i])) == NULL)
 			continue;
 		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
 		cache_run(c, st);
 	}
+}
+
+static void
+cache_drop_folder(struct cache *c, const char *folder)
+{
+	static const char *const sql[] = {
+		"DELETE FROM messages WHERE folder = ?",
+		"DELETE FROM bodies WHERE folder = ?",
+	};
+
+	cache_run_for(c, sql, sizeof sql / sizeof sql[0], folder);
 }
 
 int
@@ -272,9 +285,8 @@ cache_select(struct cache *c, const char *folder, uint32_t uidvalidity)
 }
 
 void
-cache_fetch_begin(struct cache *c, const char *folder)
+cache_fetch_begin(struct cache *c)
 {
-	(void)folder;
 	if (c != NULL)
 		cache_db_exec(c->db, "DELETE FROM fetched");
 }
@@ -307,12 +319,9 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 		sqlite3_bind_text(st, 6, msgs[i].from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, msgs[i].subject, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, msgs[i].message_id, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			log_debug("cache: %s", sqlite3_errmsg(c->db));
-		sqlite3_reset(st);
+		cache_step(c, st);
 		sqlite3_bind_int64(mark, 1, msgs[i].uid);
-		sqlite3_step(mark);
-		sqlite3_reset(mark);
+		cache_step(c, mark);
 	}
 	cache_db_exec(c->db, "COMMIT");
 	sqlite3_finalize(st);
@@ -322,24 +331,17 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 void
 cache_fetch_end(struct cache *c, const char *folder)
 {
-	static const char *sql[] = {
+	static const char *const sql[] = {
 		"DELETE FROM messages WHERE folder = ? AND"
 		" uid NOT IN (SELECT uid FROM fetched)",
 		"DELETE FROM bodies WHERE folder = ? AND"
 		" uid NOT IN (SELECT uid FROM fetched)",
 	};
-	sqlite3_stmt *st;
-	size_t	      i;
 
 	if (c == NULL)
 		return;
 	cache_db_exec(c->db, "BEGIN");
-	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		if ((st = cache_prepare(c, sql[i])) == NULL)
-			continue;
-		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
-		cache_run(c, st);
-	}
+	cache_run_for(c, sql, sizeof sql / sizeof sql[0], folder);
 	cache_db_exec(c->db, "DELETE FROM fetched; COMMIT");
 }
 
@@ -360,8 +362,7 @@ cache_set_flags(struct cache *c, const char *folder, const struct message *msgs,
 		sqlite3_bind_int64(st, 1, msgs[i].flags & MSG_SERVER_FLAGS);
 		sqlite3_bind_text(st, 2, folder, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, msgs[i].uid);
-		sqlite3_step(st);
-		sqlite3_reset(st);
+		cache_step(c, st);
 	}
 	cache_db_exec(c->db, "COMMIT");
 	sqlite3_finalize(st);
@@ -385,8 +386,7 @@ cache_change_flags(struct cache *c, const char *folder, const uint32_t *uids,
 		sqlite3_bind_int64(st, 2, remove);
 		sqlite3_bind_text(st, 3, folder, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, uids[i]);
-		sqlite3_step(st);
-		sqlite3_reset(st);
+		cache_step(c, st);
 	}
 	cache_db_exec(c->db, "COMMIT");
 	sqlite3_finalize(st);
@@ -402,11 +402,8 @@ cache_remove(struct cache *c, const char *folder, const uint32_t *uids,
 	if (c == NULL)
 		return;
 	m = cache_prepare(c,
-	    "DELETE FROM messages WHERE folder = ? AND uid "
-	    "= ?");
-	b = cache_prepare(c,
-	    "DELETE FROM bodies WHERE folder = ? AND uid = "
-	    "?");
+	    "DELETE FROM messages WHERE folder = ? AND uid = ?");
+	b = cache_prepare(c, "DELETE FROM bodies WHERE folder = ? AND uid = ?");
 	if (m == NULL || b == NULL) {
 		sqlite3_finalize(m);
 		sqlite3_finalize(b);
@@ -416,12 +413,10 @@ cache_remove(struct cache *c, const char *folder, const uint32_t *uids,
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_text(m, 1, folder, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(m, 2, uids[i]);
-		sqlite3_step(m);
-		sqlite3_reset(m);
+		cache_step(c, m);
 		sqlite3_bind_text(b, 1, folder, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(b, 2, uids[i]);
-		sqlite3_step(b);
-		sqlite3_reset(b);
+		cache_step(c, b);
 	}
 	cache_db_exec(c->db, "COMMIT");
 	sqlite3_finalize(m);

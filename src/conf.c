@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "decode.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -171,7 +172,7 @@ conf_set_fingerprint(struct conf_section *sec, const char *value, char **err)
 				goto bad;
 			continue;
 		}
-		if (n == 64 || strchr("0123456789abcdefABCDEF", *p) == NULL)
+		if (n == 64 || decode_hex_digit(*p) < 0)
 			goto bad;
 		hex[n++] = (char)(*p | 0x20);
 	}

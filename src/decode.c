@@ -19,8 +19,8 @@
 /* Longer than any charset name iconv knows; longer ones are not looked up. */
 #define DECODE_CHARSET_MAX 64
 
-static int
-decode_hex(char c)
+int
+decode_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return (c - '0');
@@ -66,8 +66,8 @@ decode_qp_common(const char *s, size_t len, size_t *outlen, int qword)
 			strbuf_addc(&sb, s[i]);
 			continue;
 		}
-		if (i + 2 < len && (hi = decode_hex(s[i + 1])) >= 0 &&
-		    (lo = decode_hex(s[i + 2])) >= 0) {
+		if (i + 2 < len && (hi = decode_hex_digit(s[i + 1])) >= 0 &&
+		    (lo = decode_hex_digit(s[i + 2])) >= 0) {
 			strbuf_addc(&sb, (char)(hi << 4 | lo));
 			i += 2;
 			continue;
@@ -99,8 +99,8 @@ decode_qword(const char *s, size_t len, size_t *outlen)
 	return (decode_qp_common(s, len, outlen, 1));
 }
 
-static int
-decode_base64_value(char c)
+int
+decode_base64_digit(char c, char c63)
 {
 	if (c >= 'A' && c <= 'Z')
 		return (c - 'A');
@@ -110,7 +110,7 @@ decode_base64_value(char c)
 		return (c - '0' + 52);
 	if (c == '+')
 		return (62);
-	if (c == '/')
+	if (c == c63)
 		return (63);
 	return (-1);
 }
@@ -125,7 +125,7 @@ decode_base64(const char *s, size_t len, size_t *outlen)
 
 	strbuf_init(&sb);
 	for (i = 0; i < len && s[i] != '='; i++) {
-		if ((v = decode_base64_value(s[i])) < 0)
+		if ((v = decode_base64_digit(s[i], '/')) < 0)
 			continue;
 		bits = (bits << 6) | (unsigned int)v;
 		nbits += 6;

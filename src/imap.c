@@ -187,13 +187,39 @@ imap_uid_set(const uint32_t *uids, size_t n)
 }
 
 /* Open the TCP connection and, for implicit TLS, the TLS session. */
-static mailstream *
-imap_open_stream(struct imap *im, struct imap_error *err)
+/*
+ * TLS on a connected socket, verified as the account says; the stream for
+ * libetpan, or NULL (the socket closed) with a certificate or connection
+ * error.
+ */
+static mailstream_low *
+imap_tls_stream(struct imap *im, int fd, struct imap_error *err)
 {
 	const struct account *a = im->account;
 	struct tls_config     cf;
 	struct tls_error      te;
 	struct tls	     *tls;
+
+	memset(&cf, 0, sizeof cf);
+	cf.host = a->host;
+	cf.ca_file = a->ca_file;
+	cf.fingerprint = a->fingerprint;
+	cf.timeout = a->timeout;
+	if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
+		close(fd);
+		imap_error(err,
+		    te.certificate ? IMAP_ERR_CERT : IMAP_ERR_CONNECT,
+		    te.reason);
+		err->fingerprint = te.fingerprint;
+		return (NULL);
+	}
+	return (stream_low_tls(tls, a->timeout));
+}
+
+static mailstream *
+imap_open_stream(struct imap *im, struct imap_error *err)
+{
+	const struct account *a = im->account;
 	mailstream_low	     *low;
 	mailstream	     *s;
 	char		     *msg = NULL;
@@ -204,20 +230,8 @@ imap_open_stream(struct imap *im, struct imap_error *err)
 		return (NULL);
 	}
 	if (a->tls == TLS_IMPLICIT) {
-		memset(&cf, 0, sizeof cf);
-		cf.host = a->host;
-		cf.ca_file = a->ca_file;
-		cf.fingerprint = a->fingerprint;
-		cf.timeout = a->timeout;
-		if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
-			close(fd);
-			imap_error(err,
-			    te.certificate ? IMAP_ERR_CERT : IMAP_ERR_CONNECT,
-			    te.reason);
-			err->fingerprint = te.fingerprint;
+		if ((low = imap_tls_stream(im, fd, err)) == NULL)
 			return (NULL);
-		}
-		low = stream_low_tls(tls, a->timeout);
 	} else
 		low = stream_low_plain(fd, a->timeout);
 	if ((s = mailstream_new(low, 8192)) == NULL)
@@ -234,11 +248,8 @@ static int
 imap_starttls(struct imap *im, struct imap_error *err)
 {
 	const struct account *a = im->account;
-	struct tls_config     cf;
-	struct tls_error      te;
-	struct tls	     *tls;
 	mailstream	     *s;
-	mailstream_low	     *old;
+	mailstream_low	     *old, *low;
 	int		      r, fd;
 
 	if (!imap_has_capability(im, "STARTTLS"))
@@ -259,20 +270,9 @@ imap_starttls(struct imap *im, struct imap_error *err)
 	fd = mailstream_low_get_fd(old);
 	stream_low_release_fd(old);
 
-	memset(&cf, 0, sizeof cf);
-	cf.host = a->host;
-	cf.ca_file = a->ca_file;
-	cf.fingerprint = a->fingerprint;
-	cf.timeout = a->timeout;
-	if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
-		close(fd);
-		imap_error(err,
-		    te.certificate ? IMAP_ERR_CERT : IMAP_ERR_CONNECT,
-		    te.reason);
-		err->fingerprint = te.fingerprint;
+	if ((low = imap_tls_stream(im, fd, err)) == NULL)
 		return (-1);
-	}
-	mailstream_set_low(s, stream_low_tls(tls, a->timeout));
+	mailstream_set_low(s, low);
 	mailstream_low_free(old);
 	return (0);
 }

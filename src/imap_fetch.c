@@ -177,8 +177,8 @@ imap_att_flags(struct mailimap_msg_att *att, uint32_t *uid, uint32_t *flags)
 		if (item->att_type == MAILIMAP_MSG_ATT_ITEM_DYNAMIC) {
 			*flags = imap_flags(item->att_data.att_dyn);
 			has = 1;
-		} else if (item->att_data.att_static->att_type ==
-		    MAILIMAP_MSG_ATT_UID)
+		} else if (item->att_type == MAILIMAP_MSG_ATT_ITEM_STATIC &&
+		    item->att_data.att_static->att_type == MAILIMAP_MSG_ATT_UID)
 			*uid = item->att_data.att_static->att_data.att_uid;
 	}
 	return (has);
@@ -201,6 +201,9 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 			m->flags = imap_flags(item->att_data.att_dyn);
 			continue;
 		}
+		/* MODSEQ and other extensions' items are not static ones. */
+		if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC)
+			continue;
 		st = item->att_data.att_static;
 		switch (st->att_type) {
 		case MAILIMAP_MSG_ATT_UID:

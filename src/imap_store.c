@@ -81,9 +81,12 @@ imap_store(struct imap *im, const uint32_t *uids, size_t n, uint32_t add,
 	return (0);
 }
 
-int
-imap_copy(struct imap *im, const uint32_t *uids, size_t n, const char *target,
-    struct imap_error *err)
+/* UID COPY or UID MOVE (same arguments in libetpan) to target. */
+static int
+imap_transfer(struct imap *im, const uint32_t *uids, size_t n,
+    const char *target,
+    int (*cmd)(mailimap *, struct mailimap_set *, const char *),
+    const char *name, struct imap_error *err)
 {
 	struct mailimap_set *set;
 	int		     r;
@@ -92,12 +95,20 @@ imap_copy(struct imap *im, const uint32_t *uids, size_t n, const char *target,
 	    imap_check_string(target, err) != 0)
 		return (-1);
 	set = imap_uid_set(uids, n);
-	r = mailimap_uid_copy(im->session, set, target);
+	r = cmd(im->session, set, target);
 	mailimap_set_free(set);
 	imap_sync_collect(im);
 	if (r != MAILIMAP_NO_ERROR)
-		return (imap_fail(im, r, "COPY", err));
+		return (imap_fail(im, r, name, err));
 	return (0);
+}
+
+int
+imap_copy(struct imap *im, const uint32_t *uids, size_t n, const char *target,
+    struct imap_error *err)
+{
+	return (
+	    imap_transfer(im, uids, n, target, mailimap_uid_copy, "COPY", err));
 }
 
 /* Whether the UIDs marked \Deleted on the server are exactly these. */
@@ -168,21 +179,9 @@ int
 imap_move(struct imap *im, const uint32_t *uids, size_t n, const char *target,
     struct imap_error *err)
 {
-	struct mailimap_set *set;
-	int		     r;
-
-	if (imap_need_selected(im, err) != 0 ||
-	    imap_check_string(target, err) != 0)
-		return (-1);
-	if (imap_has_capability(im, "MOVE")) {
-		set = imap_uid_set(uids, n);
-		r = mailimap_uid_move(im->session, set, target);
-		mailimap_set_free(set);
-		imap_sync_collect(im);
-		if (r != MAILIMAP_NO_ERROR)
-			return (imap_fail(im, r, "MOVE", err));
-		return (0);
-	}
+	if (imap_has_capability(im, "MOVE"))
+		return (imap_transfer(im, uids, n, target, mailimap_uid_move,
+		    "MOVE", err));
 	/* RFC 6851's fallback, expunging only what was copied. */
 	if (imap_copy(im, uids, n, target, err) != 0)
 		return (-1);

@@ -144,15 +144,19 @@ imap_sync_collect(struct imap *im)
 	}
 }
 
-int
-imap_resync_flags(struct imap *im, struct imap_error *err)
+/*
+ * FETCH 1:* (UID FLAGS), or only what changed since modseq (CONDSTORE's
+ * CHANGEDSINCE) when it is not 0.
+ */
+static int
+imap_fetch_flags(struct imap *im, uint64_t modseq, clist **result,
+    struct imap_error *err)
 {
 	struct mailimap_fetch_type *ft;
 	struct mailimap_set	   *set;
-	clist			   *result = NULL;
-	clistiter		   *it;
 	int			    r;
 
+	*result = NULL;
 	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL ||
 	    (set = mailimap_set_new_interval(1, 0)) == NULL)
 		fatalx("out of memory");
@@ -160,27 +164,69 @@ imap_resync_flags(struct imap *im, struct imap_error *err)
 	    mailimap_fetch_att_new_uid());
 	mailimap_fetch_type_new_fetch_att_list_add(ft,
 	    mailimap_fetch_att_new_flags());
-	r = mailimap_uid_fetch(im->session, set, ft, &result);
+	if (modseq != 0)
+		r = mailimap_fetch_changedsince(im->session, set, ft, modseq,
+		    result);
+	else
+		r = mailimap_fetch(im->session, set, ft, result);
 	mailimap_set_free(set);
 	mailimap_fetch_type_free(ft);
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "FETCH", err));
-	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
-		struct mailimap_msg_att *att = clist_content(it);
-		uint32_t		 uid = 0, flags = 0;
+	return (0);
+}
 
-		imap_att_flags(att, &uid, &flags);
-		/*
-		 * The answer also puts the number map right; a slot still 0
-		 * is new mail whose headers imap_fetch_new must fetch.
-		 */
-		if (att->att_number >= 1 && att->att_number <= im->nseq &&
-		    im->seq[att->att_number - 1] != 0)
+/* What imap_flag_list does with the number map. */
+enum imap_map {
+	IMAP_MAP_NONE,
+	IMAP_MAP_ALL,	/* fill every slot */
+	IMAP_MAP_KNOWN, /* correct filled slots; 0 stays "headers to fetch" */
+};
+
+/* The UID and flags of each answer, in the order given.  Frees it. */
+static void
+imap_flag_list(struct imap *im, clist *result, enum imap_map map,
+    struct imap_flag_change **out, size_t *n)
+{
+	struct mailimap_msg_att *att;
+	clistiter		*it;
+	uint32_t		 uid, flags;
+
+	*out = xreallocarray(NULL, clist_count(result) + 1, sizeof **out);
+	*n = 0;
+	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
+		att = clist_content(it);
+		uid = flags = 0;
+		if (!imap_att_flags(att, &uid, &flags) || uid == 0)
+			continue;
+		if (map == IMAP_MAP_ALL ||
+		    (map == IMAP_MAP_KNOWN && att->att_number >= 1 &&
+			att->att_number <= im->nseq &&
+			im->seq[att->att_number - 1] != 0))
 			imap_sync_set(im, att->att_number, uid);
-		imap_sync_flags(im, att);
+		(*out)[*n].uid = uid;
+		(*out)[*n].flags = flags;
+		(*n)++;
 	}
 	mailimap_fetch_list_free(result);
 	imap_sync_collect(im);
+}
+
+int
+imap_resync_flags(struct imap *im, struct imap_error *err)
+{
+	struct imap_changes	*c = &im->changes;
+	struct imap_flag_change *list;
+	clist			*result;
+	size_t			 n;
+
+	if (imap_fetch_flags(im, 0, &result, err) != 0)
+		return (-1);
+	imap_flag_list(im, result, IMAP_MAP_KNOWN, &list, &n);
+	c->flags = xreallocarray(c->flags, c->nflags + n + 1, sizeof *c->flags);
+	memcpy(c->flags + c->nflags, list, n * sizeof *list);
+	c->nflags += n;
+	free(list);
 	return (0);
 }
 
@@ -188,44 +234,16 @@ int
 imap_fetch_all_flags(struct imap *im, struct imap_flag_change **out, size_t *n,
     struct imap_error *err)
 {
-	struct mailimap_fetch_type *ft;
-	struct mailimap_set	   *set;
-	struct mailimap_msg_att	   *att;
-	clist			   *result = NULL;
-	clistiter		   *it;
-	uint32_t		    uid, flags;
-	int			    r;
+	clist *result;
 
 	*out = NULL;
 	*n = 0;
 	if (im->nseq == 0)
 		return (0);
-	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL ||
-	    (set = mailimap_set_new_interval(1, 0)) == NULL)
-		fatalx("out of memory");
-	mailimap_fetch_type_new_fetch_att_list_add(ft,
-	    mailimap_fetch_att_new_uid());
-	mailimap_fetch_type_new_fetch_att_list_add(ft,
-	    mailimap_fetch_att_new_flags());
-	r = mailimap_fetch(im->session, set, ft, &result);
-	mailimap_set_free(set);
-	mailimap_fetch_type_free(ft);
-	if (r != MAILIMAP_NO_ERROR)
-		return (imap_fail(im, r, "FETCH", err));
-	*out = xreallocarray(NULL, clist_count(result) + 1, sizeof **out);
-	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
-		att = clist_content(it);
-		uid = flags = 0;
-		if (!imap_att_flags(att, &uid, &flags) || uid == 0)
-			continue;
-		/* The whole number map, in one answer. */
-		imap_sync_set(im, att->att_number, uid);
-		(*out)[*n].uid = uid;
-		(*out)[*n].flags = flags;
-		(*n)++;
-	}
-	mailimap_fetch_list_free(result);
-	imap_sync_collect(im);
+	if (imap_fetch_flags(im, 0, &result, err) != 0)
+		return (-1);
+	/* The whole number map, in one answer. */
+	imap_flag_list(im, result, IMAP_MAP_ALL, out, n);
 	return (0);
 }
 
@@ -243,18 +261,12 @@ imap_fetch_changed_flags(struct imap *im, uint64_t modseq, uint32_t **uids,
     struct imap_error *err)
 {
 	struct mailimap_search_key *key;
-	struct mailimap_fetch_type *ft;
-	struct mailimap_set	   *set;
-	clist			   *result = NULL;
-	clistiter		   *it;
-	uint32_t		    uid, flags;
+	clist			   *result;
 	size_t			    i;
-	int			    r;
 
 	*out = NULL;
 	*n = 0;
-	key = mailimap_search_key_new_all();
-	if (key == NULL)
+	if ((key = mailimap_search_key_new_all()) == NULL)
 		fatalx("out of memory");
 	if (imap_search_run(im, key, uids, nuids, err) != 0)
 		return (-1);
@@ -264,34 +276,12 @@ imap_fetch_changed_flags(struct imap *im, uint64_t modseq, uint32_t **uids,
 		imap_sync_set(im, (uint32_t)i + 1, (*uids)[i]);
 	if (*nuids == 0)
 		return (0);
-	if ((ft = mailimap_fetch_type_new_fetch_att_list_empty()) == NULL ||
-	    (set = mailimap_set_new_interval(1, 0)) == NULL)
-		fatalx("out of memory");
-	mailimap_fetch_type_new_fetch_att_list_add(ft,
-	    mailimap_fetch_att_new_uid());
-	mailimap_fetch_type_new_fetch_att_list_add(ft,
-	    mailimap_fetch_att_new_flags());
-	r = mailimap_uid_fetch_changedsince(im->session, set, ft, modseq,
-	    &result);
-	mailimap_set_free(set);
-	mailimap_fetch_type_free(ft);
-	if (r != MAILIMAP_NO_ERROR) {
+	if (imap_fetch_flags(im, modseq, &result, err) != 0) {
 		FREE(uids);
 		*nuids = 0;
-		return (imap_fail(im, r, "FETCH", err));
+		return (-1);
 	}
-	*out = xreallocarray(NULL, clist_count(result) + 1, sizeof **out);
-	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
-		uid = flags = 0;
-		if (!imap_att_flags(clist_content(it), &uid, &flags) ||
-		    uid == 0)
-			continue;
-		(*out)[*n].uid = uid;
-		(*out)[*n].flags = flags;
-		(*n)++;
-	}
-	mailimap_fetch_list_free(result);
-	imap_sync_collect(im);
+	imap_flag_list(im, result, IMAP_MAP_NONE, out, n);
 	return (0);
 }
 

@@ -99,6 +99,19 @@ mailbox_add(struct mailbox *mb, struct message *msgs, size_t n)
 	mb->n = j;
 }
 
+void
+mailbox_mark_all(struct mailbox *mb, uint32_t flag, int on)
+{
+	size_t i;
+
+	for (i = 0; i < mb->n; i++) {
+		if (on)
+			mb->msgs[i].flags |= flag;
+		else
+			mb->msgs[i].flags &= ~flag;
+	}
+}
+
 /* Remove every row with all of these flags set. */
 size_t
 mailbox_remove_flagged(struct mailbox *mb, uint32_t flags)

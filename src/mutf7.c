@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "mutf7.h"
 #include "sanitize.h"
 #include "strbuf.h"
@@ -22,22 +23,6 @@
 
 static const char mutf7_alphabet[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,";
-
-static int
-mutf7_value(char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (c - 'A');
-	if (c >= 'a' && c <= 'z')
-		return (c - 'a' + 26);
-	if (c >= '0' && c <= '9')
-		return (c - '0' + 52);
-	if (c == '+')
-		return (62);
-	if (c == ',')
-		return (63);
-	return (-1);
-}
 
 static int
 mutf7_direct(unsigned int cp)
@@ -57,7 +42,7 @@ mutf7_decode_run(struct strbuf *sb, const char *s, size_t len)
 	int	     v;
 
 	for (i = 0; i < len; i++) {
-		if ((v = mutf7_value(s[i])) < 0)
+		if ((v = decode_base64_digit(s[i], ',')) < 0)
 			return (-1);
 		bits = (bits << 6) | (unsigned int)v;
 		nbits += 6;

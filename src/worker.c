@@ -152,6 +152,20 @@ worker_state(struct worker *w, const char *fmt, ...)
 	worker_push(w, ev);
 }
 
+/*
+ * An error no request waits for: a broken session is said to be gone, any
+ * other goes to the status bar.  Consumes the error.
+ */
+static void
+worker_report(struct worker *w, struct imap_error *err)
+{
+	worker_push_text(w,
+	    err->kind == IMAP_ERR_SESSION ? EV_DISCONNECTED : EV_STATE,
+	    err->text);
+	err->text = NULL;
+	imap_error_clear(err);
+}
+
 /* Report an error from the session; a broken session is said to be gone. */
 static void
 worker_error(struct worker *w, const struct request *req,
@@ -275,6 +289,43 @@ worker_push_status(struct worker *w, const char *folder, uint32_t messages,
 	worker_push(w, ev);
 }
 
+static void
+worker_push_folder(struct worker *w, const char *wire, char delim, int noselect)
+{
+	struct event *ev;
+
+	ev = event_new(EV_FOLDER);
+	ev->folder = xstrdup(wire);
+	ev->delim = delim;
+	ev->flags = noselect;
+	worker_push(w, ev);
+}
+
+/* EV_SELECTED; flags EVF_CACHED when the rows come from the cache. */
+static void
+worker_push_selected(struct worker *w, const char *folder, uint32_t uidvalidity,
+    uint32_t messages, int flags)
+{
+	struct event *ev;
+
+	ev = event_new(EV_SELECTED);
+	ev->folder = xstrdup(folder);
+	ev->uidvalidity = uidvalidity;
+	ev->messages = messages;
+	ev->flags = flags;
+	worker_push(w, ev);
+}
+
+static void
+worker_push_headers_done(struct worker *w, const char *folder)
+{
+	struct event *ev;
+
+	ev = event_new(EV_HEADERS_DONE);
+	ev->folder = xstrdup(folder);
+	worker_push(w, ev);
+}
+
 struct worker_list {
 	struct worker	    *w;
 	struct cache_folder *rows;
@@ -286,14 +337,9 @@ worker_list_cb(void *arg, const char *wire, char delim, int noselect)
 {
 	struct worker_list  *wl = arg;
 	struct worker	    *w = wl->w;
-	struct event	    *ev;
 	struct cache_folder *f;
 
-	ev = event_new(EV_FOLDER);
-	ev->folder = xstrdup(wire);
-	ev->delim = delim;
-	ev->flags = noselect;
-	worker_push(w, ev);
+	worker_push_folder(w, wire, delim, noselect);
 	wl->rows = xreallocarray(wl->rows, wl->n + 1, sizeof *wl->rows);
 	f = &wl->rows[wl->n++];
 	memset(f, 0, sizeof *f);
@@ -328,12 +374,8 @@ worker_status_all(struct worker *w, const struct request *req)
 			if (err.kind == IMAP_ERR_SESSION) {
 				if (req != NULL)
 					worker_error(w, req, &err);
-				else {
-					worker_push_text(w, EV_DISCONNECTED,
-					    err.text);
-					err.text = NULL;
-					imap_error_clear(&err);
-				}
+				else
+					worker_report(w, &err);
 				return (-1);
 			}
 			imap_error_clear(&err);
@@ -346,6 +388,15 @@ worker_status_all(struct worker *w, const struct request *req)
 }
 
 static long worker_now_ms(void);
+
+/* The next round of STATUS, folder-refresh seconds from now (0: none). */
+static void
+worker_plan_refresh(struct worker *w)
+{
+	if (w->account->folder_refresh > 0)
+		w->refresh_at = worker_now_ms() +
+		    (long)w->account->folder_refresh * 1000;
+}
 
 static void
 worker_list(struct worker *w, struct request *req)
@@ -362,9 +413,7 @@ worker_list(struct worker *w, struct request *req)
 	cache_folders_replace(w->cache, wl.rows, wl.n);
 	worker_push(w, event_new(EV_FOLDERS_DONE));
 	worker_status_all(w, req);
-	if (w->account->folder_refresh > 0)
-		w->refresh_at = worker_now_ms() +
-		    (long)w->account->folder_refresh * 1000;
+	worker_plan_refresh(w);
 out:
 	cache_folders_free(wl.rows, wl.n);
 }
@@ -374,17 +423,12 @@ static void
 worker_list_cached(struct worker *w)
 {
 	struct cache_folder *rows;
-	struct event	    *ev;
 	size_t		     i, n;
 
 	n = cache_folders(w->cache, &rows);
-	for (i = 0; i < n; i++) {
-		ev = event_new(EV_FOLDER);
-		ev->folder = xstrdup(rows[i].wire);
-		ev->delim = rows[i].delim;
-		ev->flags = rows[i].noselect;
-		worker_push(w, ev);
-	}
+	for (i = 0; i < n; i++)
+		worker_push_folder(w, rows[i].wire, rows[i].delim,
+		    rows[i].noselect);
 	worker_push(w, event_new(EV_FOLDERS_DONE));
 	for (i = 0; i < n; i++)
 		if (!rows[i].noselect)
@@ -599,7 +643,6 @@ worker_select(struct worker *w, struct request *req)
 {
 	struct worker_fetch wf = { w, req->folder, 0, 0, 0 };
 	struct imap_error   err = { 0 };
-	struct event	   *ev;
 	struct message	   *rows;
 	size_t		    nrows;
 
@@ -608,19 +651,16 @@ worker_select(struct worker *w, struct request *req)
 		worker_error(w, req, &err);
 		return;
 	}
-	ev = event_new(EV_SELECTED);
-	ev->folder = xstrdup(req->folder);
-	ev->uidvalidity = w->uidvalidity;
-	ev->messages = wf.exists;
-	worker_push(w, ev);
 	/* Rows kept under another UIDVALIDITY are gone by now. */
-	if ((nrows = cache_messages(w->cache, req->folder, &rows)) > 0) {
+	nrows = cache_messages(w->cache, req->folder, &rows);
+	worker_push_selected(w, req->folder, w->uidvalidity, wf.exists, 0);
+	if (nrows > 0) {
 		if (worker_resync(w, req, rows, nrows, &err) != 0) {
 			worker_error(w, req, &err);
 			return;
 		}
 	} else {
-		cache_fetch_begin(w->cache, req->folder);
+		cache_fetch_begin(w->cache);
 		if (imap_fetch_headers(w->imap, worker_headers_cb, &wf, &err) !=
 		    0) {
 			worker_error(w, req, &err);
@@ -631,9 +671,7 @@ worker_select(struct worker *w, struct request *req)
 	}
 	/* The rows are now as the server had them at SELECT. */
 	cache_set_modseq(w->cache, req->folder, imap_highestmodseq(w->imap));
-	ev = event_new(EV_HEADERS_DONE);
-	ev->folder = xstrdup(req->folder);
-	worker_push(w, ev);
+	worker_push_headers_done(w, req->folder);
 }
 
 /* Offline: the folder's rows as the server last had them. */
@@ -641,20 +679,13 @@ static void
 worker_select_cached(struct worker *w, struct request *req)
 {
 	struct message *msgs;
-	struct event   *ev;
 	size_t		n;
 
 	n = cache_messages(w->cache, req->folder, &msgs);
-	ev = event_new(EV_SELECTED);
-	ev->folder = xstrdup(req->folder);
-	ev->uidvalidity = cache_uidvalidity(w->cache, req->folder);
-	ev->messages = (uint32_t)n;
-	ev->flags = EVF_CACHED;
-	worker_push(w, ev);
+	worker_push_selected(w, req->folder,
+	    cache_uidvalidity(w->cache, req->folder), (uint32_t)n, EVF_CACHED);
 	worker_push_rows(w, req->folder, msgs, n);
-	ev = event_new(EV_HEADERS_DONE);
-	ev->folder = xstrdup(req->folder);
-	worker_push(w, ev);
+	worker_push_headers_done(w, req->folder);
 }
 
 static void
@@ -895,9 +926,7 @@ fail:
 		return (0);
 	}
 	/* Sent, maybe done, never answered: look before redoing it. */
-	worker_push_text(w, EV_DISCONNECTED, err.text);
-	err.text = NULL;
-	imap_error_clear(&err);
+	worker_report(w, &err);
 	req->replay = 1;
 	queue_push(&w->held, req);
 	return (1);
@@ -994,14 +1023,8 @@ worker_changes(struct worker *w)
 	if (c.resync) {
 		struct imap_changes more;
 
-		if (imap_resync_flags(w->imap, &err) != 0) {
-			worker_push_text(w,
-			    err.kind == IMAP_ERR_SESSION ? EV_DISCONNECTED :
-							   EV_STATE,
-			    err.text);
-			err.text = NULL;
-			imap_error_clear(&err);
-		}
+		if (imap_resync_flags(w->imap, &err) != 0)
+			worker_report(w, &err);
 		/* The expunges stay; the flags are the fresh ones. */
 		imap_changes_take(w->imap, &more);
 		free(c.flags);
@@ -1034,16 +1057,8 @@ worker_changes(struct worker *w)
 	}
 	if (c.new_mail) {
 		wf.folder = folder;
-		if (imap_fetch_new(w->imap, worker_headers_cb, &wf, &err) !=
-		    0) {
-			ev = event_new(err.kind == IMAP_ERR_SESSION ?
-				EV_DISCONNECTED :
-				EV_STATE);
-			ev->text = err.text;
-			err.text = NULL;
-			worker_push(w, ev);
-			imap_error_clear(&err);
-		}
+		if (imap_fetch_new(w->imap, worker_headers_cb, &wf, &err) != 0)
+			worker_report(w, &err);
 	}
 	imap_changes_clear(&c);
 	free(folder);
@@ -1202,18 +1217,12 @@ worker_wait(struct worker *w)
 	worker_changes(w);
 	if (worker_refresh_due(w) == 0 && imap_is_connected(w->imap)) {
 		worker_status_all(w, NULL);
-		w->refresh_at = worker_now_ms() +
-		    (long)w->account->folder_refresh * 1000;
+		worker_plan_refresh(w);
 	}
 	return;
 
 fail:
-	if (err.kind == IMAP_ERR_SESSION)
-		worker_push_text(w, EV_DISCONNECTED, err.text);
-	else
-		worker_push_text(w, EV_STATE, err.text);
-	err.text = NULL;
-	imap_error_clear(&err);
+	worker_report(w, &err);
 }
 
 static void

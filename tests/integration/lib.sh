@@ -744,6 +744,26 @@ fingerprint() {
 	openssl x509 -in "$1" -noout -fingerprint -sha256 | sed 's/^[^=]*=//'
 }
 
+# cert_refused REASON-REGEX: tern, started with $CONFIG, refused the
+# server's certificate at start-up as it must: exit status 1, and on stderr
+# the host, the reason and the certificate's SHA-256 fingerprint, with no
+# login on the server and no password anywhere.
+cert_refused() {
+	tern_start -c "$CONFIG"
+	wait_exit
+	assert_eq "$TERN_STATUS" 1 "exit status"
+	_err=$TEST_DIR/tern.stderr
+	grep -q '127\.0\.0\.1' "$_err" || fail "stderr does not name the host"
+	grep -Eqi -- "$1" "$_err" || fail "stderr does not give the reason"
+	_got=$(grep -Eo 'SHA256: ?([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}' "$_err" |
+	    head -n 1 | sed 's/^SHA256: *//' | tr a-f A-F)
+	[ -n "$_got" ] || fail "no SHA256 fingerprint on stderr"
+	assert_eq "$_got" "$(fingerprint "$SERVER_CERT" | tr a-f A-F)" \
+	    "fingerprint"
+	assert_eq "$(logins)" 0 "logins on the server"
+	no_secret "$_err"
+}
+
 # logins: how many logins of alice Dovecot has logged so far.
 logins() {
 	grep -c 'imap-login: Info: Login: user=<alice>' "$TEST_DIR/dovecot.log" ||

@@ -25,6 +25,9 @@ wait_status 'offline|reconnecting|loading|ready'
 WAIT_SECS=30 wait_status '3005 messages'
 wait_status 'ready'
 [ "$(proxy_stat conns)" -ge 2 ] || fail "tern never reconnected"
+# The rows cached before the cut were kept; only the rest was fetched.
+grep -q 'INBOX from the cache: [1-9][0-9]* rows, 0 gone' "$TEST_DIR/tern.log" ||
+    fail "the second open did not start from the rows already fetched"
 # The bottom of the list is the oldest message, and the rows are unique.
 keys G
 wait_for 'Welcome to the team'

@@ -189,7 +189,7 @@ test_cache_rows(void **state)
 	c = cache_open(path, &err);
 	assert_non_null(c);
 	assert_int_equal(cache_select(c, "INBOX", 10), 0);
-	cache_fetch_begin(c, "INBOX");
+	cache_fetch_begin(c);
 	rows[0] = row(1, 0, "one");
 	rows[1] = row(2, MSG_SEEN, "two");
 	rows[2] = row(3, MSG_FLAGGED | MSG_PENDING, "three");
@@ -227,7 +227,7 @@ test_cache_rows(void **state)
 	assert_int_equal(cache_body_get(c, "INBOX", 1, &got), -1);
 
 	/* A full fetch that no longer sees UID 1 drops it. */
-	cache_fetch_begin(c, "INBOX");
+	cache_fetch_begin(c);
 	rows[0] = row(2, 0, "two");
 	cache_put(c, "INBOX", rows, 1);
 	cache_fetch_end(c, "INBOX");

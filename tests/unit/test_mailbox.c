@@ -140,8 +140,9 @@ test_refresh_drops_stale(void **state)
 	(void)state;
 	mailbox_init(&mb, "INBOX");
 	fill(&mb);
+	mailbox_mark_all(&mb, MSG_STALE, 1);
 	for (i = 0; i < mb.n; i++)
-		mb.msgs[i].flags |= MSG_STALE;
+		assert_true(mb.msgs[i].flags & MSG_STALE);
 	chunk[0] = msg(9, 0, "nine again");
 	chunk[1] = msg(2, MSG_SEEN, "two again");
 	mailbox_add(&mb, chunk, 2);
