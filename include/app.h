@@ -76,6 +76,8 @@ struct app {
 	size_t	       index_cursor;
 	uint32_t       restore_uid; /* put the cursor here when it arrives */
 	size_t	       index_top;
+	int	       ready_logged; /* the "index ready" log line is out */
+	double	       longest_turn; /* seconds, since the folder opened */
 
 	enum focus	focus;
 	enum app_screen screen;
