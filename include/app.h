@@ -62,6 +62,7 @@ struct app {
 	int		ever_connected;
 	int		logging_in;
 	int		cache_shown; /* offline at start: the cache is up */
+	int		previewed;   /* the cache was asked before the login */
 	struct journal *journal;     /* NULL: the cache file is unusable */
 
 	struct folders folders;
@@ -76,8 +77,9 @@ struct app {
 	size_t	       index_cursor;
 	uint32_t       restore_uid; /* put the cursor here when it arrives */
 	size_t	       index_top;
-	int	       ready_logged; /* the "index ready" log line is out */
-	double	       longest_turn; /* seconds, since the folder opened */
+	int	       mbox_unsorted; /* sort it locally once all is in */
+	int	       ready_logged;  /* the "index ready" log line is out */
+	double	       longest_turn;  /* seconds, since the folder opened */
 
 	enum focus	focus;
 	enum app_screen screen;
@@ -119,6 +121,6 @@ void app_clear_failed(struct app *);
 void	     actions_run(struct app *, enum action);
 void	     actions_prompt_done(struct app *, enum prompt_kind, const char *);
 enum context actions_context(const struct app *);
-struct message *actions_current(struct app *);
+struct msgrow *actions_current(struct app *);
 
 #endif

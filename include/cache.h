@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "message.h"
+#include "sort.h"
 
 struct cache;
 
@@ -48,13 +49,8 @@ uint32_t cache_uidvalidity(struct cache *, const char *);
 uint64_t cache_modseq(struct cache *, const char *);
 void	 cache_set_modseq(struct cache *, const char *, uint64_t);
 
-/*
- * A full fetch of a folder: begin, put every chunk, end; end drops the
- * rows the fetch did not see (expunged while tern was away).
- */
-void cache_fetch_begin(struct cache *);
+/* Fetched rows, one transaction a chunk. */
 void cache_put(struct cache *, const char *, const struct message *, size_t);
-void cache_fetch_end(struct cache *, const char *);
 /* Set each message's flags to the given ones (uid and flags only). */
 void cache_set_flags(struct cache *, const char *, const struct message *,
     size_t);
@@ -62,8 +58,12 @@ void cache_set_flags(struct cache *, const char *, const struct message *,
 void cache_change_flags(struct cache *, const char *, const uint32_t *, size_t,
     uint32_t, uint32_t);
 void cache_remove(struct cache *, const char *, const uint32_t *, size_t);
-/* Every cached row of a folder, highest UID first. */
-size_t cache_messages(struct cache *, const char *, struct message **);
+/* Every cached UID of a folder in this order, top first, with its flags. */
+size_t cache_order(struct cache *, const char *, const struct sort_order *,
+    uint32_t **, uint32_t **);
+/* The cached rows of these UIDs, in the same order (missing ones left out). */
+size_t cache_rows(struct cache *, const char *, const uint32_t *, size_t,
+    struct message **);
 
 void cache_body_put(struct cache *, const char *, uint32_t,
     const struct cache_body *);

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "sort.h"
+
 enum tls_mode {
 	TLS_IMPLICIT, /* imaps://, port 993 */
 	TLS_STARTTLS, /* imap://, port 143, STARTTLS required */
@@ -32,6 +34,7 @@ struct account {
 	int	      poll_interval;  /* seconds between NOOPs without IDLE */
 	int	      folder_refresh; /* seconds between STATUS rounds; 0 off */
 	int	      new_mail_bell;
+	struct sort_order sort; /* of the message list */
 };
 
 struct conf {

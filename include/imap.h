@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "message.h"
+#include "sort.h"
 
 struct account;
 struct imap;
@@ -72,11 +73,24 @@ const char *imap_selected(const struct imap *);
 uint64_t imap_highestmodseq(const struct imap *);
 
 /* imap_fetch.c */
-int  imap_fetch_headers(struct imap *, imap_headers_cb *, void *,
-     struct imap_error *);
 int  imap_fetch_body(struct imap *, uint32_t, struct imap_body *,
      struct imap_error *);
 void imap_body_clear(struct imap_body *);
+/* The list headers of the newest n messages to arrive (the top of the
+ * sequence numbers). */
+int imap_fetch_newest(struct imap *, uint32_t, imap_headers_cb *, void *,
+    struct imap_error *);
+/* The list headers of these UIDs, in one UID FETCH. */
+int imap_fetch_uids(struct imap *, const uint32_t *, size_t, imap_headers_cb *,
+    void *, struct imap_error *);
+
+/*
+ * imap_order.c: every UID of the selected folder in this order, top row
+ * first; *sorted is 0 when the server could not sort so (arrival order
+ * came back instead).  Fills the sequence-number map.
+ */
+int imap_order(struct imap *, const struct sort_order *, uint32_t **, size_t *,
+    int *, struct imap_error *);
 
 /* imap_store.c */
 int imap_store(struct imap *, const uint32_t *, size_t, uint32_t, uint32_t,
@@ -114,9 +128,6 @@ int imap_fetch_all_flags(struct imap *, struct imap_flag_change **, size_t *,
  */
 int imap_fetch_changed_flags(struct imap *, uint64_t, uint32_t **, size_t *,
     struct imap_flag_change **, size_t *, struct imap_error *);
-/* Headers of every message whose UID is not among known (ascending). */
-int imap_fetch_missing(struct imap *, const uint32_t *, size_t,
-    imap_headers_cb *, void *, struct imap_error *);
 int imap_idle_start(struct imap *, struct imap_error *);
 int imap_idle_done(struct imap *, struct imap_error *);
 /* The socket to poll while idle, and whether data is already buffered. */

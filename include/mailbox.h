@@ -1,6 +1,9 @@
 /*
- * The message list of the open folder, in display order (highest UID first,
- * which is arrival order, newest on top).  Owned by the UI thread.
+ * The message list of the open folder, owned by the UI thread.  Rows are
+ * compact records whose strings live in one arena; they are shown in the
+ * order the server sorted them (or, without SORT, the same order made
+ * locally).  A row can be a placeholder: its UID and place are known, its
+ * headers are still to be fetched.
  */
 #ifndef TERN_MAILBOX_H
 #define TERN_MAILBOX_H
@@ -9,32 +12,74 @@
 #include <stdint.h>
 
 #include "message.h"
+#include "sort.h"
+#include "strarena.h"
+#include "uidmap.h"
 
-struct mailbox {
-	char	       *name; /* display name, "/"-separated UTF-8 */
-	uint32_t	uidvalidity;
-	struct message *msgs;
-	size_t		n;
-	size_t		cap;
+/* 32 bytes a row. */
+struct msgrow {
+	uint32_t uid;
+	uint32_t flags; /* MSG_*, MSG_UNLOADED */
+	int64_t	 date;
+	uint32_t size;
+	uint32_t from; /* offsets into the mailbox's arena */
+	uint32_t subject;
+	uint32_t message_id; /* 0: none */
 };
 
-void mailbox_init(struct mailbox *, const char *);
+struct mailbox {
+	char		 *name; /* display name, "/"-separated UTF-8 */
+	uint32_t	  uidvalidity;
+	struct sort_order sort;
+	size_t		  n;	 /* rows */
+	size_t		  nheld; /* of them, placeholders */
+	/* Private: rows live in slots that never move, shown in order. */
+	struct msgrow  *slots;
+	size_t		nslots;
+	size_t		capslots;
+	uint32_t       *freeslots;
+	size_t		nfree;
+	uint32_t       *order;
+	size_t		caporder;
+	struct uidmap	byuid;
+	struct strarena strs;
+};
+
+void mailbox_init(struct mailbox *, const char *, const struct sort_order *);
 void mailbox_free(struct mailbox *);
+
+/* The row shown at this index (< n). */
+struct msgrow *mailbox_row(const struct mailbox *, size_t);
+/* The row of a UID, or NULL. */
+struct msgrow *mailbox_get(const struct mailbox *, uint32_t);
+/* Where a UID is shown, or -1. */
+long	    mailbox_pos(const struct mailbox *, uint32_t);
+const char *mailbox_from(const struct mailbox *, const struct msgrow *);
+const char *mailbox_subject(const struct mailbox *, const struct msgrow *);
+/* NULL when the message has none. */
+const char *mailbox_message_id(const struct mailbox *, const struct msgrow *);
+
 /*
- * Take the messages (their strings move into the mailbox), sorted; one
- * with the UID of a row already there replaces that row.
+ * The server's order: these UIDs, top row first.  Rows already there keep
+ * what they have; the others are placeholders; rows not named are gone.
+ */
+void mailbox_set_order(struct mailbox *, const uint32_t *, size_t);
+/*
+ * Take fetched messages (their strings are freed): a row with the same UID
+ * is filled in or replaced where it is, others go to their place in the
+ * order.
  */
 void mailbox_add(struct mailbox *, struct message *, size_t);
+/* Put every row in the mailbox's order, as the server would. */
+void mailbox_sort(struct mailbox *);
 /* Set (on) or clear a flag on every row. */
 void mailbox_mark_all(struct mailbox *, uint32_t, int);
 /* Drop the rows that have all of these flags; how many went. */
 size_t mailbox_remove_flagged(struct mailbox *, uint32_t);
-/* Index of a UID, or -1. */
-long mailbox_find(const struct mailbox *, uint32_t);
-/* Remove the row with this UID into *out (if not NULL); 0 if found. */
+/* Remove a row; with out, as a message of its own (for putting back). */
 int mailbox_remove(struct mailbox *, uint32_t, struct message *);
-/* Insert one message at its place in the order (the strings move). */
-void   mailbox_insert(struct mailbox *, struct message *);
+/* Rows whose flags include all of set and none of clear (placeholders
+ * never count). */
 size_t mailbox_count(const struct mailbox *, uint32_t, uint32_t);
 
 #endif

@@ -21,6 +21,9 @@ struct message {
 #define MSG_SERVER_FLAGS 0x1f /* the ones the server knows about */
 #define MSG_PENDING 0x100     /* a change is sent and not yet confirmed */
 #define MSG_STALE 0x200	      /* not yet seen again in a refresh */
+#define MSG_UNLOADED 0x400    /* a placeholder: headers not fetched yet */
+#define MSG_WANTED 0x800      /* a placeholder the UI asked for */
+#define MSG_GONE 0x1000	      /* expunged, about to leave the list */
 	char *from;	      /* display name, else address; UTF-8 */
 	char *subject;	      /* RFC 2047 decoded, UTF-8 */
 	char *message_id;     /* as sent, or NULL: finds it after a move */

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "message.h"
+#include "sort.h"
 
 struct account;
 struct worker;
@@ -23,7 +24,8 @@ enum request_type {
 	REQ_CONNECT, /* connect; log in too if password is set */
 	REQ_LOGIN,   /* password: log in (connecting if needed) */
 	REQ_LIST,    /* LIST the folders, STATUS each */
-	REQ_SELECT,  /* folder: select, fetch every header */
+	REQ_SELECT,  /* folder, sort: select, fetch every header */
+	REQ_FETCH,   /* folder, uids: these rows' headers, before the rest */
 	REQ_STATUS,  /* folder: STATUS for its counts */
 	REQ_BODY,    /* folder, uid: fetch the text part shown */
 	REQ_STORE,   /* folder, uids, add, remove: flags */
@@ -51,7 +53,10 @@ struct request {
 	 * The change may have been made already (sent before a crash or a
 	 * lost connection): look before doing it again.
 	 */
-	int replay;
+	int		  replay;
+	struct sort_order sort; /* SELECT: the order of the list */
+	/* SELECT before logging in: show what the cache has, if anything. */
+	int preview;
 };
 
 enum event_type {
@@ -66,6 +71,7 @@ enum event_type {
 	EV_FOLDERS_DONE, /* end of the LIST */
 	EV_STATUS,	 /* folder, messages, unseen */
 	EV_SELECTED,	 /* folder, uidvalidity, exists; flags EVF_CACHED */
+	EV_ORDER,	 /* folder, uids: every row, top first */
 	EV_HEADERS,	 /* folder, msgs, n: a chunk; flags EVF_NEW */
 	EV_HEADERS_DONE, /* folder */
 	EV_EXPUNGED,	 /* folder, uids: gone from the server */
@@ -76,8 +82,9 @@ enum event_type {
 };
 
 /* event.flags */
-#define EVF_CACHED 0x1 /* EV_SELECTED: from the cache, not the server */
-#define EVF_NEW 0x2    /* EV_HEADERS: mail that just arrived */
+#define EVF_CACHED 0x1	 /* EV_SELECTED: from the cache, not the server */
+#define EVF_NEW 0x2	 /* EV_HEADERS: mail that just arrived */
+#define EVF_UNSORTED 0x4 /* EV_ORDER: arrival order, the server cannot sort */
 
 struct event {
 	enum event_type type;

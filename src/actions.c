@@ -23,18 +23,14 @@ actions_context(const struct app *app)
 	return (app->focus == FOCUS_FOLDERS ? CTX_FOLDERS : CTX_INDEX);
 }
 
-struct message *
+struct msgrow *
 actions_current(struct app *app)
 {
-	long i;
-
-	if (app->screen == SCREEN_PAGER) {
-		i = mailbox_find(&app->mbox, app->pager.uid);
-		return (i == -1 ? NULL : &app->mbox.msgs[i]);
-	}
+	if (app->screen == SCREEN_PAGER)
+		return (mailbox_get(&app->mbox, app->pager.uid));
 	if (app->mbox.n == 0 || app->index_cursor >= app->mbox.n)
 		return (NULL);
-	return (&app->mbox.msgs[app->index_cursor]);
+	return (mailbox_row(&app->mbox, app->index_cursor));
 }
 
 /* Move a cursor over n rows by delta, kept inside. */
@@ -151,7 +147,7 @@ actions_request(struct app *app, enum request_type type, struct pending *p)
 
 /* Change flags on one message now, and on the server. */
 static void
-actions_store(struct app *app, struct message *m, uint32_t add, uint32_t remove)
+actions_store(struct app *app, struct msgrow *m, uint32_t add, uint32_t remove)
 {
 	struct pending *p;
 	struct request *req;
@@ -173,7 +169,7 @@ actions_store(struct app *app, struct message *m, uint32_t add, uint32_t remove)
 static void
 actions_open_message(struct app *app)
 {
-	struct message *m;
+	struct msgrow  *m;
 	struct request *req;
 	struct pager   *pg = &app->pager;
 
@@ -248,7 +244,7 @@ actions_remove_rows(struct app *app, struct pending *p)
 	if (app->index_cursor >= app->mbox.n && app->mbox.n > 0)
 		app->index_cursor = app->mbox.n - 1;
 	if (app->screen == SCREEN_PAGER &&
-	    mailbox_find(&app->mbox, app->pager.uid) == -1)
+	    mailbox_get(&app->mbox, app->pager.uid) == NULL)
 		app->screen = SCREEN_MAIN;
 }
 
@@ -256,9 +252,10 @@ static void
 actions_transfer(struct app *app, enum request_type type, const char *name)
 {
 	struct folder  *f;
-	struct message *m;
+	struct msgrow  *m;
 	struct pending *p;
 	struct request *req;
+	const char     *msgid;
 
 	if ((m = actions_current(app)) == NULL)
 		return;
@@ -276,9 +273,9 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 	req = actions_request(app, type, p);
 	req->target = xstrdup(f->wire);
 	/* Found again by its Message-ID if the move is ever replayed. */
-	if (m->message_id != NULL) {
+	if ((msgid = mailbox_message_id(&app->mbox, m)) != NULL) {
 		req->message_ids = xcalloc(1, sizeof *req->message_ids);
-		req->message_ids[0] = xstrdup(m->message_id);
+		req->message_ids[0] = xstrdup(msgid);
 	}
 	if (type == REQ_MOVE)
 		actions_remove_rows(app, p);
@@ -299,8 +296,8 @@ actions_expunge(struct app *app)
 
 	uids = xreallocarray(NULL, app->mbox.n + 1, sizeof *uids);
 	for (i = 0; i < app->mbox.n; i++)
-		if (app->mbox.msgs[i].flags & MSG_DELETED)
-			uids[n++] = app->mbox.msgs[i].uid;
+		if (mailbox_row(&app->mbox, i)->flags & MSG_DELETED)
+			uids[n++] = mailbox_row(&app->mbox, i)->uid;
 	if (n == 0) {
 		free(uids);
 		app_message(app, 0, "No messages are marked deleted");
@@ -374,7 +371,7 @@ actions_ask_expunge(struct app *app)
 void
 actions_run(struct app *app, enum action a)
 {
-	struct message *m = NULL;
+	struct msgrow *m = NULL;
 
 	switch (a) {
 	case ACT_TOGGLE_READ:
@@ -385,6 +382,11 @@ actions_run(struct app *app, enum action a)
 	case ACT_COPY:
 		if ((m = actions_current(app)) == NULL) {
 			app_message(app, 1, "No message selected");
+			return;
+		}
+		/* Its flags are not known yet: a toggle would guess. */
+		if (m->flags & MSG_UNLOADED) {
+			app_message(app, 1, "This message is still loading");
 			return;
 		}
 		break;

@@ -194,13 +194,13 @@ app_pending_has(struct app *app, uint32_t uid)
 static void
 app_clear_pending_flag(struct app *app, const struct pending *p)
 {
-	size_t i;
-	long   j;
+	struct msgrow *r;
+	size_t	       i;
 
 	for (i = 0; i < p->n; i++) {
-		j = mailbox_find(&app->mbox, p->uids[i]);
-		if (j != -1 && !app_pending_has(app, p->uids[i]))
-			app->mbox.msgs[j].flags &= ~MSG_PENDING;
+		r = mailbox_get(&app->mbox, p->uids[i]);
+		if (r != NULL && !app_pending_has(app, p->uids[i]))
+			r->flags &= ~MSG_PENDING;
 	}
 }
 
@@ -215,21 +215,18 @@ app_in_open_folder(struct app *app, const char *wire)
 static void
 app_undo(struct app *app, struct pending *p)
 {
-	size_t i;
-	long   j;
+	struct msgrow *r;
+	size_t	       i;
 
 	if (!app_in_open_folder(app, p->folder))
 		return;
-	for (i = 0; i < p->nremoved; i++)
-		mailbox_insert(&app->mbox, &p->removed[i]);
+	mailbox_add(&app->mbox, p->removed, p->nremoved);
 	p->nremoved = 0;
 	if (p->old_flags != NULL) {
-		for (i = 0; i < p->n; i++) {
-			j = mailbox_find(&app->mbox, p->uids[i]);
-			if (j != -1)
-				app->mbox.msgs[j].flags = p->old_flags[i] |
-				    (app->mbox.msgs[j].flags & MSG_PENDING);
-		}
+		for (i = 0; i < p->n; i++)
+			if ((r = mailbox_get(&app->mbox, p->uids[i])) != NULL)
+				r->flags = p->old_flags[i] |
+				    (r->flags & MSG_PENDING);
 	}
 }
 
@@ -299,8 +296,8 @@ app_done(struct app *app, struct event *ev)
 	app_pending_free(p);
 }
 
-void
-app_open_folder(struct app *app, const char *wire)
+static void
+app_open_folder_as(struct app *app, const char *wire, int preview)
 {
 	struct request *req;
 	struct folder  *f;
@@ -318,15 +315,24 @@ app_open_folder(struct app *app, const char *wire)
 	app->mbox_wire = copy;
 	mailbox_free(&app->mbox);
 	f = folders_find_wire(&app->folders, wire);
-	mailbox_init(&app->mbox, f != NULL ? f->name : wire);
+	mailbox_init(&app->mbox, f != NULL ? f->name : wire,
+	    &app->account->sort);
 	app->mbox_loading = 1;
 	app->index_cursor = app->index_top = 0;
 	app->ready_logged = 0;
 	app->longest_turn = 0;
 	req = request_new(REQ_SELECT);
 	req->folder = xstrdup(wire);
+	req->sort = app->account->sort;
+	req->preview = preview;
 	app_send(app, req);
 	app->dirty = 1;
+}
+
+void
+app_open_folder(struct app *app, const char *wire)
+{
+	app_open_folder_as(app, wire, 0);
 }
 
 /*
@@ -341,10 +347,12 @@ app_refresh_folder(struct app *app)
 
 	mailbox_mark_all(&app->mbox, MSG_STALE, 1);
 	if (app->index_cursor < app->mbox.n)
-		app->restore_uid = app->mbox.msgs[app->index_cursor].uid;
+		app->restore_uid =
+		    mailbox_row(&app->mbox, app->index_cursor)->uid;
 	app->mbox_loading = 1;
 	req = request_new(REQ_SELECT);
 	req->folder = xstrdup(app->mbox_wire);
+	req->sort = app->account->sort;
 	app_send(app, req);
 }
 
@@ -394,42 +402,79 @@ app_body(struct app *app, struct event *ev)
 	free(text);
 }
 
+/* Keep the cursor on the message it was on, whatever moved around it. */
+static uint32_t
+app_cursor_uid(struct app *app)
+{
+	if (app->index_cursor < app->mbox.n)
+		return (mailbox_row(&app->mbox, app->index_cursor)->uid);
+	return (0);
+}
+
+static void
+app_cursor_to(struct app *app, uint32_t uid)
+{
+	long i;
+
+	if (app->restore_uid != 0 &&
+	    (i = mailbox_pos(&app->mbox, app->restore_uid)) != -1) {
+		/* The row the cursor was on before a reopen. */
+		app->index_cursor = (size_t)i;
+		app->restore_uid = 0;
+	} else if (uid != 0 && (i = mailbox_pos(&app->mbox, uid)) != -1)
+		app->index_cursor = (size_t)i;
+}
+
+/* The server's order of the folder: rows take their places, unfetched. */
+static void
+app_order(struct app *app, struct event *ev)
+{
+	uint32_t uid;
+
+	if (!app_in_open_folder(app, ev->folder))
+		return;
+	uid = app_cursor_uid(app);
+	/* Other UIDVALIDITY: no row kept stands for the same mail. */
+	if (app->mbox.uidvalidity != 0 &&
+	    app->mbox.uidvalidity != ev->uidvalidity) {
+		mailbox_set_order(&app->mbox, NULL, 0);
+		app->restore_uid = uid = 0;
+	}
+	app->mbox.uidvalidity = ev->uidvalidity;
+	mailbox_set_order(&app->mbox, ev->uids, ev->nuids);
+	app->mbox_unsorted = (ev->flags & EVF_UNSORTED) != 0;
+	app_cursor_to(app, uid);
+}
+
 static void
 app_headers(struct app *app, struct event *ev)
 {
-	uint32_t uid = 0;
-	long	 i;
-	size_t	 j;
+	struct msgrow *r;
+	uint32_t       uid;
+	size_t	       j;
 
 	if (!app_in_open_folder(app, ev->folder))
 		return;
 	/* New mail lands above: keep the cursor on its message. */
-	if (app->index_cursor < app->mbox.n)
-		uid = app->mbox.msgs[app->index_cursor].uid;
+	uid = app_cursor_uid(app);
 	for (j = 0; j < ev->n; j++) {
 		/* A change of ours in flight wins over what was fetched. */
-		if ((i = mailbox_find(&app->mbox, ev->msgs[j].uid)) != -1 &&
-		    (app->mbox.msgs[i].flags & MSG_PENDING))
-			ev->msgs[j].flags = app->mbox.msgs[i].flags &
-			    ~MSG_STALE;
+		if ((r = mailbox_get(&app->mbox, ev->msgs[j].uid)) != NULL &&
+		    (r->flags & MSG_PENDING))
+			ev->msgs[j].flags = r->flags &
+			    ~(MSG_STALE | MSG_UNLOADED | MSG_WANTED);
 	}
 	if (ev->flags & EVF_NEW) {
 		app_message(app, 0, "New mail in %s", app->mbox.name);
 		if (app->account->new_mail_bell)
 			ui_bell();
 	}
+	/* Only rows not yet on the list can move the others. */
 	mailbox_add(&app->mbox, ev->msgs, ev->n);
-	/* The strings now belong to the mailbox. */
 	free(ev->msgs);
 	ev->msgs = NULL;
 	ev->n = 0;
-	if (app->restore_uid != 0 &&
-	    (i = mailbox_find(&app->mbox, app->restore_uid)) != -1) {
-		/* The row the cursor was on before a reopen. */
-		app->index_cursor = (size_t)i;
-		app->restore_uid = 0;
-	} else if (uid != 0 && (i = mailbox_find(&app->mbox, uid)) != -1)
-		app->index_cursor = (size_t)i;
+	app_cursor_to(app, uid);
 }
 
 /*
@@ -439,17 +484,16 @@ app_headers(struct app *app, struct event *ev)
 static void
 app_expunged(struct app *app, struct event *ev)
 {
-	size_t i;
-	long   at;
+	struct msgrow *r;
+	uint32_t       uid = 0;
+	size_t	       i;
 
 	if (!app_in_open_folder(app, ev->folder))
 		return;
 	for (i = 0; i < ev->nuids; i++) {
-		if ((at = mailbox_find(&app->mbox, ev->uids[i])) == -1)
+		if ((r = mailbox_get(&app->mbox, ev->uids[i])) == NULL)
 			continue;
-		mailbox_remove(&app->mbox, ev->uids[i], NULL);
-		if ((size_t)at < app->index_cursor)
-			app->index_cursor--;
+		r->flags |= MSG_GONE;
 		if (app->screen == SCREEN_PAGER &&
 		    app->pager.uid == ev->uids[i]) {
 			app->screen = SCREEN_MAIN;
@@ -458,6 +502,12 @@ app_expunged(struct app *app, struct event *ev)
 			    "server");
 		}
 	}
+	/* The cursor's message, else the next one left, else the last. */
+	for (i = app->index_cursor; i < app->mbox.n && uid == 0; i++)
+		if (!(mailbox_row(&app->mbox, i)->flags & MSG_GONE))
+			uid = mailbox_row(&app->mbox, i)->uid;
+	mailbox_remove_flagged(&app->mbox, MSG_GONE);
+	app_cursor_to(app, uid);
 	if (app->index_cursor >= app->mbox.n && app->mbox.n > 0)
 		app->index_cursor = app->mbox.n - 1;
 }
@@ -466,16 +516,14 @@ app_expunged(struct app *app, struct event *ev)
 static void
 app_flags(struct app *app, struct event *ev)
 {
-	struct message *m;
-	size_t		i;
-	long		at;
+	struct msgrow *m;
+	size_t	       i;
 
 	if (!app_in_open_folder(app, ev->folder))
 		return;
 	for (i = 0; i < ev->n; i++) {
-		if ((at = mailbox_find(&app->mbox, ev->msgs[i].uid)) == -1)
+		if ((m = mailbox_get(&app->mbox, ev->msgs[i].uid)) == NULL)
 			continue;
-		m = &app->mbox.msgs[at];
 		if (m->flags & MSG_PENDING)
 			continue;
 		m->flags = (m->flags & ~MSG_SERVER_FLAGS) |
@@ -499,23 +547,25 @@ app_connected(struct app *app)
 {
 	struct request *req;
 
-	if ((app->ever_connected || app->cache_shown) &&
+	if ((app->ever_connected || app->cache_shown || app->previewed) &&
 	    app->mbox_wire != NULL) {
 		/* Back after a lost connection: the list may be stale. */
-		app_message(app, 0, "%s to %s",
-		    app->ever_connected ? "Reconnected" : "Connected",
-		    app->account->host);
+		if (app->ever_connected || app->cache_shown)
+			app_message(app, 0, "%s to %s",
+			    app->ever_connected ? "Reconnected" : "Connected",
+			    app->account->host);
 		app->connected = app->ever_connected = 1;
-		app_send(app, request_new(REQ_LIST));
+		/* The list first: the folder pane can wait a round trip. */
 		app_refresh_folder(app);
+		app_send(app, request_new(REQ_LIST));
 		return;
 	}
 	app->connected = app->ever_connected = 1;
 	if (!app->message_error)
 		FREE(&app->message);
+	app_open_folder(app, "INBOX");
 	req = request_new(REQ_LIST);
 	app_send(app, req);
-	app_open_folder(app, "INBOX");
 }
 
 static void
@@ -542,6 +592,7 @@ static void
 app_event(struct app *app, struct event *ev)
 {
 	struct folder *f;
+	uint32_t       uid;
 
 	switch (ev->type) {
 	case EV_STATE:
@@ -575,8 +626,11 @@ app_event(struct app *app, struct event *ev)
 		/* Not reached at start: what the cache has meanwhile. */
 		if (!app->ever_connected && !app->cache_shown) {
 			app->cache_shown = 1;
-			app_send(app, request_new(REQ_LIST));
-			app_open_folder(app, "INBOX");
+			/* The start-up preview asked the cache already. */
+			if (!app->previewed) {
+				app_send(app, request_new(REQ_LIST));
+				app_open_folder(app, "INBOX");
+			}
 		}
 		break;
 	case EV_FOLDER:
@@ -601,9 +655,14 @@ app_event(struct app *app, struct event *ev)
 		app->mbox_exists = ev->messages;
 		/* Other UIDVALIDITY: no row kept stands for the same mail. */
 		if (!(ev->flags & EVF_CACHED) && app->mbox.uidvalidity != 0 &&
-		    app->mbox.uidvalidity != ev->uidvalidity)
+		    app->mbox.uidvalidity != ev->uidvalidity) {
 			app->restore_uid = 0;
+			mailbox_set_order(&app->mbox, NULL, 0);
+		}
 		app->mbox.uidvalidity = ev->uidvalidity;
+		break;
+	case EV_ORDER:
+		app_order(app, ev);
 		break;
 	case EV_HEADERS:
 		app_headers(app, ev);
@@ -613,9 +672,18 @@ app_event(struct app *app, struct event *ev)
 			break;
 		app->mbox_loading = 0;
 		mailbox_remove_flagged(&app->mbox, MSG_STALE);
-		log_debug("headers complete: %s %zu rows, longest UI turn "
-			  "%.1f ms",
-		    app->mbox_wire, app->mbox.n, app->longest_turn * 1e3);
+		if (app->mbox_unsorted) {
+			/* Every date is in now: the order the server lacked. */
+			uid = app_cursor_uid(app);
+			mailbox_sort(&app->mbox);
+			app->mbox_unsorted = 0;
+			app_cursor_to(app, uid);
+		}
+		if (!(ev->flags & EVF_CACHED))
+			log_debug("headers complete: %s %zu rows, longest UI "
+				  "turn %.1f ms",
+			    app->mbox_wire, app->mbox.n,
+			    app->longest_turn * 1e3);
 		if (app->index_cursor >= app->mbox.n)
 			app->index_cursor = app->mbox.n > 0 ? app->mbox.n - 1 :
 							      0;
@@ -713,7 +781,14 @@ app_start(struct app *app)
 
 	app->focus = FOCUS_INDEX;
 	app->netstate = xstrdup("connecting");
-	mailbox_init(&app->mbox, "INBOX");
+	mailbox_init(&app->mbox, "INBOX", &app->account->sort);
+	/*
+	 * What the cache has is on screen before the server answers; the
+	 * login then refreshes it (app_connected).
+	 */
+	app_send(app, request_new(REQ_LIST));
+	app_open_folder_as(app, "INBOX", 1);
+	app->previewed = 1;
 	req = request_new(REQ_CONNECT);
 	if (app->password != NULL) {
 		req->password = app->password;
@@ -843,19 +918,56 @@ app_now(void)
 }
 
 /*
+ * Rows on screen (and a screen below) whose headers have not come yet:
+ * ask for them ahead of the rest of the fill, once.
+ */
+static void
+app_want_visible(struct app *app)
+{
+	struct request *req;
+	struct msgrow  *r;
+	size_t		i, end, rows;
+
+	if (app->mbox_wire == NULL || app->mbox.nheld == 0)
+		return;
+	rows = app->page_rows > 0 ? (size_t)app->page_rows : 1;
+	end = app->index_top + 2 * rows;
+	req = request_new(REQ_FETCH);
+	for (i = app->index_top; i < end && i < app->mbox.n; i++) {
+		r = mailbox_row(&app->mbox, i);
+		if ((r->flags & (MSG_UNLOADED | MSG_WANTED)) != MSG_UNLOADED)
+			continue;
+		r->flags |= MSG_WANTED;
+		req->uids = xreallocarray(req->uids, req->nuids + 1,
+		    sizeof *req->uids);
+		req->uids[req->nuids++] = r->uid;
+	}
+	if (req->nuids == 0) {
+		request_free(req);
+		return;
+	}
+	req->folder = xstrdup(app->mbox_wire);
+	app_send(app, req);
+}
+
+/*
  * The benchmarks' marker: the first screen of the open folder is drawn,
  * with every row on it filled in.
  */
 static void
 app_log_ready(struct app *app)
 {
-	size_t want;
+	size_t i, rows;
 
 	if (app->ready_logged || app->mbox_wire == NULL)
 		return;
-	want = app->page_rows > 0 ? (size_t)app->page_rows : 1;
-	if (app->mbox_loading && app->mbox.n < want)
+	rows = app->page_rows > 0 ? (size_t)app->page_rows : 1;
+	if (app->mbox_loading && app->mbox.n == 0)
 		return;
+	for (i = app->index_top; i < app->index_top + rows && i < app->mbox.n;
+	     i++)
+		if (mailbox_row(&app->mbox, i)->flags & MSG_UNLOADED)
+			return;
 	app->ready_logged = 1;
 	log_debug("index ready: %s %zu rows", app->mbox_wire, app->mbox.n);
 }
@@ -877,6 +989,7 @@ app_run(struct app *app)
 		if (app->dirty) {
 			ui_draw(app);
 			app->dirty = 0;
+			app_want_visible(app);
 			app_log_ready(app);
 		}
 		/* How long a key could have waited: a turn and its draw. */

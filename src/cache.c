@@ -28,10 +28,6 @@ cache_open(const char *path, char **err)
 		return (NULL);
 	c = xcalloc(1, sizeof *c);
 	c->db = db;
-	/* Fetched rows only live through one fetch. */
-	cache_db_exec(db,
-	    "CREATE TEMP TABLE fetched (uid INTEGER PRIMARY "
-	    "KEY)");
 	return (c);
 }
 
@@ -285,30 +281,18 @@ cache_select(struct cache *c, const char *folder, uint32_t uidvalidity)
 }
 
 void
-cache_fetch_begin(struct cache *c)
-{
-	if (c != NULL)
-		cache_db_exec(c->db, "DELETE FROM fetched");
-}
-
-void
 cache_put(struct cache *c, const char *folder, const struct message *msgs,
     size_t n)
 {
-	sqlite3_stmt *st, *mark;
+	sqlite3_stmt *st;
 	size_t	      i;
 
-	if (c == NULL)
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "INSERT OR REPLACE INTO messages (folder, uid, flags, date,"
+		 " size, sender, subject, message_id)"
+		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
 		return;
-	st = cache_prepare(c,
-	    "INSERT OR REPLACE INTO messages (folder, uid, flags, date, size,"
-	    " sender, subject, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	mark = cache_prepare(c, "INSERT OR IGNORE INTO fetched VALUES (?)");
-	if (st == NULL || mark == NULL) {
-		sqlite3_finalize(st);
-		sqlite3_finalize(mark);
-		return;
-	}
 	cache_db_exec(c->db, "BEGIN");
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
@@ -320,29 +304,9 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 		sqlite3_bind_text(st, 7, msgs[i].subject, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, msgs[i].message_id, -1, SQLITE_STATIC);
 		cache_step(c, st);
-		sqlite3_bind_int64(mark, 1, msgs[i].uid);
-		cache_step(c, mark);
 	}
 	cache_db_exec(c->db, "COMMIT");
 	sqlite3_finalize(st);
-	sqlite3_finalize(mark);
-}
-
-void
-cache_fetch_end(struct cache *c, const char *folder)
-{
-	static const char *const sql[] = {
-		"DELETE FROM messages WHERE folder = ? AND"
-		" uid NOT IN (SELECT uid FROM fetched)",
-		"DELETE FROM bodies WHERE folder = ? AND"
-		" uid NOT IN (SELECT uid FROM fetched)",
-	};
-
-	if (c == NULL)
-		return;
-	cache_db_exec(c->db, "BEGIN");
-	cache_run_for(c, sql, sizeof sql / sizeof sql[0], folder);
-	cache_db_exec(c->db, "DELETE FROM fetched; COMMIT");
 }
 
 void
@@ -423,40 +387,95 @@ cache_remove(struct cache *c, const char *folder, const uint32_t *uids,
 	sqlite3_finalize(b);
 }
 
-size_t
-cache_messages(struct cache *c, const char *folder, struct message **out)
-{
-	struct message *list = NULL, *m;
-	sqlite3_stmt   *st;
-	size_t		n = 0, cap = 0;
+struct cache_order_row {
+	uint32_t uid;
+	uint32_t flags;
+	int64_t	 date;
+};
 
-	*out = NULL;
+static const struct sort_order *cache_sort_order;
+
+static int
+cache_order_cmp(const void *a, const void *b)
+{
+	const struct cache_order_row *x = a, *y = b;
+
+	return (sort_cmp(cache_sort_order, x->date, x->uid, y->date, y->uid));
+}
+
+size_t
+cache_order(struct cache *c, const char *folder, const struct sort_order *so,
+    uint32_t **uids, uint32_t **flags)
+{
+	struct cache_order_row *rows = NULL;
+	sqlite3_stmt	       *st;
+	size_t			n = 0, cap = 0, i;
+
+	*uids = *flags = NULL;
 	if (c == NULL ||
 	    (st = cache_prepare(c,
-		 "SELECT uid, flags, date, size, sender, subject,"
-		 " message_id FROM messages WHERE folder = ?"
-		 " ORDER BY uid DESC")) == NULL)
+		 "SELECT uid, flags, date FROM messages"
+		 " WHERE folder = ?")) == NULL)
 		return (0);
 	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (n == cap) {
-			cap = cap == 0 ? 256 : cap * 2;
-			list = xreallocarray(list, cap, sizeof *list);
+			cap = cap == 0 ? 1024 : cap * 2;
+			rows = xreallocarray(rows, cap, sizeof *rows);
 		}
-		m = &list[n++];
-		memset(m, 0, sizeof *m);
-		m->uid = (uint32_t)sqlite3_column_int64(st, 0);
-		m->flags = (uint32_t)sqlite3_column_int64(st, 1) &
+		rows[n].uid = (uint32_t)sqlite3_column_int64(st, 0);
+		rows[n].flags = (uint32_t)sqlite3_column_int64(st, 1) &
 		    MSG_SERVER_FLAGS;
-		m->date = (time_t)sqlite3_column_int64(st, 2);
-		m->size = (uint32_t)sqlite3_column_int64(st, 3);
-		m->from = cache_text(st, 4);
-		m->subject = cache_text(st, 5);
-		m->message_id = cache_text(st, 6);
+		rows[n++].date = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
-	*out = list;
+	/* Only the worker thread sorts here. */
+	cache_sort_order = so;
+	qsort(rows, n, sizeof *rows, cache_order_cmp);
+	*uids = xreallocarray(NULL, n + 1, sizeof **uids);
+	*flags = xreallocarray(NULL, n + 1, sizeof **flags);
+	for (i = 0; i < n; i++) {
+		(*uids)[i] = rows[i].uid;
+		(*flags)[i] = rows[i].flags;
+	}
+	free(rows);
 	return (n);
+}
+
+size_t
+cache_rows(struct cache *c, const char *folder, const uint32_t *uids, size_t n,
+    struct message **out)
+{
+	struct message *m;
+	sqlite3_stmt   *st;
+	size_t		i, k = 0;
+
+	*out = NULL;
+	if (c == NULL || n == 0 ||
+	    (st = cache_prepare(c,
+		 "SELECT flags, date, size, sender, subject, message_id"
+		 " FROM messages WHERE folder = ? AND uid = ?")) == NULL)
+		return (0);
+	*out = xreallocarray(NULL, n, sizeof **out);
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 2, uids[i]);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			m = &(*out)[k++];
+			memset(m, 0, sizeof *m);
+			m->uid = uids[i];
+			m->flags = (uint32_t)sqlite3_column_int64(st, 0) &
+			    MSG_SERVER_FLAGS;
+			m->date = (time_t)sqlite3_column_int64(st, 1);
+			m->size = (uint32_t)sqlite3_column_int64(st, 2);
+			m->from = cache_text(st, 3);
+			m->subject = cache_text(st, 4);
+			m->message_id = cache_text(st, 5);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return (k);
 }
 
 void

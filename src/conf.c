@@ -57,6 +57,7 @@ static int conf_set_poll_interval(struct conf_section *, const char *, char **);
 static int conf_set_folder_refresh(struct conf_section *, const char *,
     char **);
 static int conf_set_new_mail_bell(struct conf_section *, const char *, char **);
+static int conf_set_sort(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
 	{ "imap", conf_set_imap,
@@ -83,6 +84,10 @@ static const struct conf_setting conf_settings[] = {
 	    "86400 (default 120)." },
 	{ "new-mail-bell", conf_set_new_mail_bell,
 	    "yes: ring the terminal bell when new mail arrives (default no)." },
+	{ "sort", conf_set_sort,
+	    "Order of the message list: date (newest sent first, the "
+	    "default) or arrival (newest received first); reverse-date and "
+	    "reverse-arrival put the oldest on top." },
 };
 #define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
 
@@ -251,6 +256,17 @@ conf_set_new_mail_bell(struct conf_section *sec, const char *value, char **err)
 		sec->account->new_mail_bell = 0;
 	else {
 		*err = xstrdup("new-mail-bell must be yes or no");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+conf_set_sort(struct conf_section *sec, const char *value, char **err)
+{
+	if (sort_parse(value, &sec->account->sort) != 0) {
+		*err = xstrdup("sort must be date, arrival, reverse-date or "
+			       "reverse-arrival");
 		return (-1);
 	}
 	return (0);

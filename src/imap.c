@@ -277,6 +277,15 @@ imap_starttls(struct imap *im, struct imap_error *err)
 	return (0);
 }
 
+/* Forget the capabilities: the next answer that carries some sets them. */
+static void
+imap_forget_capabilities(struct imap *im)
+{
+	mailimap_capability_data_free(
+	    im->session->imap_connection_info->imap_capability);
+	im->session->imap_connection_info->imap_capability = NULL;
+}
+
 static int
 imap_refresh_capabilities(struct imap *im, struct imap_error *err)
 {
@@ -316,7 +325,9 @@ imap_connect(struct imap *im, struct imap_error *err)
 		err->kind = IMAP_ERR_CONNECT;
 		return (-1);
 	}
-	if (imap_refresh_capabilities(im, err) != 0)
+	/* Dovecot and most servers put them in the greeting: one trip less. */
+	if (im->session->imap_connection_info->imap_capability == NULL &&
+	    imap_refresh_capabilities(im, err) != 0)
 		goto fail;
 	if (a->tls == TLS_STARTTLS) {
 		if (imap_starttls(im, err) != 0)
@@ -399,6 +410,7 @@ imap_login(struct imap *im, const char *password, struct imap_error *err)
 	/* Neither command is ever logged: both carry the password. */
 	if (imap_has_capability(im, "AUTH=PLAIN") &&
 	    imap_has_capability(im, "SASL-IR")) {
+		imap_forget_capabilities(im);
 		r = imap_auth_plain(im, password, &state);
 		if (r == MAILIMAP_NO_ERROR &&
 		    state != MAILIMAP_RESP_COND_STATE_OK)
@@ -407,11 +419,18 @@ imap_login(struct imap *im, const char *password, struct imap_error *err)
 		return (imap_error(err, IMAP_ERR_AUTH,
 		    xasprintf("%s allows neither LOGIN nor AUTHENTICATE PLAIN here",
 			a->host)));
-	else
+	else {
+		imap_forget_capabilities(im);
 		r = mailimap_login(im->session, a->user, password);
+	}
 	if (r == MAILIMAP_NO_ERROR) {
-		log_debug("logged in as %s", a->user);
+		log_debug("logged in as %s%s", a->user,
+		    im->session->imap_connection_info->imap_capability != NULL ?
+			"" :
+			"; asking for capabilities");
 		/* The OK may carry new capabilities; ask if it did not. */
+		if (im->session->imap_connection_info->imap_capability != NULL)
+			return (0);
 		return (imap_refresh_capabilities(im, err));
 	}
 	imap_fail(im, r, "Login failed", err);
@@ -420,6 +439,14 @@ imap_login(struct imap *im, const char *password, struct imap_error *err)
 		if (im->session->imap_response == NULL) {
 			free(err->text);
 			err->text = xstrdup("Login failed");
+		}
+		/* Another try needs to know what the server offers. */
+		if (im->session->imap_connection_info->imap_capability ==
+		    NULL) {
+			struct imap_error ignored = { 0 };
+
+			imap_refresh_capabilities(im, &ignored);
+			imap_error_clear(&ignored);
 		}
 	}
 	return (-1);

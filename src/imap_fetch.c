@@ -260,18 +260,66 @@ imap_header_fetch_type(void)
 	return (ft);
 }
 
+/* Turn one FETCH answer into rows for cb, and free it at once. */
+static void
+imap_fetch_deliver(struct imap *im, clist *result, imap_headers_cb *cb,
+    void *arg)
+{
+	struct mailimap_msg_att *att;
+	struct message		*msgs;
+	clistiter		*it;
+	size_t			 n = 0;
+
+	msgs = xreallocarray(NULL, (size_t)clist_count(result) + 1,
+	    sizeof *msgs);
+	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
+		att = clist_content(it);
+		imap_message_from(att, &msgs[n]);
+		if (msgs[n].uid == 0) {
+			/* An unsolicited FETCH without UID. */
+			message_clear(&msgs[n]);
+			continue;
+		}
+		imap_sync_set(im, att->att_number, msgs[n].uid);
+		n++;
+	}
+	mailimap_fetch_list_free(result);
+	imap_sync_collect(im);
+	cb(arg, msgs, n);
+}
+
+int
+imap_fetch_uids(struct imap *im, const uint32_t *uids, size_t n,
+    imap_headers_cb *cb, void *arg, struct imap_error *err)
+{
+	struct mailimap_fetch_type *ft;
+	struct mailimap_set	   *set;
+	clist			   *result = NULL;
+	int			    r;
+
+	if (im->session == NULL || im->selected == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
+	if (n == 0)
+		return (0);
+	ft = imap_header_fetch_type();
+	set = imap_uid_set(uids, n);
+	r = mailimap_uid_fetch(im->session, set, ft, &result);
+	mailimap_set_free(set);
+	mailimap_fetch_type_free(ft);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "FETCH", err));
+	imap_fetch_deliver(im, result, cb, arg);
+	return (0);
+}
+
 int
 imap_fetch_range(struct imap *im, uint32_t first, uint32_t last,
     imap_headers_cb *cb, void *arg, struct imap_error *err)
 {
 	struct mailimap_fetch_type *ft;
 	struct mailimap_set	   *set;
-	struct mailimap_msg_att	   *att;
-	struct message		   *msgs;
 	clist			   *result;
-	clistiter		   *it;
 	uint32_t		    top, bottom;
-	size_t			    n;
 	int			    r;
 
 	ft = imap_header_fetch_type();
@@ -289,23 +337,7 @@ imap_fetch_range(struct imap *im, uint32_t first, uint32_t last,
 			mailimap_fetch_type_free(ft);
 			return (imap_fail(im, r, "FETCH", err));
 		}
-		msgs = xreallocarray(NULL, clist_count(result), sizeof *msgs);
-		n = 0;
-		for (it = clist_begin(result); it != NULL;
-		     it = clist_next(it)) {
-			att = clist_content(it);
-			imap_message_from(att, &msgs[n]);
-			if (msgs[n].uid == 0) {
-				/* An unsolicited FETCH without UID. */
-				message_clear(&msgs[n]);
-				continue;
-			}
-			imap_sync_set(im, att->att_number, msgs[n].uid);
-			n++;
-		}
-		mailimap_fetch_list_free(result);
-		imap_sync_collect(im);
-		cb(arg, msgs, n);
+		imap_fetch_deliver(im, result, cb, arg);
 		if (bottom == first)
 			break;
 	}
@@ -314,14 +346,17 @@ imap_fetch_range(struct imap *im, uint32_t first, uint32_t last,
 }
 
 int
-imap_fetch_headers(struct imap *im, imap_headers_cb *cb, void *arg,
+imap_fetch_newest(struct imap *im, uint32_t n, imap_headers_cb *cb, void *arg,
     struct imap_error *err)
 {
-	if (im->session == NULL || im->session->imap_selection_info == NULL)
+	if (im->session == NULL || im->selected == NULL)
 		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
-	if (im->nseq == 0)
+	if (im->nseq == 0 || n == 0)
 		return (0);
-	return (imap_fetch_range(im, 1, (uint32_t)im->nseq, cb, arg, err));
+	if (n > im->nseq)
+		n = (uint32_t)im->nseq;
+	return (imap_fetch_range(im, (uint32_t)im->nseq - n + 1,
+	    (uint32_t)im->nseq, cb, arg, err));
 }
 
 static int

@@ -44,6 +44,8 @@ int imap_att_flags(struct mailimap_msg_att *, uint32_t *, uint32_t *);
 /* imap_search.c: UID SEARCH in the selected folder; frees the key. */
 int imap_search_run(struct imap *, struct mailimap_search_key *, uint32_t **,
     size_t *, struct imap_error *);
+/* imap_search.c: the UIDs of a SEARCH or SORT answer, as an array. */
+void imap_uid_array(clist *, uint32_t **, size_t *);
 /* Refuse strings that could smuggle a second command onto the wire. */
 int imap_check_string(const char *, struct imap_error *);
 

@@ -15,9 +15,8 @@ int
 imap_search_run(struct imap *im, struct mailimap_search_key *key,
     uint32_t **out, size_t *nout, struct imap_error *err)
 {
-	clist	  *result = NULL;
-	clistiter *it;
-	int	   r;
+	clist *result = NULL;
+	int    r;
 
 	*out = NULL;
 	*nout = 0;
@@ -31,12 +30,20 @@ imap_search_run(struct imap *im, struct mailimap_search_key *key,
 	imap_sync_collect(im);
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "SEARCH", err));
-	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
-		*out = xreallocarray(*out, *nout + 1, sizeof **out);
-		(*out)[(*nout)++] = *(uint32_t *)clist_content(it);
-	}
+	imap_uid_array(result, out, nout);
 	mailimap_search_result_free(result);
 	return (0);
+}
+
+void
+imap_uid_array(clist *list, uint32_t **out, size_t *nout)
+{
+	clistiter *it;
+
+	*out = xreallocarray(NULL, (size_t)clist_count(list) + 1, sizeof **out);
+	*nout = 0;
+	for (it = clist_begin(list); it != NULL; it = clist_next(it))
+		(*out)[(*nout)++] = *(uint32_t *)clist_content(it);
 }
 
 int

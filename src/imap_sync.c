@@ -315,47 +315,6 @@ imap_fetch_new(struct imap *im, imap_headers_cb *cb, void *arg,
 	    cb, arg, err));
 }
 
-static int
-imap_uid_known(const uint32_t *known, size_t n, uint32_t uid)
-{
-	size_t lo = 0, hi = n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (known[mid] == uid)
-			return (1);
-		if (known[mid] < uid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (0);
-}
-
-int
-imap_fetch_missing(struct imap *im, const uint32_t *known, size_t nknown,
-    imap_headers_cb *cb, void *arg, struct imap_error *err)
-{
-	size_t last, first;
-
-	/* Runs of unknown messages, the newest run first. */
-	for (last = im->nseq; last > 0; last = first - 1) {
-		if (im->seq[last - 1] != 0 &&
-		    imap_uid_known(known, nknown, im->seq[last - 1])) {
-			first = last;
-			continue;
-		}
-		for (first = last; first > 1; first--)
-			if (im->seq[first - 2] != 0 &&
-			    imap_uid_known(known, nknown, im->seq[first - 2]))
-				break;
-		if (imap_fetch_range(im, (uint32_t)first, (uint32_t)last, cb,
-			arg, err) != 0)
-			return (-1);
-	}
-	return (0);
-}
-
 int
 imap_noop(struct imap *im, struct imap_error *err)
 {

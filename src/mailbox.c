@@ -1,13 +1,18 @@
 /*
- * mailbox.c owns the open folder's message list: rows kept in display order
- * (highest UID first) so that the index can draw any window of it without
- * sorting, and found by UID with a binary search.  It never does I/O.
+ * mailbox.c owns the open folder's message list.  A row lives in a slot
+ * that never moves while the row lives, found by UID through a hash map;
+ * the display order is a separate array of slot numbers, so reordering or
+ * removing rows moves 4 bytes a row and never invalidates the map.  It
+ * never does I/O.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "mailbox.h"
 #include "xmalloc.h"
+
+/* Rows inserted one by one below this many; above, the whole list sorts. */
+#define MAILBOX_INSERT_MAX 64
 
 void
 message_clear(struct message *m)
@@ -28,75 +33,283 @@ message_copy(struct message *dst, const struct message *src)
 }
 
 void
-mailbox_init(struct mailbox *mb, const char *name)
+mailbox_init(struct mailbox *mb, const char *name, const struct sort_order *so)
 {
 	memset(mb, 0, sizeof *mb);
 	mb->name = xstrdup(name);
+	if (so != NULL)
+		mb->sort = *so;
+	uidmap_init(&mb->byuid);
+	strarena_init(&mb->strs);
 }
 
 void
 mailbox_free(struct mailbox *mb)
 {
-	size_t i;
-
-	for (i = 0; i < mb->n; i++)
-		message_clear(&mb->msgs[i]);
-	free(mb->msgs);
+	free(mb->slots);
+	free(mb->freeslots);
+	free(mb->order);
+	uidmap_free(&mb->byuid);
+	strarena_free(&mb->strs);
 	free(mb->name);
 	memset(mb, 0, sizeof *mb);
 }
 
-static int
-mailbox_cmp(const void *a, const void *b)
+struct msgrow *
+mailbox_row(const struct mailbox *mb, size_t i)
 {
-	const struct message *ma = a, *mb = b;
+	return (&mb->slots[mb->order[i]]);
+}
 
-	if (ma->uid == mb->uid)
-		return (0);
-	return (ma->uid > mb->uid ? -1 : 1);
+struct msgrow *
+mailbox_get(const struct mailbox *mb, uint32_t uid)
+{
+	uint32_t slot;
+
+	if (uidmap_get(&mb->byuid, uid, &slot) != 0)
+		return (NULL);
+	return (&mb->slots[slot]);
+}
+
+long
+mailbox_pos(const struct mailbox *mb, uint32_t uid)
+{
+	uint32_t slot;
+	size_t	 i;
+
+	if (uidmap_get(&mb->byuid, uid, &slot) != 0)
+		return (-1);
+	for (i = 0; i < mb->n; i++)
+		if (mb->order[i] == slot)
+			return ((long)i);
+	return (-1);
+}
+
+const char *
+mailbox_from(const struct mailbox *mb, const struct msgrow *r)
+{
+	return (strarena_get(&mb->strs, r->from));
+}
+
+const char *
+mailbox_subject(const struct mailbox *mb, const struct msgrow *r)
+{
+	return (strarena_get(&mb->strs, r->subject));
+}
+
+const char *
+mailbox_message_id(const struct mailbox *mb, const struct msgrow *r)
+{
+	return (
+	    r->message_id == 0 ? NULL : strarena_get(&mb->strs, r->message_id));
 }
 
 static void
-mailbox_reserve(struct mailbox *mb, size_t more)
+mailbox_reserve_order(struct mailbox *mb, size_t more)
 {
-	if (mb->n + more <= mb->cap)
+	if (mb->n + more <= mb->caporder)
 		return;
-	mb->cap = mb->cap == 0 ? 64 : mb->cap;
-	while (mb->cap < mb->n + more)
-		mb->cap *= 2;
-	mb->msgs = xreallocarray(mb->msgs, mb->cap, sizeof *mb->msgs);
+	mb->caporder = mb->caporder == 0 ? 64 : mb->caporder;
+	while (mb->caporder < mb->n + more)
+		mb->caporder *= 2;
+	mb->order = xreallocarray(mb->order, mb->caporder, sizeof *mb->order);
+}
+
+/* A slot for a new row of this UID, mapped and blank. */
+static uint32_t
+mailbox_slot_new(struct mailbox *mb, uint32_t uid)
+{
+	uint32_t slot;
+
+	if (mb->nfree > 0)
+		slot = mb->freeslots[--mb->nfree];
+	else {
+		if (mb->nslots == mb->capslots) {
+			mb->capslots = mb->capslots == 0 ? 64 :
+							   mb->capslots * 2;
+			mb->slots = xreallocarray(mb->slots, mb->capslots,
+			    sizeof *mb->slots);
+		}
+		slot = (uint32_t)mb->nslots++;
+	}
+	memset(&mb->slots[slot], 0, sizeof mb->slots[slot]);
+	mb->slots[slot].uid = uid;
+	mb->slots[slot].flags = MSG_UNLOADED;
+	mb->nheld++;
+	uidmap_put(&mb->byuid, uid, slot);
+	return (slot);
+}
+
+static void
+mailbox_forget_strings(struct mailbox *mb, struct msgrow *r)
+{
+	strarena_forget(&mb->strs, r->from);
+	strarena_forget(&mb->strs, r->subject);
+	strarena_forget(&mb->strs, r->message_id);
+	r->from = r->subject = r->message_id = 0;
+}
+
+static void
+mailbox_slot_free(struct mailbox *mb, uint32_t slot)
+{
+	struct msgrow *r = &mb->slots[slot];
+
+	if (r->flags & MSG_UNLOADED)
+		mb->nheld--;
+	mailbox_forget_strings(mb, r);
+	uidmap_del(&mb->byuid, r->uid);
+	mb->freeslots = xreallocarray(mb->freeslots, mb->nfree + 1,
+	    sizeof *mb->freeslots);
+	mb->freeslots[mb->nfree++] = slot;
+}
+
+/* Rebuild the arena once more of it is replaced strings than live ones. */
+static void
+mailbox_compact(struct mailbox *mb)
+{
+	struct strarena fresh;
+	struct msgrow  *r;
+	size_t		i;
+
+	if (mb->strs.waste < 1024 * 1024 || mb->strs.waste * 2 < mb->strs.len)
+		return;
+	strarena_init(&fresh);
+	for (i = 0; i < mb->n; i++) {
+		r = mailbox_row(mb, i);
+		r->from = strarena_add(&fresh,
+		    strarena_get(&mb->strs, r->from));
+		r->subject = strarena_add(&fresh,
+		    strarena_get(&mb->strs, r->subject));
+		r->message_id = strarena_add(&fresh,
+		    strarena_get(&mb->strs, r->message_id));
+	}
+	strarena_free(&mb->strs);
+	mb->strs = fresh;
+}
+
+/* Fill a row from a fetched message (whose strings stay the caller's). */
+static void
+mailbox_fill(struct mailbox *mb, struct msgrow *r, const struct message *m)
+{
+	if (r->flags & MSG_UNLOADED)
+		mb->nheld--;
+	mailbox_forget_strings(mb, r);
+	r->flags = m->flags & ~(MSG_UNLOADED | MSG_WANTED);
+	r->date = (int64_t)m->date;
+	r->size = m->size;
+	r->from = strarena_add(&mb->strs, m->from);
+	r->subject = strarena_add(&mb->strs, m->subject);
+	r->message_id = strarena_add(&mb->strs, m->message_id);
+}
+
+/*
+ * The display order of two rows.  A placeholder has no date yet: next to
+ * one, rows compare by UID, which is how the server numbers arrivals.
+ */
+static int
+mailbox_cmp_rows(const struct mailbox *mb, const struct msgrow *a,
+    const struct msgrow *b)
+{
+	struct sort_order so = mb->sort;
+
+	if ((a->flags | b->flags) & MSG_UNLOADED)
+		so.key = SORT_ARRIVAL;
+	return (sort_cmp(&so, a->date, a->uid, b->date, b->uid));
+}
+
+static int
+mailbox_cmp_slots(const void *a, const void *b, void *arg)
+{
+	const struct mailbox *mb = arg;
+
+	return (mailbox_cmp_rows(mb, &mb->slots[*(const uint32_t *)a],
+	    &mb->slots[*(const uint32_t *)b]));
+}
+
+void
+mailbox_sort(struct mailbox *mb)
+{
+	qsort_r(mb->order, mb->n, sizeof *mb->order, mailbox_cmp_slots, mb);
+}
+
+/* Put a slot at its place in the order (binary search). */
+static void
+mailbox_place(struct mailbox *mb, uint32_t slot)
+{
+	size_t lo = 0, hi = mb->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (mailbox_cmp_rows(mb, &mb->slots[mb->order[mid]],
+			&mb->slots[slot]) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	mailbox_reserve_order(mb, 1);
+	memmove(mb->order + lo + 1, mb->order + lo,
+	    (mb->n - lo) * sizeof *mb->order);
+	mb->order[lo] = slot;
+	mb->n++;
+}
+
+void
+mailbox_set_order(struct mailbox *mb, const uint32_t *uids, size_t n)
+{
+	unsigned char *named;
+	uint32_t      *order, slot;
+	size_t	       i, k = 0;
+
+	order = xreallocarray(NULL, n + 1, sizeof *order);
+	named = xcalloc(mb->nslots + n + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (uids[i] == 0)
+			continue;
+		if (uidmap_get(&mb->byuid, uids[i], &slot) != 0)
+			slot = mailbox_slot_new(mb, uids[i]);
+		else if (named[slot])
+			continue; /* named twice */
+		named[slot] = 1;
+		order[k++] = slot;
+	}
+	for (i = 0; i < mb->n; i++)
+		if (!named[mb->order[i]])
+			mailbox_slot_free(mb, mb->order[i]);
+	free(named);
+	free(mb->order);
+	mb->order = order;
+	mb->n = k;
+	mb->caporder = n + 1;
+	mailbox_compact(mb);
 }
 
 void
 mailbox_add(struct mailbox *mb, struct message *msgs, size_t n)
 {
-	size_t i, j, k, old = mb->n;
-	long   at;
+	uint32_t slot, *fresh;
+	size_t	 i, nfresh = 0;
 
-	mailbox_reserve(mb, n);
-	/* A row refetched takes the place of the one it replaces. */
-	for (i = k = 0; i < n; i++) {
-		if (old > 0 && (at = mailbox_find(mb, msgs[i].uid)) != -1 &&
-		    (size_t)at < old) {
-			message_clear(&mb->msgs[at]);
-			mb->msgs[at] = msgs[i];
-			continue;
+	fresh = xreallocarray(NULL, n + 1, sizeof *fresh);
+	for (i = 0; i < n; i++) {
+		if (msgs[i].uid != 0) {
+			if (uidmap_get(&mb->byuid, msgs[i].uid, &slot) != 0)
+				fresh[nfresh++] = slot = mailbox_slot_new(mb,
+				    msgs[i].uid);
+			mailbox_fill(mb, &mb->slots[slot], &msgs[i]);
 		}
-		mb->msgs[mb->n + k++] = msgs[i];
+		message_clear(&msgs[i]);
 	}
-	if (k == 0)
-		return;
-	mb->n += k;
-	qsort(mb->msgs, mb->n, sizeof *mb->msgs, mailbox_cmp);
-	/* A UID twice in one chunk is kept once. */
-	for (i = j = 0; i < mb->n; i++) {
-		if (j > 0 && mb->msgs[j - 1].uid == mb->msgs[i].uid) {
-			message_clear(&mb->msgs[i]);
-			continue;
-		}
-		mb->msgs[j++] = mb->msgs[i];
+	if (nfresh <= MAILBOX_INSERT_MAX) {
+		for (i = 0; i < nfresh; i++)
+			mailbox_place(mb, fresh[i]);
+	} else {
+		mailbox_reserve_order(mb, nfresh);
+		memcpy(mb->order + mb->n, fresh, nfresh * sizeof *fresh);
+		mb->n += nfresh;
+		mailbox_sort(mb);
 	}
-	mb->n = j;
+	free(fresh);
+	mailbox_compact(mb);
 }
 
 void
@@ -106,95 +319,68 @@ mailbox_mark_all(struct mailbox *mb, uint32_t flag, int on)
 
 	for (i = 0; i < mb->n; i++) {
 		if (on)
-			mb->msgs[i].flags |= flag;
+			mailbox_row(mb, i)->flags |= flag;
 		else
-			mb->msgs[i].flags &= ~flag;
+			mailbox_row(mb, i)->flags &= ~flag;
 	}
 }
 
-/* Remove every row with all of these flags set. */
 size_t
 mailbox_remove_flagged(struct mailbox *mb, uint32_t flags)
 {
 	size_t i, j;
 
 	for (i = j = 0; i < mb->n; i++) {
-		if ((mb->msgs[i].flags & flags) == flags) {
-			message_clear(&mb->msgs[i]);
+		if ((mailbox_row(mb, i)->flags & flags) == flags) {
+			mailbox_slot_free(mb, mb->order[i]);
 			continue;
 		}
-		mb->msgs[j++] = mb->msgs[i];
+		mb->order[j++] = mb->order[i];
 	}
 	i = mb->n - j;
 	mb->n = j;
+	mailbox_compact(mb);
 	return (i);
-}
-
-long
-mailbox_find(const struct mailbox *mb, uint32_t uid)
-{
-	size_t lo = 0, hi = mb->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (mb->msgs[mid].uid == uid)
-			return ((long)mid);
-		if (mb->msgs[mid].uid > uid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (-1);
 }
 
 int
 mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 {
-	long i;
+	struct msgrow *r;
+	long	       i;
 
-	if ((i = mailbox_find(mb, uid)) == -1)
+	if ((i = mailbox_pos(mb, uid)) == -1)
 		return (-1);
-	if (out != NULL)
-		*out = mb->msgs[i];
-	else
-		message_clear(&mb->msgs[i]);
-	memmove(mb->msgs + i, mb->msgs + i + 1,
-	    (mb->n - (size_t)i - 1) * sizeof *mb->msgs);
+	r = mailbox_row(mb, (size_t)i);
+	if (out != NULL) {
+		memset(out, 0, sizeof *out);
+		out->uid = r->uid;
+		out->flags = r->flags;
+		out->date = (time_t)r->date;
+		out->size = r->size;
+		out->from = xstrdup(mailbox_from(mb, r));
+		out->subject = xstrdup(mailbox_subject(mb, r));
+		if (r->message_id != 0)
+			out->message_id = xstrdup(mailbox_message_id(mb, r));
+	}
+	mailbox_slot_free(mb, mb->order[i]);
+	memmove(mb->order + i, mb->order + i + 1,
+	    (mb->n - (size_t)i - 1) * sizeof *mb->order);
 	mb->n--;
 	return (0);
-}
-
-void
-mailbox_insert(struct mailbox *mb, struct message *m)
-{
-	size_t lo = 0, hi = mb->n, mid;
-
-	if (mailbox_find(mb, m->uid) != -1) {
-		message_clear(m);
-		return;
-	}
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (mb->msgs[mid].uid > m->uid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	mailbox_reserve(mb, 1);
-	memmove(mb->msgs + lo + 1, mb->msgs + lo,
-	    (mb->n - lo) * sizeof *mb->msgs);
-	mb->msgs[lo] = *m;
-	mb->n++;
 }
 
 size_t
 mailbox_count(const struct mailbox *mb, uint32_t set, uint32_t clear)
 {
-	size_t i, n = 0;
+	const struct msgrow *r;
+	size_t		     i, n = 0;
 
-	for (i = 0; i < mb->n; i++)
-		if ((mb->msgs[i].flags & set) == set &&
-		    (mb->msgs[i].flags & clear) == 0)
+	for (i = 0; i < mb->n; i++) {
+		r = mailbox_row(mb, i);
+		if ((r->flags & set) == set && (r->flags & clear) == 0 &&
+		    !(r->flags & MSG_UNLOADED))
 			n++;
+	}
 	return (n);
 }

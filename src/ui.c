@@ -197,7 +197,7 @@ ui_status_draw(struct app *app, int y, int cols)
 	strbuf_printf(&sb, " | %zu message%s, %zu unread", app->mbox.n,
 	    app->mbox.n == 1 ? "" : "s", unread);
 	if (app->screen == SCREEN_PAGER) {
-		long i = mailbox_find(&app->mbox, app->pager.uid);
+		long i = mailbox_pos(&app->mbox, app->pager.uid);
 
 		pos = i == -1 ? 0 : (size_t)i + 1;
 		strbuf_printf(&sb, " | message %zu/%zu", pos, app->mbox.n);

@@ -47,7 +47,7 @@ ui_index_size(uint32_t size, char *buf, size_t len)
 }
 
 static void
-ui_index_row(struct app *app, const struct message *m, int y, int x, int w,
+ui_index_row(struct app *app, const struct msgrow *m, int y, int x, int w,
     attr_t attr)
 {
 	char flags[5], date[16], size[16];
@@ -68,10 +68,10 @@ ui_index_row(struct app *app, const struct message *m, int y, int x, int w,
 	col += ui_put(y, col, 5, flags, attr) > 0 ? 5 : 5;
 	ui_put(y, col, 11, date, attr);
 	col += 11;
-	ui_put(y, col, fromw + 1, m->from, attr);
+	ui_put(y, col, fromw + 1, mailbox_from(&app->mbox, m), attr);
 	col += fromw + 1;
 	subw = x + w - col - sizew;
-	ui_put(y, col, subw, m->subject, attr);
+	ui_put(y, col, subw, mailbox_subject(&app->mbox, m), attr);
 	col += subw > 0 ? subw : 0;
 	/* Right-aligned size. */
 	if (col + sizew <= x + w) {
@@ -85,10 +85,10 @@ ui_index_row(struct app *app, const struct message *m, int y, int x, int w,
 void
 ui_index_draw(struct app *app, int y, int x, int w, int h)
 {
-	const struct message *m;
-	size_t		      i;
-	attr_t		      attr;
-	int		      r;
+	const struct msgrow *m;
+	size_t		     i;
+	attr_t		     attr;
+	int		     r;
 
 	if (app->mbox.n == 0) {
 		ui_put(y, x, w,
@@ -104,13 +104,17 @@ ui_index_draw(struct app *app, int y, int x, int w, int h)
 		app->index_top = app->index_cursor - (size_t)h + 1;
 
 	for (r = 0, i = app->index_top; r < h && i < app->mbox.n; r++, i++) {
-		m = &app->mbox.msgs[i];
+		m = mailbox_row(&app->mbox, i);
 		attr = A_NORMAL;
-		if (!(m->flags & MSG_SEEN))
+		if (!(m->flags & (MSG_SEEN | MSG_UNLOADED)))
 			attr |= A_BOLD;
 		if (i == app->index_cursor)
 			attr = app->focus == FOCUS_INDEX ? A_REVERSE :
 							   A_UNDERLINE;
-		ui_index_row(app, m, y + r, x, w, attr);
+		if (m->flags & MSG_UNLOADED)
+			/* Its headers are on the way (app.c asked for them). */
+			ui_put(y + r, x, w, "     ...", attr);
+		else
+			ui_index_row(app, m, y + r, x, w, attr);
 	}
 }

@@ -27,8 +27,36 @@
 #define WORKER_IDLE_SECONDS (25 * 60)
 /* The longest wait between two tries to reconnect. */
 #define WORKER_BACKOFF_MAX 60
-/* Offline, a cached folder is sent to the UI in chunks this big. */
+/* Cached rows go to the UI in chunks this big. */
 #define WORKER_CACHE_CHUNK 2000
+/* Rows fetched before the list is usable: a tall screen and a margin. */
+#define WORKER_WINDOW 100
+/* Headers fetched per step of the fill; a request waits at most one step. */
+#define WORKER_FILL_CHUNK 2000
+/* More new messages than this in a cached folder: ask the server's order. */
+#define WORKER_NEW_MAX 1000
+
+/*
+ * The rows of the open folder still to be sent to the UI after its first
+ * screen: from the cache first, then from the server, a chunk at a time
+ * between requests, so that keys keep working while a big folder loads.
+ * A UID is 0 once sent (a REQ_FETCH took it out of turn).
+ */
+struct worker_fill {
+	char	 *folder; /* NULL: nothing to fill */
+	uint32_t  uidvalidity;
+	uint64_t  modseq; /* the cache is up to date with this once done */
+	uint32_t *cached;
+	size_t	  ncached;
+	size_t	  cached_next;
+	uint32_t *fetch;
+	size_t	  nfetch;
+	size_t	  fetch_next;
+	size_t	  total;
+	size_t	  done;
+	int	  failed;  /* a fetch failed: the cache is not complete */
+	int	  preview; /* only cached rows, before the login */
+};
 
 struct worker {
 	struct account *account;
@@ -50,11 +78,21 @@ struct worker {
 	 * retry_at (monotonic ms), waiting backoff seconds more each time.
 	 * Requests that come meanwhile are held, and sent once back.
 	 */
-	char	    *password;
-	int	     online_wanted;
-	unsigned int backoff;
-	long	     retry_at;
-	struct queue held;
+	char		  *password;
+	int		   online_wanted;
+	unsigned int	   backoff;
+	long		   retry_at;
+	struct queue	   held;
+	struct worker_fill fill;
+	/*
+	 * A folder shown from the cache before logging in: its cached order
+	 * and flags, kept for the SELECT that follows to resync against.
+	 */
+	char	 *preview;
+	uint32_t *preview_order;
+	uint32_t *preview_flags;
+	size_t	  npreview;
+	uint32_t  preview_uidvalidity;
 };
 
 struct request *
@@ -316,13 +354,15 @@ worker_push_selected(struct worker *w, const char *folder, uint32_t uidvalidity,
 	worker_push(w, ev);
 }
 
+/* flags EVF_CACHED: every cached row is sent, the server is still to come. */
 static void
-worker_push_headers_done(struct worker *w, const char *folder)
+worker_push_headers_done(struct worker *w, const char *folder, int flags)
 {
 	struct event *ev;
 
 	ev = event_new(EV_HEADERS_DONE);
 	ev->folder = xstrdup(folder);
+	ev->flags = flags;
 	worker_push(w, ev);
 }
 
@@ -440,11 +480,10 @@ worker_list_cached(struct worker *w)
 struct worker_fetch {
 	struct worker *w;
 	const char    *folder;
-	size_t	       done;
-	uint32_t       exists;
 	int	       flags; /* of the events: EVF_NEW for new mail */
 };
 
+/* Fetched rows: into the cache, then to the UI. */
 static void
 worker_headers_cb(void *arg, struct message *msgs, size_t n)
 {
@@ -458,13 +497,12 @@ worker_headers_cb(void *arg, struct message *msgs, size_t n)
 	ev->n = n;
 	ev->flags = wf->flags;
 	worker_push(wf->w, ev);
-	wf->done += n;
-	if (wf->done < wf->exists)
-		worker_state(wf->w, "loading %s: %zu of %u", wf->folder,
-		    wf->done, wf->exists);
 }
 
-/* SELECT, and drop the cache of a folder whose UIDs now mean others. */
+/*
+ * SELECT, and drop the cache of a folder whose UIDs now mean others: 1
+ * when it did, 0, or -1 on error.
+ */
 static int
 worker_select_folder(struct worker *w, const char *folder, uint32_t *exists,
     struct imap_error *err)
@@ -473,17 +511,16 @@ worker_select_folder(struct worker *w, const char *folder, uint32_t *exists,
 
 	if (imap_select(w->imap, folder, &w->uidvalidity, exists, err) != 0)
 		return (-1);
-	if (cache_select(w->cache, folder, w->uidvalidity) == 1) {
-		log_debug("%s: new UIDVALIDITY %u, cache dropped", folder,
-		    w->uidvalidity);
-		ev = event_new(EV_NOTICE);
-		ev->text = xasprintf("%s was renumbered on the server "
-				     "(UIDVALIDITY changed): fetching it "
-				     "again",
-		    folder);
-		worker_push(w, ev);
-	}
-	return (0);
+	if (cache_select(w->cache, folder, w->uidvalidity) != 1)
+		return (0);
+	log_debug("%s: new UIDVALIDITY %u, cache dropped", folder,
+	    w->uidvalidity);
+	ev = event_new(EV_NOTICE);
+	ev->text = xasprintf("%s was renumbered on the server "
+			     "(UIDVALIDITY changed): fetching it again",
+	    folder);
+	worker_push(w, ev);
+	return (1);
 }
 
 static int
@@ -495,7 +532,7 @@ worker_ensure_selected(struct worker *w, const char *folder,
 
 	if (cur != NULL && strcmp(cur, folder) == 0)
 		return (0);
-	return (worker_select_folder(w, folder, &exists, err));
+	return (worker_select_folder(w, folder, &exists, err) == -1 ? -1 : 0);
 }
 
 /* Hand rows to the UI in chunks; the strings go with them. */
@@ -518,17 +555,220 @@ worker_push_rows(struct worker *w, const char *folder, struct message *msgs,
 	free(msgs);
 }
 
-/* Where a UID is in the cached (uid, flags) pairs, lowest first; or -1. */
+/* The cached rows of these UIDs, to the UI. */
+static void
+worker_push_cached(struct worker *w, const char *folder, const uint32_t *uids,
+    size_t n)
+{
+	struct message *msgs;
+	size_t		k;
+
+	k = cache_rows(w->cache, folder, uids, n, &msgs);
+	worker_push_rows(w, folder, msgs, k);
+}
+
+/*
+ * EV_ORDER: the rows of the list, top first (the array goes with it);
+ * sorted is 0 when they are in arrival order for want of SORT.
+ */
+static void
+worker_push_order(struct worker *w, const char *folder, uint32_t uidvalidity,
+    uint32_t *uids, size_t n, int sorted)
+{
+	struct event *ev;
+
+	ev = event_new(EV_ORDER);
+	ev->folder = xstrdup(folder);
+	ev->uidvalidity = uidvalidity;
+	ev->uids = uids;
+	ev->nuids = n;
+	ev->flags = sorted ? 0 : EVF_UNSORTED;
+	worker_push(w, ev);
+}
+
+static void
+worker_preview_clear(struct worker *w)
+{
+	FREE(&w->preview);
+	FREE(&w->preview_order);
+	FREE(&w->preview_flags);
+	w->npreview = 0;
+}
+
+static void
+worker_fill_clear(struct worker *w)
+{
+	struct worker_fill *f = &w->fill;
+
+	free(f->folder);
+	free(f->cached);
+	free(f->fetch);
+	memset(f, 0, sizeof *f);
+}
+
+static int
+worker_fill_pending(const struct worker *w)
+{
+	return (w->fill.folder != NULL);
+}
+
+/* Whether a step of the fill can run now (cached rows need no server). */
+static int
+worker_fill_ready(const struct worker *w)
+{
+	const struct worker_fill *f = &w->fill;
+
+	return (f->folder != NULL &&
+	    (f->cached_next < f->ncached ||
+		(w->logged_in && imap_is_connected(w->imap))));
+}
+
+/* The fill is over: the cache is whole (unless a fetch failed). */
+static void
+worker_fill_done(struct worker *w)
+{
+	struct worker_fill *f = &w->fill;
+
+	if (!f->failed)
+		cache_set_modseq(w->cache, f->folder, f->modseq);
+	log_debug("%s: %zu rows filled in", f->folder, f->done);
+	worker_push_headers_done(w, f->folder, f->preview ? EVF_CACHED : 0);
+	worker_fill_clear(w);
+}
+
+/* Up to max UIDs from list[*next...], skipping those already sent. */
+static size_t
+worker_fill_take(uint32_t *list, size_t n, size_t *next, uint32_t *out,
+    size_t max)
+{
+	size_t k = 0;
+
+	while (*next < n && k < max) {
+		if (list[*next] != 0)
+			out[k++] = list[*next];
+		(*next)++;
+	}
+	return (k);
+}
+
+/* One chunk of the fill: cached rows first, then the server's. */
+static void
+worker_fill_step(struct worker *w)
+{
+	struct worker_fill *f = &w->fill;
+	struct worker_fetch wf = { w, f->folder, 0 };
+	struct imap_error   err = { 0 };
+	uint32_t	   *uids, *order;
+	size_t		    k, norder;
+	int		    sorted;
+
+	worker_state(w, "loading %s: %zu of %zu", f->folder, f->done, f->total);
+	uids = xreallocarray(NULL, WORKER_FILL_CHUNK, sizeof *uids);
+	if ((k = worker_fill_take(f->cached, f->ncached, &f->cached_next, uids,
+		 WORKER_CACHE_CHUNK)) > 0) {
+		worker_push_cached(w, f->folder, uids, k);
+		f->done += k;
+	} else if ((k = worker_fill_take(f->fetch, f->nfetch, &f->fetch_next,
+			uids, WORKER_FILL_CHUNK)) > 0) {
+		if (imap_selected(w->imap) == NULL ||
+		    strcmp(imap_selected(w->imap), f->folder) != 0) {
+			/* A request took the session elsewhere meanwhile. */
+			if (worker_ensure_selected(w, f->folder, &err) != 0 ||
+			    w->uidvalidity != f->uidvalidity ||
+			    imap_order(w->imap, &(struct sort_order){ 0 },
+				&order, &norder, &sorted, &err) != 0)
+				goto fail;
+			free(order);
+		}
+		if (imap_fetch_uids(w->imap, uids, k, worker_headers_cb, &wf,
+			&err) != 0)
+			goto fail;
+		f->done += k;
+	}
+	free(uids);
+	if (f->cached_next >= f->ncached && f->fetch_next >= f->nfetch)
+		worker_fill_done(w);
+	return;
+
+fail:
+	free(uids);
+	f->failed = 1;
+	if (err.kind == IMAP_ERR_SESSION || w->uidvalidity != f->uidvalidity) {
+		/* The reopen after the reconnect starts a fill of its own. */
+		worker_report(w, &err);
+		worker_fill_clear(w);
+		return;
+	}
+	worker_report(w, &err);
+	worker_fill_done(w);
+}
+
+/* The UI wants these rows now (they are on its screen). */
+static void
+worker_fetch_now(struct worker *w, struct request *req)
+{
+	struct worker_fill *f = &w->fill;
+	struct worker_fetch wf = { w, req->folder, 0 };
+	struct imap_error   err = { 0 };
+	uint32_t	   *fetch, *cached;
+	size_t		    i, j, nfetch = 0, ncached = 0;
+
+	if (f->folder == NULL || strcmp(f->folder, req->folder) != 0) {
+		/* No fill will bring them (it failed): fetch them now. */
+		if (worker_ensure_selected(w, req->folder, &err) != 0 ||
+		    imap_fetch_uids(w->imap, req->uids, req->nuids,
+			worker_headers_cb, &wf, &err) != 0)
+			worker_report(w, &err);
+		return;
+	}
+	fetch = xreallocarray(NULL, req->nuids + 1, sizeof *fetch);
+	cached = xreallocarray(NULL, req->nuids + 1, sizeof *cached);
+	for (i = 0; i < req->nuids; i++) {
+		for (j = f->cached_next; j < f->ncached; j++)
+			if (f->cached[j] == req->uids[i]) {
+				cached[ncached++] = req->uids[i];
+				f->cached[j] = 0;
+				break;
+			}
+		if (j < f->ncached)
+			continue;
+		for (j = f->fetch_next; j < f->nfetch; j++)
+			if (f->fetch[j] == req->uids[i]) {
+				fetch[nfetch++] = req->uids[i];
+				f->fetch[j] = 0;
+				break;
+			}
+	}
+	f->done += ncached + nfetch;
+	worker_push_cached(w, req->folder, cached, ncached);
+	if (nfetch > 0 &&
+	    (worker_ensure_selected(w, req->folder, &err) != 0 ||
+		imap_fetch_uids(w->imap, fetch, nfetch, worker_headers_cb, &wf,
+		    &err) != 0))
+		worker_report(w, &err);
+	free(fetch);
+	free(cached);
+}
+
+static int
+worker_uid_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* Where a UID is in an ascending list, or -1. */
 static long
-worker_find_cached(const uint32_t *cached, size_t n, uint32_t uid)
+worker_find_uid(const uint32_t *list, size_t n, uint32_t uid)
 {
 	size_t lo = 0, hi = n, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (cached[2 * mid] == uid)
+		if (list[mid] == uid)
 			return ((long)mid);
-		if (cached[2 * mid] < uid)
+		if (list[mid] < uid)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -537,76 +777,72 @@ worker_find_cached(const uint32_t *cached, size_t n, uint32_t uid)
 }
 
 /*
- * The cache has the folder under this UIDVALIDITY: show its rows at once,
- * then ask the server for every UID and the flags (with CONDSTORE, only
- * those changed since the rows were fetched), and from that tell what
- * went, what changed and what to fetch.
+ * The cache has the folder under this UIDVALIDITY and its rows are on
+ * screen: ask the server for every UID and the flags (with CONDSTORE,
+ * only those changed since the rows were fetched), and from that tell
+ * what went, what changed and what is new.  order and flags are the
+ * cached rows in display order; what is still to be sent of them, and the
+ * new rows, go to the fill.
  */
 static int
-worker_resync(struct worker *w, struct request *req, struct message *rows,
-    size_t nrows, struct imap_error *err)
+worker_resync(struct worker *w, struct request *req, uint32_t *order,
+    const uint32_t *flags, size_t nrows, struct imap_error *err)
 {
-	struct worker_fetch	 wf = { w, req->folder, 0, 0, 0 };
+	struct worker_fetch	 wf = { w, req->folder, 0 };
 	struct imap_flag_change *now;
 	struct message		*changed;
 	struct event		*ev;
-	uint32_t		*known, *cached, *gone, *uids;
+	uint32_t		*cached, *cflags, *uids, *gone, *fresh;
 	uint64_t		 modseq;
-	size_t			 nnow, nflags, i, j, f;
-	size_t			 nknown = 0, ngone = 0, nchanged = 0;
+	size_t			 nnow, nflags, i, j, ngone = 0, nfresh = 0;
+	size_t			 nchanged = 0;
 	long			 c;
-	int			 rc = -1;
+	int			 sorted, condstore;
 
-	/* Lowest UID first, as the server answers. */
-	cached = xreallocarray(NULL, nrows, 2 * sizeof *cached);
-	for (i = 0; i < nrows; i++) {
-		cached[2 * i] = rows[nrows - 1 - i].uid;
-		cached[2 * i + 1] = rows[nrows - 1 - i].flags;
-	}
-	worker_push_rows(w, req->folder, rows, nrows);
+	/* Ascending, as the server answers, with the flags alongside. */
+	cached = xreallocarray(NULL, nrows + 1, sizeof *cached);
+	memcpy(cached, order, nrows * sizeof *cached);
+	qsort(cached, nrows, sizeof *cached, worker_uid_cmp);
+	cflags = xreallocarray(NULL, nrows + 1, sizeof *cflags);
+	for (i = 0; i < nrows; i++)
+		cflags[worker_find_uid(cached, nrows, order[i])] = flags[i];
 	modseq = cache_modseq(w->cache, req->folder);
-	if (modseq != 0 && imap_highestmodseq(w->imap) != 0) {
-		/* CONDSTORE: every UID, but flags only where they changed. */
+	condstore = modseq != 0 && imap_highestmodseq(w->imap) != 0;
+	if (condstore) {
 		if (imap_fetch_changed_flags(w->imap, modseq, &uids, &nnow,
-			&now, &nflags, err) != 0) {
-			free(cached);
-			return (-1);
-		}
+			&now, &nflags, err) != 0)
+			goto fail;
 	} else {
-		if (imap_fetch_all_flags(w->imap, &now, &nnow, err) != 0) {
-			free(cached);
-			return (-1);
-		}
+		if (imap_fetch_all_flags(w->imap, &now, &nnow, err) != 0)
+			goto fail;
 		nflags = nnow;
 		uids = xreallocarray(NULL, nnow + 1, sizeof *uids);
 		for (j = 0; j < nnow; j++)
 			uids[j] = now[j].uid;
 	}
-	known = xreallocarray(NULL, nnow + 1, sizeof *known);
 	gone = xreallocarray(NULL, nrows + 1, sizeof *gone);
+	fresh = xreallocarray(NULL, nnow + 1, sizeof *fresh);
 	changed = xcalloc(nflags + 1, sizeof *changed);
 	for (i = j = 0; i < nrows || j < nnow;) {
-		if (j == nnow || (i < nrows && cached[2 * i] < uids[j]))
-			gone[ngone++] = cached[2 * i++];
-		else if (i == nrows || uids[j] < cached[2 * i])
-			j++; /* new: fetched below */
+		if (j == nnow || (i < nrows && cached[i] < uids[j]))
+			gone[ngone++] = cached[i++];
+		else if (i == nrows || uids[j] < cached[i])
+			fresh[nfresh++] = uids[j++];
 		else {
-			known[nknown++] = uids[j];
 			i++;
 			j++;
 		}
 	}
-	for (f = 0; f < nflags; f++) {
-		if ((c = worker_find_cached(cached, nrows, now[f].uid)) == -1 ||
-		    (now[f].flags & MSG_SERVER_FLAGS) == cached[2 * c + 1])
+	for (i = 0; i < nflags; i++) {
+		if ((c = worker_find_uid(cached, nrows, now[i].uid)) == -1 ||
+		    (now[i].flags & MSG_SERVER_FLAGS) == cflags[c])
 			continue;
-		changed[nchanged].uid = now[f].uid;
-		changed[nchanged++].flags = now[f].flags;
+		changed[nchanged].uid = now[i].uid;
+		changed[nchanged++].flags = now[i].flags;
 	}
 	log_debug("%s from the cache: %zu rows, %zu gone, %zu changed, %zu new%s",
-	    req->folder, nrows, ngone, nchanged, nnow - nknown,
-	    modseq != 0 && imap_highestmodseq(w->imap) != 0 ? " (CONDSTORE)" :
-							      "");
+	    req->folder, nrows, ngone, nchanged, nfresh,
+	    condstore ? " (CONDSTORE)" : "");
 	if (ngone > 0) {
 		cache_remove(w->cache, req->folder, gone, ngone);
 		ev = event_new(EV_EXPUNGED);
@@ -625,67 +861,211 @@ worker_resync(struct worker *w, struct request *req, struct message *rows,
 		changed = NULL;
 		worker_push(w, ev);
 	}
-	wf.exists = (uint32_t)(nnow - nknown);
-	if (imap_fetch_missing(w->imap, known, nknown, worker_headers_cb, &wf,
-		err) == 0)
-		rc = 0;
+	/* The rest of the cached rows (the gone ones are no longer there). */
+	w->fill.cached = order;
+	w->fill.ncached = nrows;
+	w->fill.cached_next = nrows < WORKER_WINDOW ? nrows : WORKER_WINDOW;
+	w->fill.total = nrows - ngone + nfresh;
+	w->fill.done = w->fill.cached_next;
+	if (nfresh <= WORKER_NEW_MAX) {
+		/* New mail since: a few rows, each finds its place. */
+		for (i = 0; i < nfresh; i += WORKER_FILL_CHUNK)
+			if (imap_fetch_uids(w->imap, fresh + i,
+				nfresh - i < WORKER_FILL_CHUNK ?
+				    nfresh - i :
+				    WORKER_FILL_CHUNK,
+				worker_headers_cb, &wf, err) != 0)
+				goto fail_fresh;
+		w->fill.done += nfresh;
+	} else {
+		/* Many: the server's order, and the new rows to the fill. */
+		free(uids);
+		if (imap_order(w->imap, &req->sort, &uids, &nnow, &sorted,
+			err) != 0) {
+			uids = NULL;
+			goto fail_fresh;
+		}
+		qsort(fresh, nfresh, sizeof *fresh, worker_uid_cmp);
+		w->fill.fetch = xreallocarray(NULL, nfresh + 1,
+		    sizeof *w->fill.fetch);
+		for (j = 0; j < nnow; j++)
+			if (worker_find_uid(fresh, nfresh, uids[j]) != -1)
+				w->fill.fetch[w->fill.nfetch++] = uids[j];
+		worker_push_order(w, req->folder, w->uidvalidity, uids, nnow,
+		    sorted);
+		uids = NULL;
+	}
+	free(fresh);
 	free(uids);
 	free(changed);
 	free(gone);
-	free(known);
 	free(now);
 	free(cached);
-	return (rc);
+	free(cflags);
+	return (0);
+
+fail_fresh:
+	free(fresh);
+	free(uids);
+	free(changed);
+	free(gone);
+	free(now);
+fail:
+	free(cached);
+	free(cflags);
+	return (-1);
 }
 
+/*
+ * The window newest arrivals were fetched already: take them out of the
+ * order the fill follows (they are the window highest UIDs).
+ */
+static void
+worker_skip_newest(uint32_t *order, size_t n, size_t window)
+{
+	uint32_t *asc, lowest;
+	size_t	  i;
+
+	if (window == 0 || n == 0)
+		return;
+	asc = xmemdup(order, n * sizeof *order);
+	qsort(asc, n, sizeof *asc, worker_uid_cmp);
+	lowest = asc[n > window ? n - window : 0];
+	free(asc);
+	for (i = 0; i < n; i++)
+		if (order[i] >= lowest)
+			order[i] = 0;
+}
+
+/*
+ * Open a folder.  With rows in the cache, they are on screen before the
+ * server is asked anything; without, the server gives the order and the
+ * first screen's headers.  Either way the rest comes in the fill.
+ */
 static void
 worker_select(struct worker *w, struct request *req)
 {
-	struct worker_fetch wf = { w, req->folder, 0, 0, 0 };
+	struct worker_fetch wf = { w, req->folder, 0 };
 	struct imap_error   err = { 0 };
-	struct message	   *rows;
-	size_t		    nrows;
+	uint32_t	   *order = NULL, *flags = NULL, exists;
+	uint32_t	    cached_uidvalidity = 0;
+	size_t		    n, window;
+	int		    sorted;
 
+	worker_fill_clear(w);
 	worker_state(w, "opening %s", req->folder);
-	if (worker_select_folder(w, req->folder, &wf.exists, &err) != 0) {
-		worker_error(w, req, &err);
-		return;
+	if (w->preview != NULL && strcmp(w->preview, req->folder) == 0) {
+		/*
+		 * On screen already, from before the login.  The UI marks
+		 * its rows stale for the refresh: the fill sends them all
+		 * again, and the window here.
+		 */
+		order = w->preview_order;
+		flags = w->preview_flags;
+		n = w->npreview;
+		cached_uidvalidity = w->preview_uidvalidity;
+		w->preview_order = w->preview_flags = NULL;
+		worker_push_cached(w, req->folder, order,
+		    n < WORKER_WINDOW ? n : WORKER_WINDOW);
+	} else if ((n = cache_order(w->cache, req->folder, &req->sort, &order,
+			&flags)) > 0) {
+		cached_uidvalidity = cache_uidvalidity(w->cache, req->folder);
+		worker_push_order(w, req->folder, cached_uidvalidity,
+		    xmemdup(order, n * sizeof *order), n, 1);
+		worker_push_cached(w, req->folder, order,
+		    n < WORKER_WINDOW ? n : WORKER_WINDOW);
 	}
-	/* Rows kept under another UIDVALIDITY are gone by now. */
-	nrows = cache_messages(w->cache, req->folder, &rows);
-	worker_push_selected(w, req->folder, w->uidvalidity, wf.exists, 0);
-	if (nrows > 0) {
-		if (worker_resync(w, req, rows, nrows, &err) != 0) {
-			worker_error(w, req, &err);
-			return;
-		}
+	worker_preview_clear(w);
+	if (worker_select_folder(w, req->folder, &exists, &err) == -1)
+		goto fail;
+	worker_push_selected(w, req->folder, w->uidvalidity, exists, 0);
+	w->fill.folder = xstrdup(req->folder);
+	w->fill.uidvalidity = w->uidvalidity;
+	w->fill.modseq = imap_highestmodseq(w->imap);
+	/* Rows cached under another UIDVALIDITY name other messages. */
+	if (n > 0 && cached_uidvalidity == w->uidvalidity) {
+		if (worker_resync(w, req, order, flags, n, &err) != 0)
+			goto fail;
+		order = NULL; /* the fill's now */
 	} else {
-		cache_fetch_begin(w->cache);
-		if (imap_fetch_headers(w->imap, worker_headers_cb, &wf, &err) !=
-		    0) {
-			worker_error(w, req, &err);
-			return;
+		/*
+		 * Nothing cached: the newest arrivals make the first screen
+		 * (the list puts them in its order), before the server has
+		 * sorted a thing; its order comes next, and the rest by it.
+		 */
+		free(order);
+		order = NULL;
+		window = exists < WORKER_WINDOW ? exists : WORKER_WINDOW;
+		if (window > 0 &&
+		    imap_fetch_newest(w->imap, (uint32_t)window,
+			worker_headers_cb, &wf, &err) != 0)
+			goto fail;
+		if (imap_order(w->imap, &req->sort, &order, &n, &sorted,
+			&err) != 0) {
+			order = NULL;
+			goto fail;
 		}
-		/* Every row was seen: the others are gone from the server. */
-		cache_fetch_end(w->cache, req->folder);
+		worker_push_order(w, req->folder, w->uidvalidity,
+		    xmemdup(order, n * sizeof *order), n, sorted);
+		worker_skip_newest(order, n, window);
+		w->fill.fetch = order;
+		w->fill.nfetch = n;
+		w->fill.total = n;
+		w->fill.done = window;
+		order = NULL;
 	}
-	/* The rows are now as the server had them at SELECT. */
-	cache_set_modseq(w->cache, req->folder, imap_highestmodseq(w->imap));
-	worker_push_headers_done(w, req->folder);
+	free(flags);
+	if (w->fill.cached_next >= w->fill.ncached &&
+	    w->fill.fetch_next >= w->fill.nfetch)
+		worker_fill_done(w);
+	return;
+
+fail:
+	free(order);
+	free(flags);
+	worker_fill_clear(w);
+	worker_error(w, req, &err);
 }
 
 /* Offline: the folder's rows as the server last had them. */
 static void
 worker_select_cached(struct worker *w, struct request *req)
 {
-	struct message *msgs;
-	size_t		n;
+	uint32_t *order, *flags, uidvalidity;
+	size_t	  n, window;
 
-	n = cache_messages(w->cache, req->folder, &msgs);
-	worker_push_selected(w, req->folder,
-	    cache_uidvalidity(w->cache, req->folder), (uint32_t)n, EVF_CACHED);
-	worker_push_rows(w, req->folder, msgs, n);
-	worker_push_headers_done(w, req->folder);
+	n = cache_order(w->cache, req->folder, &req->sort, &order, &flags);
+	/* At start-up, with nothing cached: say nothing, the server will. */
+	if (n == 0 && req->preview) {
+		free(order);
+		free(flags);
+		return;
+	}
+	uidvalidity = cache_uidvalidity(w->cache, req->folder);
+	worker_push_selected(w, req->folder, uidvalidity, (uint32_t)n,
+	    EVF_CACHED);
+	worker_push_order(w, req->folder, uidvalidity,
+	    xmemdup(order, n * sizeof *order), n, 1);
+	window = n < WORKER_WINDOW ? n : WORKER_WINDOW;
+	worker_push_cached(w, req->folder, order, window);
+	/* The rest goes between requests, so the login is not held up. */
+	worker_fill_clear(w);
+	worker_preview_clear(w);
+	w->fill.folder = xstrdup(req->folder);
+	w->fill.cached = xmemdup(order, n * sizeof *order);
+	w->fill.ncached = n;
+	w->fill.cached_next = window;
+	w->fill.total = n;
+	w->fill.done = window;
+	w->fill.failed = 1; /* nothing was checked with the server */
+	w->fill.preview = 1;
+	w->preview = xstrdup(req->folder);
+	w->preview_order = order;
+	w->preview_flags = flags;
+	w->npreview = n;
+	w->preview_uidvalidity = uidvalidity;
+	if (window == n)
+		worker_fill_done(w);
 }
 
 static void
@@ -947,6 +1327,7 @@ worker_offline(struct worker *w, struct request *req)
 		worker_body_cached(w, req);
 		break;
 	case REQ_STATUS:
+	case REQ_FETCH:
 		break;
 	case REQ_STORE:
 	case REQ_COPY:
@@ -981,6 +1362,9 @@ worker_handle(struct worker *w, struct request *req)
 	case REQ_SELECT:
 		worker_select(w, req);
 		break;
+	case REQ_FETCH:
+		worker_fetch_now(w, req);
+		break;
 	case REQ_STATUS:
 		worker_status(w, req);
 		break;
@@ -999,7 +1383,7 @@ worker_handle(struct worker *w, struct request *req)
 		break;
 	}
 	if (!w->done && w->logged_in && imap_is_connected(w->imap) &&
-	    queue_empty(&w->requests))
+	    queue_empty(&w->requests) && !worker_fill_pending(w))
 		worker_state(w, "ready");
 	return (kept);
 }
@@ -1010,7 +1394,7 @@ worker_changes(struct worker *w)
 {
 	struct imap_changes c;
 	struct imap_error   err = { 0 };
-	struct worker_fetch wf = { w, NULL, 0, 0, EVF_NEW };
+	struct worker_fetch wf = { w, NULL, EVF_NEW };
 	struct event	   *ev;
 	char		   *folder;
 	size_t		    i;
@@ -1251,6 +1635,14 @@ worker_main(void *arg)
 		/* What waited for the reconnect goes first, in order. */
 		if (!w->logged_in || (req = queue_pop(&w->held)) == NULL)
 			req = queue_pop(&w->requests);
+		if (req == NULL && worker_fill_ready(w)) {
+			worker_fill_step(w);
+			if (!w->done && !worker_fill_pending(w) &&
+			    imap_is_connected(w->imap))
+				worker_state(w, "ready");
+			worker_changes(w);
+			continue;
+		}
 		if (req == NULL) {
 			worker_wait(w);
 			continue;
@@ -1260,6 +1652,8 @@ worker_main(void *arg)
 		if (!w->done)
 			worker_changes(w);
 	}
+	worker_fill_clear(w);
+	worker_preview_clear(w);
 	cache_close(w->cache);
 	w->cache = NULL;
 	worker_forget_folders(w);

@@ -126,3 +126,14 @@ freev(char **v, size_t n)
 		free(v[i]);
 	free(v);
 }
+
+void *
+xmemdup(const void *p, size_t n)
+{
+	void *q;
+
+	q = xmalloc(n > 0 ? n : 1);
+	if (n > 0)
+		memcpy(q, p, n);
+	return (q);
+}

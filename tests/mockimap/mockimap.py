@@ -52,6 +52,8 @@ def answer(cmd, tag):
                 "%s OK [READ-WRITE] done\r\n" % tag)
     if cmd == "FETCH":
         return FETCH + "%s OK done\r\n" % tag
+    if cmd == "SEARCH":
+        return "* SEARCH 1\r\n%s OK done\r\n" % tag
     if cmd == "IDLE":
         return "+ idling\r\n"
     if cmd == "LOGOUT":

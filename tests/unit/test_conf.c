@@ -354,6 +354,29 @@ test_conf_live_settings(void **state)
 	    "test.conf:3: new-mail-bell must be yes or no");
 }
 
+static void
+test_conf_sort(void **state)
+{
+	struct conf conf;
+
+	(void)state;
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_int_equal(conf.accounts[0]->sort.key, SORT_DATE);
+	assert_int_equal(conf.accounts[0]->sort.reverse, 0);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\nsort = reverse-arrival\n");
+	assert_int_equal(conf.accounts[0]->sort.key, SORT_ARRIVAL);
+	assert_int_equal(conf.accounts[0]->sort.reverse, 1);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\n\nsort = size\n",
+	    "test.conf:4: sort must be date, arrival, reverse-date or "
+	    "reverse-arrival");
+	test_conf_error("[account a]\nimap = imaps://u@h\nsort = reverse-\n",
+	    "test.conf:3: sort must be date, arrival, reverse-date or "
+	    "reverse-arrival");
+}
+
 /* Set a URL that must be accepted and check what it gave. */
 static void
 test_conf_url_ok(const char *url, const char *user, const char *host,
@@ -578,7 +601,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 10);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }
@@ -662,6 +685,7 @@ main(void)
 		cmocka_unit_test(test_conf_account_new),
 		cmocka_unit_test(test_conf_load),
 		cmocka_unit_test(test_conf_live_settings),
+		cmocka_unit_test(test_conf_sort),
 		cmocka_unit_test(test_conf_default_path),
 		cmocka_unit_test(test_conf_settings_table),
 		cmocka_unit_test(test_conf_man_page),

@@ -174,6 +174,22 @@ free_rows(struct message *m, size_t n)
 	free(m);
 }
 
+/* Every cached row of a folder, newest arrival first. */
+static size_t
+cached_rows(struct cache *c, const char *folder, struct message **out)
+{
+	struct sort_order arrival = { SORT_ARRIVAL, 0 };
+	uint32_t	 *uids, *flags;
+	size_t		  n, k;
+
+	n = cache_order(c, folder, &arrival, &uids, &flags);
+	k = cache_rows(c, folder, uids, n, out);
+	assert_int_equal(k, n);
+	free(uids);
+	free(flags);
+	return (k);
+}
+
 static void
 test_cache_rows(void **state)
 {
@@ -189,16 +205,14 @@ test_cache_rows(void **state)
 	c = cache_open(path, &err);
 	assert_non_null(c);
 	assert_int_equal(cache_select(c, "INBOX", 10), 0);
-	cache_fetch_begin(c);
 	rows[0] = row(1, 0, "one");
 	rows[1] = row(2, MSG_SEEN, "two");
 	rows[2] = row(3, MSG_FLAGGED | MSG_PENDING, "three");
 	cache_put(c, "INBOX", rows, 3);
-	cache_fetch_end(c, "INBOX");
 	for (i = 0; i < 3; i++)
 		message_clear(&rows[i]);
 
-	n = cache_messages(c, "INBOX", &back);
+	n = cached_rows(c, "INBOX", &back);
 	assert_int_equal(n, 3);
 	assert_int_equal(back[0].uid, 3);
 	/* Only what the server knows is kept. */
@@ -209,7 +223,7 @@ test_cache_rows(void **state)
 
 	cache_change_flags(c, "INBOX", &gone, 1, MSG_FLAGGED, MSG_SEEN);
 	cache_remove(c, "INBOX", (uint32_t[]){ 3 }, 1);
-	n = cache_messages(c, "INBOX", &back);
+	n = cached_rows(c, "INBOX", &back);
 	assert_int_equal(n, 2);
 	assert_int_equal(back[0].uid, 2);
 	assert_int_equal(back[0].flags, MSG_FLAGGED);
@@ -226,21 +240,41 @@ test_cache_rows(void **state)
 	cache_body_clear(&got);
 	assert_int_equal(cache_body_get(c, "INBOX", 1, &got), -1);
 
-	/* A full fetch that no longer sees UID 1 drops it. */
-	cache_fetch_begin(c);
-	rows[0] = row(2, 0, "two");
-	cache_put(c, "INBOX", rows, 1);
-	cache_fetch_end(c, "INBOX");
-	message_clear(&rows[0]);
-	n = cache_messages(c, "INBOX", &back);
-	assert_int_equal(n, 1);
-	free_rows(back, n);
+	/* By date, newest first; rows asked for in that order come so. */
+	rows[0] = row(7, 0, "old");
+	rows[0].date = 1800000100;
+	rows[1] = row(8, 0, "new");
+	rows[1].date = 1800000300;
+	rows[2] = row(9, 0, "middle");
+	rows[2].date = 1800000200;
+	cache_put(c, "INBOX", rows, 3);
+	for (i = 0; i < 3; i++)
+		message_clear(&rows[i]);
+	{
+		struct sort_order bydate = { SORT_DATE, 0 };
+		uint32_t	 *uids, *flags;
+
+		n = cache_order(c, "INBOX", &bydate, &uids, &flags);
+		assert_int_equal(n, 5);
+		assert_int_equal(uids[0], 8);
+		assert_int_equal(uids[1], 9);
+		assert_int_equal(uids[2], 7);
+		assert_int_equal(uids[3], 2);
+		assert_int_equal(flags[3], MSG_FLAGGED);
+		assert_int_equal(cache_rows(c, "INBOX", uids + 1, 2, &back), 2);
+		assert_string_equal(back[0].subject, "middle");
+		assert_string_equal(back[1].subject, "old");
+		free_rows(back, 2);
+		free(uids);
+		free(flags);
+	}
 
 	/* Another UIDVALIDITY: the rows and bodies mean other mail. */
 	assert_int_equal(cache_select(c, "INBOX", 10), 0);
 	assert_int_equal(cache_select(c, "INBOX", 11), 1);
 	assert_int_equal(cache_uidvalidity(c, "INBOX"), 11);
-	assert_int_equal(cache_messages(c, "INBOX", &back), 0);
+	assert_int_equal(cached_rows(c, "INBOX", &back), 0);
+	free(back);
 	assert_int_equal(cache_body_get(c, "INBOX", 2, &got), -1);
 	cache_close(c);
 	free(path);
@@ -284,11 +318,12 @@ test_cache_folders(void **state)
 	n = cache_folders(c, &back);
 	assert_int_equal(n, 1);
 	cache_folders_free(back, n);
-	assert_int_equal(cache_messages(c, "Old", &rows), 0);
+	assert_int_equal(cached_rows(c, "Old", &rows), 0);
+	free(rows);
 	cache_close(c);
 
 	/* Every call takes a NULL cache. */
-	assert_int_equal(cache_messages(NULL, "INBOX", &rows), 0);
+	assert_int_equal(cached_rows(NULL, "INBOX", &rows), 0);
 	assert_int_equal(cache_select(NULL, "INBOX", 1), 0);
 	free(path);
 }

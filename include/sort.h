@@ -1,0 +1,29 @@
+/*
+ * The order of the message list.  tern shows the newest mail on top: "date"
+ * is newest sent first, "arrival" newest received (highest UID) first;
+ * "reverse-" puts the oldest on top.  The server sorts when it can (SORT,
+ * RFC 5256); these comparisons give the same order locally, with ties
+ * broken by UID as the server breaks them by sequence number.
+ */
+#ifndef TERN_SORT_H
+#define TERN_SORT_H
+
+#include <stdint.h>
+
+enum sort_key {
+	SORT_DATE,
+	SORT_ARRIVAL,
+};
+
+struct sort_order {
+	enum sort_key key;
+	int	      reverse; /* oldest first */
+};
+
+/* "date", "reverse-arrival", ...: 0, or -1 if not a known order. */
+int	    sort_parse(const char *, struct sort_order *);
+const char *sort_name(const struct sort_order *, char *, size_t);
+/* <0 when a is shown above b. */
+int sort_cmp(const struct sort_order *, int64_t, uint32_t, int64_t, uint32_t);
+
+#endif

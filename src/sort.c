@@ -1,0 +1,52 @@
+/*
+ * sort.c owns the names and the comparison of message-list orders; the
+ * mailbox and the worker sort with it, so a list sorted from the cache and
+ * one sorted by the server agree.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "sort.h"
+
+static const char *const sort_keys[] = {
+	[SORT_DATE] = "date",
+	[SORT_ARRIVAL] = "arrival",
+};
+
+int
+sort_parse(const char *s, struct sort_order *so)
+{
+	size_t i;
+
+	so->reverse = strncmp(s, "reverse-", 8) == 0;
+	if (so->reverse)
+		s += 8;
+	for (i = 0; i < sizeof sort_keys / sizeof sort_keys[0]; i++) {
+		if (strcmp(s, sort_keys[i]) == 0) {
+			so->key = (enum sort_key)i;
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+const char *
+sort_name(const struct sort_order *so, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s", so->reverse ? "reverse-" : "",
+	    sort_keys[so->key]);
+	return (buf);
+}
+
+int
+sort_cmp(const struct sort_order *so, int64_t da, uint32_t ua, int64_t db,
+    uint32_t ub)
+{
+	int c = 0;
+
+	if (so->key == SORT_DATE && da != db)
+		c = da > db ? -1 : 1;
+	else if (ua != ub)
+		c = ua > ub ? -1 : 1;
+	return (so->reverse ? -c : c);
+}
