@@ -97,7 +97,8 @@ struct app {
 	struct pending *pending;
 	unsigned int	next_id;
 
-	int   page_rows; /* rows of the list, set by the UI */
+	int   page_rows;   /* rows of the list, set by the UI */
+	int   events_left; /* the worker's queue was not emptied */
 	int   dirty;
 	int   redraw_all;
 	int   quit;

@@ -47,8 +47,13 @@ int journal_done(struct journal *, int64_t);
 int journal_fail(struct journal *, int64_t, const char *);
 /* Pending (failed == 0) or failed entries, oldest first. */
 size_t journal_load(struct journal *, int failed, struct journal_entry **);
-void   journal_entries_free(struct journal_entry *, size_t);
-void   journal_entry_clear(struct journal_entry *);
+/*
+ * The Message-ID the cache has for a message, or NULL: the list does not
+ * keep them in memory, and only a move or copy needs one.
+ */
+char *journal_message_id(struct journal *, const char *, uint32_t);
+void  journal_entries_free(struct journal_entry *, size_t);
+void  journal_entry_clear(struct journal_entry *);
 /* Drop the failed entries (the user has seen them). */
 int journal_clear_failed(struct journal *);
 

@@ -16,7 +16,7 @@
 #include "strarena.h"
 #include "uidmap.h"
 
-/* 32 bytes a row. */
+/* 32 bytes a row (the Message-ID stays in the cache, journal.c). */
 struct msgrow {
 	uint32_t uid;
 	uint32_t flags; /* MSG_*, MSG_UNLOADED */
@@ -24,7 +24,6 @@ struct msgrow {
 	uint32_t size;
 	uint32_t from; /* offsets into the mailbox's arena */
 	uint32_t subject;
-	uint32_t message_id; /* 0: none */
 };
 
 struct mailbox {
@@ -56,8 +55,6 @@ struct msgrow *mailbox_get(const struct mailbox *, uint32_t);
 long	    mailbox_pos(const struct mailbox *, uint32_t);
 const char *mailbox_from(const struct mailbox *, const struct msgrow *);
 const char *mailbox_subject(const struct mailbox *, const struct msgrow *);
-/* NULL when the message has none. */
-const char *mailbox_message_id(const struct mailbox *, const struct msgrow *);
 
 /*
  * The server's order: these UIDs, top row first.  Rows already there keep

@@ -19,6 +19,8 @@ struct uidmap {
 void uidmap_init(struct uidmap *);
 void uidmap_free(struct uidmap *);
 void uidmap_put(struct uidmap *, uint32_t, uint32_t);
+/* Room for n keys without growing again (one rehash, not many). */
+void uidmap_reserve(struct uidmap *, size_t);
 /* 0 and the value in *val if the UID is there, else -1. */
 int  uidmap_get(const struct uidmap *, uint32_t, uint32_t *);
 void uidmap_del(struct uidmap *, uint32_t);

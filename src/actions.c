@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "conf.h"
+#include "journal.h"
 #include "xmalloc.h"
 
 enum context
@@ -255,7 +256,7 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 	struct msgrow  *m;
 	struct pending *p;
 	struct request *req;
-	const char     *msgid;
+	char	       *msgid;
 
 	if ((m = actions_current(app)) == NULL)
 		return;
@@ -273,9 +274,10 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 	req = actions_request(app, type, p);
 	req->target = xstrdup(f->wire);
 	/* Found again by its Message-ID if the move is ever replayed. */
-	if ((msgid = mailbox_message_id(&app->mbox, m)) != NULL) {
+	if ((msgid = journal_message_id(app->journal, app->mbox_wire,
+		 m->uid)) != NULL) {
 		req->message_ids = xcalloc(1, sizeof *req->message_ids);
-		req->message_ids[0] = xstrdup(msgid);
+		req->message_ids[0] = msgid;
 	}
 	if (type == REQ_MOVE)
 		actions_remove_rows(app, p);

@@ -908,6 +908,9 @@ app_open_journal(struct app *app)
 	free(path);
 }
 
+/* The longest the loop handles events before it looks at the keys. */
+#define APP_EVENT_SECONDS 0.015
+
 static double
 app_now(void)
 {
@@ -977,7 +980,7 @@ app_run(struct app *app)
 {
 	struct pollfd pfd[3];
 	struct event *ev;
-	int	      sigfd, key, sig;
+	int	      sigfd, key, sig, more, nev = 0, lastev = 0;
 	double	      start = 0;
 
 	sigfd = signal_init();
@@ -995,29 +998,46 @@ app_run(struct app *app)
 		/* How long a key could have waited: a turn and its draw. */
 		if (start != 0 && app_now() - start > app->longest_turn)
 			app->longest_turn = app_now() - start;
+		if (start != 0 && app_now() - start > 0.02)
+			log_debug("slow turn: %.1f ms, %d events, last %d",
+			    (app_now() - start) * 1e3, nev, lastev);
 		pfd[0].fd = 0;
 		pfd[0].events = POLLIN;
 		pfd[1].fd = sigfd;
 		pfd[1].events = POLLIN;
 		pfd[2].fd = worker_fd(app->worker);
 		pfd[2].events = POLLIN;
-		if (poll(pfd, 3, -1) == -1) {
+		if (poll(pfd, 3, app->events_left ? 0 : -1) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("poll");
 		}
 		start = app_now();
+		nev = 0;
 		if (pfd[1].revents & POLLIN) {
 			while ((sig = signal_next()) != 0)
 				app_signal(app, sig);
 		}
-		if (pfd[2].revents & POLLIN) {
+		/*
+		 * Events for a while at most, then keys and a draw: a big
+		 * folder's rows come in many chunks, and a key must not wait
+		 * for all of them.  What is left is taken next turn.
+		 */
+		more = 0;
+		if ((pfd[2].revents & POLLIN) || app->events_left) {
 			while (!app->quit &&
 			    (ev = worker_event(app->worker)) != NULL) {
+				lastev = ev->type;
+				nev++;
 				app_event(app, ev);
 				event_free(ev);
+				if (app_now() - start > APP_EVENT_SECONDS) {
+					more = 1;
+					break;
+				}
 			}
 		}
+		app->events_left = more;
 		if (pfd[0].revents & POLLIN) {
 			while (!app->quit && (key = ui_getkey()) != -1)
 				app_key(app, key);

@@ -227,6 +227,26 @@ journal_column(sqlite3_stmt *st, int i)
 	return (s != NULL ? xstrdup((const char *)s) : NULL);
 }
 
+char *
+journal_message_id(struct journal *j, const char *folder, uint32_t uid)
+{
+	sqlite3_stmt *st;
+	char	     *id = NULL;
+
+	if (j == NULL ||
+	    sqlite3_prepare_v2(j->db,
+		"SELECT message_id FROM messages WHERE folder = ? AND uid = ?",
+		-1, &st, NULL) != SQLITE_OK)
+		return (NULL);
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, uid);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0) != NULL)
+		id = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return (id);
+}
+
 size_t
 journal_load(struct journal *j, int failed, struct journal_entry **out)
 {

@@ -97,13 +97,6 @@ mailbox_subject(const struct mailbox *mb, const struct msgrow *r)
 	return (strarena_get(&mb->strs, r->subject));
 }
 
-const char *
-mailbox_message_id(const struct mailbox *mb, const struct msgrow *r)
-{
-	return (
-	    r->message_id == 0 ? NULL : strarena_get(&mb->strs, r->message_id));
-}
-
 static void
 mailbox_reserve_order(struct mailbox *mb, size_t more)
 {
@@ -145,8 +138,7 @@ mailbox_forget_strings(struct mailbox *mb, struct msgrow *r)
 {
 	strarena_forget(&mb->strs, r->from);
 	strarena_forget(&mb->strs, r->subject);
-	strarena_forget(&mb->strs, r->message_id);
-	r->from = r->subject = r->message_id = 0;
+	r->from = r->subject = 0;
 }
 
 static void
@@ -158,6 +150,7 @@ mailbox_slot_free(struct mailbox *mb, uint32_t slot)
 		mb->nheld--;
 	mailbox_forget_strings(mb, r);
 	uidmap_del(&mb->byuid, r->uid);
+	r->uid = 0; /* free: mailbox_count skips it */
 	mb->freeslots = xreallocarray(mb->freeslots, mb->nfree + 1,
 	    sizeof *mb->freeslots);
 	mb->freeslots[mb->nfree++] = slot;
@@ -180,8 +173,6 @@ mailbox_compact(struct mailbox *mb)
 		    strarena_get(&mb->strs, r->from));
 		r->subject = strarena_add(&fresh,
 		    strarena_get(&mb->strs, r->subject));
-		r->message_id = strarena_add(&fresh,
-		    strarena_get(&mb->strs, r->message_id));
 	}
 	strarena_free(&mb->strs);
 	mb->strs = fresh;
@@ -199,7 +190,6 @@ mailbox_fill(struct mailbox *mb, struct msgrow *r, const struct message *m)
 	r->size = m->size;
 	r->from = strarena_add(&mb->strs, m->from);
 	r->subject = strarena_add(&mb->strs, m->subject);
-	r->message_id = strarena_add(&mb->strs, m->message_id);
 }
 
 /*
@@ -262,6 +252,12 @@ mailbox_set_order(struct mailbox *mb, const uint32_t *uids, size_t n)
 
 	order = xreallocarray(NULL, n + 1, sizeof *order);
 	named = xcalloc(mb->nslots + n + 1, 1);
+	uidmap_reserve(&mb->byuid, n);
+	if (mb->capslots < mb->nslots + n) {
+		mb->capslots = mb->nslots + n;
+		mb->slots = xreallocarray(mb->slots, mb->capslots,
+		    sizeof *mb->slots);
+	}
 	for (i = 0; i < n; i++) {
 		if (uids[i] == 0)
 			continue;
@@ -360,8 +356,6 @@ mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 		out->size = r->size;
 		out->from = xstrdup(mailbox_from(mb, r));
 		out->subject = xstrdup(mailbox_subject(mb, r));
-		if (r->message_id != 0)
-			out->message_id = xstrdup(mailbox_message_id(mb, r));
 	}
 	mailbox_slot_free(mb, mb->order[i]);
 	memmove(mb->order + i, mb->order + i + 1,
@@ -376,10 +370,12 @@ mailbox_count(const struct mailbox *mb, uint32_t set, uint32_t clear)
 	const struct msgrow *r;
 	size_t		     i, n = 0;
 
-	for (i = 0; i < mb->n; i++) {
-		r = mailbox_row(mb, i);
-		if ((r->flags & set) == set && (r->flags & clear) == 0 &&
-		    !(r->flags & MSG_UNLOADED))
+	/* The slots in memory order, not the list's: drawn every turn. */
+	clear |= MSG_UNLOADED;
+	for (i = 0; i < mb->nslots; i++) {
+		r = &mb->slots[i];
+		if (r->uid != 0 && (r->flags & set) == set &&
+		    (r->flags & clear) == 0)
 			n++;
 	}
 	return (n);

@@ -26,17 +26,23 @@ uidmap_free(struct uidmap *m)
 static size_t
 uidmap_hash(uint32_t uid, size_t cap)
 {
-	/* UIDs are dense runs: scatter them (Knuth's multiplicative hash). */
-	return ((size_t)(uid * 2654435761u) & (cap - 1));
+	/*
+	 * UIDs come in dense ascending runs, and the list walks them nearly
+	 * in order: keeping neighbours together keeps a 100,000-row walk in
+	 * the cache.  The high bits are folded in for sparse UIDs.
+	 */
+	return ((size_t)(uid ^ (uid >> 17)) & (cap - 1));
 }
 
 static void
-uidmap_grow(struct uidmap *m)
+uidmap_grow(struct uidmap *m, size_t want)
 {
 	uint32_t *keys = m->keys, *vals = m->vals;
 	size_t	  i, j, cap = m->cap;
 
-	m->cap = cap == 0 ? 64 : cap * 2;
+	m->cap = cap == 0 ? 64 : cap;
+	while (m->cap < want * 2)
+		m->cap *= 2;
 	m->keys = xcalloc(m->cap, sizeof *m->keys);
 	m->vals = xreallocarray(NULL, m->cap, sizeof *m->vals);
 	for (i = 0; i < cap; i++) {
@@ -58,7 +64,7 @@ uidmap_put(struct uidmap *m, uint32_t uid, uint32_t val)
 	size_t i;
 
 	if ((m->n + 1) * 2 > m->cap)
-		uidmap_grow(m);
+		uidmap_grow(m, m->n + 1);
 	i = uidmap_hash(uid, m->cap);
 	while (m->keys[i] != 0 && m->keys[i] != uid)
 		i = (i + 1) & (m->cap - 1);
@@ -66,6 +72,13 @@ uidmap_put(struct uidmap *m, uint32_t uid, uint32_t val)
 		m->n++;
 	m->keys[i] = uid;
 	m->vals[i] = val;
+}
+
+void
+uidmap_reserve(struct uidmap *m, size_t n)
+{
+	if (n * 2 > m->cap)
+		uidmap_grow(m, n);
 }
 
 int
