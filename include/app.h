@@ -76,10 +76,11 @@ struct app {
 	uint32_t       mbox_exists;
 	size_t	       index_cursor;
 	uint32_t       restore_uid; /* put the cursor here when it arrives */
-	size_t	       index_top;
-	int	       mbox_unsorted; /* sort it locally once all is in */
-	int	       ready_logged;  /* the "index ready" log line is out */
-	double	       longest_turn;  /* seconds, since the folder opened */
+	int    index_moved; /* the user moved the cursor since opening */
+	size_t index_top;
+	int    mbox_unsorted; /* sort it locally once all is in */
+	int    ready_logged;  /* the "index ready" log line is out */
+	double longest_turn;  /* seconds, since the folder opened */
 
 	enum focus	focus;
 	enum app_screen screen;

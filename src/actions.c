@@ -109,9 +109,11 @@ actions_motion(struct app *app, enum action a)
 		if (app->focus == FOCUS_FOLDERS)
 			actions_move_cursor(&app->folder_cursor, app->folders.n,
 			    delta);
-		else
+		else {
 			actions_move_cursor(&app->index_cursor, app->mbox.n,
 			    delta);
+			app->index_moved = 1;
+		}
 		break;
 	}
 }

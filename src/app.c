@@ -319,6 +319,7 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	    &app->account->sort);
 	app->mbox_loading = 1;
 	app->index_cursor = app->index_top = 0;
+	app->index_moved = 0;
 	app->ready_logged = 0;
 	app->longest_turn = 0;
 	req = request_new(REQ_SELECT);
@@ -416,6 +417,15 @@ app_cursor_to(struct app *app, uint32_t uid)
 {
 	long i;
 
+	/*
+	 * A cursor the user never moved stays on the top row: the message
+	 * it was on was only the top of what had arrived so far.
+	 */
+	if (!app->index_moved) {
+		app->index_cursor = 0;
+		app->restore_uid = 0;
+		return;
+	}
 	if (app->restore_uid != 0 &&
 	    (i = mailbox_pos(&app->mbox, app->restore_uid)) != -1) {
 		/* The row the cursor was on before a reopen. */

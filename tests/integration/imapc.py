@@ -238,6 +238,20 @@ def main(argv):
     elif cmd == "subjects":
         for _, _, s in c.messages(args[0]):
             print(s)
+    elif cmd == "sorted":
+        # The subjects newest first by date, in the server's own order
+        # (UID SORT), with the message count first.
+        c.select(args[0])
+        data = c.check(c.imap.uid("SORT", "(REVERSE DATE)", "UTF-8", "ALL"),
+                       "sort")
+        uids = [int(x) for x in data[0].split()]
+        subj = {u: s for u, _, s in c.messages(args[0])}
+        print(len(uids))
+        for u in uids:
+            print(subj[u])
+    elif cmd == "uids":
+        for u, _, _ in c.messages(args[0]):
+            print(u)
     elif cmd == "msgids":
         c.select(args[0])
         data = c.check(c.imap.uid("FETCH", "1:*",

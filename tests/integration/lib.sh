@@ -404,16 +404,20 @@ seed() {
 # bulk_mail N: N more small messages at the top of alice's INBOX ("Bulk
 # message 00001" is the oldest, Message-ID <bulk-1@example.org>), written
 # straight into the Maildir: APPENDing thousands would take longer than
-# the test.  Dovecot gives them UIDs when INBOX is next selected.
+# the test.  Dovecot gives them UIDs when INBOX is next selected.  With
+# BULK_SHUFFLE=1 their Date headers are shuffled, so that the order by
+# date is not the order of arrival.
 bulk_mail() {
 	_md=$TEST_DIR/home/alice/Maildir
 	mkdir -p "$_md/cur" "$_md/new" "$_md/tmp"
-	python3 - "$_md/cur" "$1" <<-'PY' || fail "could not write the messages"
+	python3 - "$_md/cur" "$1" "${BULK_SHUFFLE:-0}" <<-'PY' ||
 	import os, sys, time
-	d, n = sys.argv[1], int(sys.argv[2])
+	d, n, shuffle = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 	base = int(time.time())
 	for i in range(1, n + 1):
-	    t = time.gmtime(1714000000 + i * 60)
+	    # Shuffled: the Date order is not the arrival (UID) order.
+	    k = (i * 7919) % n + 1 if shuffle else i
+	    t = time.gmtime(1714000000 + k * 60)
 	    body = ("From: Bulk Sender <bulk@example.org>\r\n"
 	            "To: Alice Liddell <alice@example.org>\r\n"
 	            "Subject: Bulk message %05d\r\n"
@@ -426,9 +430,51 @@ bulk_mail() {
 	    with open(os.path.join(d, name), "w") as f:
 	        f.write(body)
 	PY
+	    fail "could not write the messages"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown -R nobody "$_md" || fail "could not give the mail to nobody"
 	fi
+}
+
+# bulk_expected: after bulk_mail, the server's order of INBOX by date
+# (newest first) of the bulk messages in $TEST_DIR/expected, its UIDs in
+# $TEST_DIR/uids.server.
+bulk_expected() {
+	imapc sorted INBOX >"$TEST_DIR/sorted" || fail "imapc sorted failed"
+	sed 1d "$TEST_DIR/sorted" | grep '^Bulk message' >"$TEST_DIR/expected"
+	imapc uids INBOX | sort -n >"$TEST_DIR/uids.server"
+}
+
+# check_run PLACE: the bulk rows on screen are a run of the expected
+# order, consecutive there; PLACE names where we are for the error.
+check_run() {
+	screen | grep -oE 'Bulk message [0-9]{5}' >"$TEST_DIR/shown" || true
+	[ -s "$TEST_DIR/shown" ] || fail "$1: no bulk rows on screen"
+	_first=$(head -n 1 "$TEST_DIR/shown")
+	_n=$(wc -l <"$TEST_DIR/shown")
+	_at=$(grep -n -x -- "$_first" "$TEST_DIR/expected" | cut -d: -f1)
+	[ -n "$_at" ] || fail "$1: '$_first' is not in the server's list"
+	sed -n "${_at},$((_at + _n - 1))p" "$TEST_DIR/expected" \
+	    >"$TEST_DIR/want"
+	cmp -s "$TEST_DIR/shown" "$TEST_DIR/want" || {
+		diff "$TEST_DIR/want" "$TEST_DIR/shown" | head -n 20 >&2
+		fail "$1: the rows are not in the server's order"
+	}
+}
+
+# cache_uids_match FOLDER: tern's cache holds exactly the UIDs of
+# $TEST_DIR/uids.server for the folder, each once.
+cache_uids_match() {
+	python3 - "$TEST_DIR/xdg-cache/tern" "$1" >"$TEST_DIR/uids.cache" <<-'PY' ||
+	import glob, sqlite3, sys
+	db = sqlite3.connect(glob.glob(sys.argv[1] + "/*.db")[0])
+	for (uid,) in db.execute("SELECT uid FROM messages WHERE folder = ?"
+	                         " ORDER BY uid", (sys.argv[2],)):
+	    print(uid)
+	PY
+	    fail "could not read the cache"
+	cmp -s "$TEST_DIR/uids.server" "$TEST_DIR/uids.cache" ||
+	    fail "the cache does not hold exactly the server's UIDs of $1"
 }
 
 # The standard INBOX, newest first, as the list shows it.
