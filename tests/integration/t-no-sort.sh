@@ -1,0 +1,57 @@
+#!/bin/sh
+# A server without SORT, CONDSTORE or QRESYNC (capabilities switched off
+# in Dovecot): the list comes in arrival order from UID SEARCH, is sorted
+# by date once every header is in, and a warm start resyncs with UIDs and
+# flags; the result is the same list a server that sorts gives.
+. "$(dirname "$0")/lib.sh"
+set -eu
+
+DOVECOT_EXTRA='imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE LITERAL+ SPECIAL-USE'
+dovecot_start
+seed
+BULK_SHUFFLE=1 bulk_mail 2000
+bulk_expected
+
+write_config
+tern_start -c "$CONFIG" -d "$TEST_DIR/tern.log"
+wait_for 'Bulk message'
+WAIT_SECS=30 wait_status 'ready'
+wait_status '2005 messages'
+grep -q 'INBOX: order of 2005 messages from SEARCH' "$TEST_DIR/tern.log" ||
+    fail "tern did not fall back to UID SEARCH for the order"
+grep -q 'order of .* from SORT' "$TEST_DIR/tern.log" &&
+    fail "tern sent SORT to a server that does not offer it"
+# Sorted by date locally, as the server would have.
+wait_for "$(head -n 1 "$TEST_DIR/expected")"
+check_run "the top"
+[ "$(head -n 1 "$TEST_DIR/shown")" = "$(head -n 1 "$TEST_DIR/expected")" ] ||
+    fail "the first row is not the newest by date"
+keys G
+wait_for 'Welcome to the team'
+check_run "the bottom"
+cache_uids_match INBOX
+keys q
+wait_exit
+
+# Meanwhile another client flags the newest message and deletes one.
+newest=$(head -n 1 "$TEST_DIR/expected")
+imapc store INBOX "$newest" +FLAGS '(\Flagged)' ||
+    fail "could not flag $newest"
+imapc store INBOX 'Invoice 2024-117' +FLAGS '(\Deleted)' ||
+    fail "could not delete the invoice"
+imapc expunge INBOX || fail "could not expunge"
+bulk_expected
+
+tern_restart -c "$CONFIG" -d "$TEST_DIR/tern2.log"
+wait_for "$newest"
+WAIT_SECS=30 wait_status 'ready'
+wait_status '2004 messages'
+grep -Eq 'INBOX from the cache: 2005 rows, 1 gone, 1 changed, 0 new$' \
+    "$TEST_DIR/tern2.log" ||
+    fail "the warm start did not resync with UIDs and flags"
+wait_row "$newest" F yes
+check_run "the top again"
+cache_uids_match INBOX
+keys q
+wait_exit
+assert_eq "$TERN_STATUS" 0 "exit status after q"
