@@ -414,13 +414,19 @@ def select_info(data):
     return int(exists.group(1)), int(uidnext.group(1))
 
 
-def lower_bound(port, user, ctx, n, everything):
+# What the list needs, asked as header fields instead of ENVELOPE: the
+# other way the issue of this benchmark asked to compare.
+FIELDS_ITEMS = ("(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER.FIELDS "
+                "(From To Cc Subject Date Message-ID In-Reply-To References)])")
+
+
+def lower_bound(port, user, ctx, n, everything, items=None):
     """Seconds from connect to the last FETCH response."""
     t0 = time.perf_counter()
     raw = Raw(port, user, ctx, DEADLINE_SECS)
     exists, uidnext = select_info(raw.command("SELECT INBOX"))
     if everything:
-        data = raw.command("FETCH 1:* " + FETCH_ITEMS)
+        data = raw.command("FETCH 1:* " + (items or FETCH_ITEMS))
     else:
         # The data set is never changed, so UIDs run 1..N without gaps.
         data = raw.command("UID FETCH %d:* %s" % (
@@ -780,12 +786,15 @@ def bench_n(n, args, env, ctx, tern, proxy):
     config = tern.config("direct-%d" % n, user, port, env["CA_FILE"])
     caches = os.path.join(tern.work, "caches")
 
-    lb_screen, lb_all, cold, warm, alone = [], [], [], [], []
+    lb_screen, lb_all, lb_fields, cold, warm, alone = [], [], [], [], [], []
+    # Dovecot caches the header fields once a client has asked twice.
+    lower_bound(port, user, ctx, n, True, FIELDS_ITEMS)
     for i in range(1, args.runs + 1):
         progress("N=%d: run %d of %d" % (n, i, args.runs))
         alone.append(tmux_alone(tern.work, "%d-tmux-%d" % (n, i)))
         lb_screen.append(lower_bound(port, user, ctx, n, False))
         lb_all.append(lower_bound(port, user, ctx, n, True))
+        lb_fields.append(lower_bound(port, user, ctx, n, True, FIELDS_ITEMS))
         c = os.path.join(caches, "%d-cold-%d" % (n, i))
         os.makedirs(c)
         cold.append(tern.run("%d-cold-%d" % (n, i), config, c, "complete"))
@@ -823,6 +832,8 @@ def bench_n(n, args, env, ctx, tern, proxy):
     say("N=%-28d %-10s %s" % (n, "median", "vs lower bound"))
     row("lower bound, one screen", secs(s))
     row("lower bound, all headers", secs(a))
+    row("  the same, header fields", secs(med(lb_fields)),
+        "instead of ENVELOPE")
     launch = med(alone)
     row("tmux launch, no tern", secs(launch))
     row("tern start (first log line)", secs(med(r["start"] for r in cold)))

@@ -80,6 +80,12 @@ void imap_body_clear(struct imap_body *);
  * sequence numbers). */
 int imap_fetch_newest(struct imap *, uint32_t, imap_headers_cb *, void *,
     struct imap_error *);
+/*
+ * The list headers of these UIDs, chunk at a time, with the next UID
+ * FETCH sent before the answer to the last one is read.
+ */
+int imap_fetch_pipelined(struct imap *, const uint32_t *, size_t, size_t,
+    imap_headers_cb *, void *, struct imap_error *);
 /* The list headers of these UIDs, in one UID FETCH. */
 int imap_fetch_uids(struct imap *, const uint32_t *, size_t, imap_headers_cb *,
     void *, struct imap_error *);

@@ -440,10 +440,14 @@ static void
 app_order(struct app *app, struct event *ev)
 {
 	uint32_t uid;
+	int	 at_end;
 
 	if (!app_in_open_folder(app, ev->folder))
 		return;
 	uid = app_cursor_uid(app);
+	/* A cursor sent to the last row stays on the last row. */
+	at_end = app->index_moved && app->mbox.n > 0 &&
+	    app->index_cursor == app->mbox.n - 1;
 	/* Other UIDVALIDITY: no row kept stands for the same mail. */
 	if (app->mbox.uidvalidity != 0 &&
 	    app->mbox.uidvalidity != ev->uidvalidity) {
@@ -454,6 +458,8 @@ app_order(struct app *app, struct event *ev)
 	mailbox_set_order(&app->mbox, ev->uids, ev->nuids);
 	app->mbox_unsorted = (ev->flags & EVF_UNSORTED) != 0;
 	app_cursor_to(app, uid);
+	if (at_end && app->mbox.n > 0)
+		app->index_cursor = app->mbox.n - 1;
 }
 
 static void

@@ -31,8 +31,12 @@
 #define WORKER_CACHE_CHUNK 2000
 /* Rows fetched before the list is usable: a tall screen and a margin. */
 #define WORKER_WINDOW 100
-/* Headers fetched per step of the fill; a request waits at most one step. */
-#define WORKER_FILL_CHUNK 2000
+/*
+ * Headers fetched per step of the fill, in UID FETCHes of WORKER_FETCH_CHUNK
+ * sent two at a time; a request waits at most one step.
+ */
+#define WORKER_FILL_CHUNK 3000
+#define WORKER_FETCH_CHUNK 1000
 /* More new messages than this in a cached folder: ask the server's order. */
 #define WORKER_NEW_MAX 1000
 
@@ -680,8 +684,8 @@ worker_fill_step(struct worker *w)
 				goto fail;
 			free(order);
 		}
-		if (imap_fetch_uids(w->imap, uids, k, worker_headers_cb, &wf,
-			&err) != 0)
+		if (imap_fetch_pipelined(w->imap, uids, k, WORKER_FETCH_CHUNK,
+			worker_headers_cb, &wf, &err) != 0)
 			goto fail;
 		f->done += k;
 	}

@@ -12,10 +12,10 @@ import socket
 import sys
 import time
 
-ENVELOPE = ('(NIL "hello" (("A" NIL "a" "example.org")) NIL NIL NIL NIL '
-            'NIL NIL NIL)')
+HEADER = "From: A <a@example.org>\r\nSubject: hello\r\n\r\n"
 FETCH = ('* 1 FETCH (UID 1 FLAGS () RFC822.SIZE 10 INTERNALDATE '
-         '"01-Jan-2024 00:00:00 +0000" ENVELOPE %s)\r\n' % ENVELOPE)
+         '"01-Jan-2024 00:00:00 +0000" BODY[HEADER.FIELDS (FROM SUBJECT '
+         'DATE MESSAGE-ID)] {%d}\r\n%s)\r\n' % (len(HEADER), HEADER))
 
 # Each scenario: the command whose answer is replaced, and the bytes sent
 # instead (before the tagged OK, which "{tag}" in the text stands for).

@@ -1,0 +1,172 @@
+/*
+ * mime_fields.c owns reading the few header fields the message list shows
+ * from a raw header block.  The block comes from the server, so it must
+ * never trust it: fields are looked for by name, lines may be folded or
+ * bare LF, anything unreadable leaves the field empty, never an error.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libetpan/libetpan.h>
+
+#include "mime_fields.h"
+#include "rfc2047.h"
+#include "strbuf.h"
+#include "xmalloc.h"
+
+time_t
+mime_mktime(int year, int month, int day, int hour, int min, int sec, int zone)
+{
+	struct tm tm;
+	time_t	  t;
+	int	  sign = zone < 0 ? -1 : 1, off;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = year - 1900;
+	tm.tm_mon = month - 1;
+	tm.tm_mday = day;
+	tm.tm_hour = hour;
+	tm.tm_min = min;
+	tm.tm_sec = sec;
+	if ((t = timegm(&tm)) == (time_t)-1)
+		return (0);
+	/* Zones are written as [+-]HHMM, given here as a decimal number. */
+	zone *= sign;
+	off = (zone / 100) * 3600 + (zone % 100) * 60;
+	return (t - sign * off);
+}
+
+time_t
+mime_date(const char *s, size_t len)
+{
+	struct mailimf_date_time *dt = NULL;
+	size_t			  idx = 0;
+	time_t			  t;
+
+	if (s == NULL ||
+	    mailimf_date_time_parse(s, len, &idx, &dt) != MAILIMF_NO_ERROR)
+		return (0);
+	t = mime_mktime(dt->dt_year, dt->dt_month, dt->dt_day, dt->dt_hour,
+	    dt->dt_min, dt->dt_sec, dt->dt_zone);
+	mailimf_date_time_free(dt);
+	return (t);
+}
+
+/*
+ * The unfolded value of the first field of this name, or NULL.  A field
+ * starts at the beginning of a line; its continuation lines start with a
+ * blank.
+ */
+static char *
+mime_fields_value(const char *h, size_t len, const char *name)
+{
+	struct strbuf sb;
+	size_t	      nlen = strlen(name), i = 0, j;
+
+	while (i < len) {
+		if (len - i > nlen && strncasecmp(h + i, name, nlen) == 0 &&
+		    h[i + nlen] == ':') {
+			strbuf_init(&sb);
+			for (j = i + nlen + 1; j < len; j++) {
+				if (h[j] == '\r' || h[j] == '\n') {
+					/* Folded: the next line goes on. */
+					if (h[j] == '\r' && j + 1 < len &&
+					    h[j + 1] == '\n')
+						j++;
+					if (j + 1 < len &&
+					    (h[j + 1] == ' ' ||
+						h[j + 1] == '\t'))
+						continue;
+					break;
+				}
+				strbuf_addc(&sb, h[j]);
+			}
+			return (strbuf_detach(&sb, NULL));
+		}
+		/* To the start of the next line. */
+		while (i < len && h[i] != '\n')
+			i++;
+		i++;
+	}
+	return (NULL);
+}
+
+/* Trim blanks at both ends, in place. */
+static char *
+mime_fields_trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		memmove(s, s + 1, strlen(s));
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return (s);
+}
+
+/* The sender as the list shows it: the display name, else the address. */
+static char *
+mime_fields_sender(const char *v)
+{
+	struct mailimf_mailbox_list *list = NULL;
+	struct mailimf_mailbox	    *mb;
+	size_t			     idx = 0;
+	char			    *out = NULL;
+
+	if (mailimf_mailbox_list_parse(v, strlen(v), &idx, &list) ==
+		MAILIMF_NO_ERROR &&
+	    clist_begin(list->mb_list) != NULL) {
+		mb = clist_content(clist_begin(list->mb_list));
+		if (mb->mb_display_name != NULL && *mb->mb_display_name != '\0')
+			out = rfc2047_decode(mb->mb_display_name,
+			    strlen(mb->mb_display_name));
+		else if (mb->mb_addr_spec != NULL &&
+		    strchr(mb->mb_addr_spec, '@') != NULL)
+			/* (libetpan reads bare words as an obsolete address) */
+			out = xstrdup(mb->mb_addr_spec);
+	}
+	if (list != NULL)
+		mailimf_mailbox_list_free(list);
+	/* Not a mailbox list at all: show what it says. */
+	return (out != NULL ? out : rfc2047_decode(v, strlen(v)));
+}
+
+void
+mime_fields_parse(const char *h, size_t len, struct mime_fields *f)
+{
+	char *v;
+
+	memset(f, 0, sizeof *f);
+	if ((v = mime_fields_value(h, len, "From")) != NULL) {
+		f->from = mime_fields_sender(mime_fields_trim(v));
+		free(v);
+	}
+	if ((v = mime_fields_value(h, len, "Subject")) != NULL) {
+		mime_fields_trim(v);
+		f->subject = rfc2047_decode(v, strlen(v));
+		free(v);
+	}
+	if ((v = mime_fields_value(h, len, "Date")) != NULL) {
+		f->date = mime_date(v, strlen(v));
+		free(v);
+	}
+	if ((v = mime_fields_value(h, len, "Message-ID")) != NULL) {
+		mime_fields_trim(v);
+		/* Only ever sent back in a SEARCH: one line, one token. */
+		if (*v == '<' && strchr(v, '>') != NULL &&
+		    strpbrk(v, "\r\n \t\"\\") == NULL)
+			f->message_id = v;
+		else
+			free(v);
+	}
+}
+
+void
+mime_fields_clear(struct mime_fields *f)
+{
+	FREE(&f->from);
+	FREE(&f->subject);
+	FREE(&f->message_id);
+}

@@ -1,0 +1,93 @@
+/* The list's header fields read from a raw header block. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mime_fields.h"
+
+static void
+parse(const char *h, struct mime_fields *f)
+{
+	mime_fields_parse(h, strlen(h), f);
+}
+
+static void
+test_fields_plain(void **state)
+{
+	struct mime_fields f;
+
+	(void)state;
+	parse("From: Alice Liddell <alice@example.org>\r\n"
+	      "Subject: Tea at four\r\n"
+	      "Date: Thu, 02 May 2024 10:00:00 +0200\r\n"
+	      "Message-ID: <tea-4@example.org>\r\n\r\n",
+	    &f);
+	assert_string_equal(f.from, "Alice Liddell");
+	assert_string_equal(f.subject, "Tea at four");
+	assert_int_equal(f.date, 1714636800);
+	assert_string_equal(f.message_id, "<tea-4@example.org>");
+	mime_fields_clear(&f);
+}
+
+static void
+test_fields_folded_encoded(void **state)
+{
+	struct mime_fields f;
+
+	(void)state;
+	/* Folded lines, bare LF, names in any case, encoded words. */
+	parse("SUBJECT: =?UTF-8?Q?Caf=C3=A9?=\n on Friday\n"
+	      "from: \"Hatter, The\"\n <hatter@example.org>\n"
+	      "message-id:   <x@y>  \n",
+	    &f);
+	assert_string_equal(f.subject, "Café on Friday");
+	assert_string_equal(f.from, "Hatter, The");
+	assert_string_equal(f.message_id, "<x@y>");
+	assert_int_equal(f.date, 0);
+	mime_fields_clear(&f);
+}
+
+static void
+test_fields_odd(void **state)
+{
+	struct mime_fields f;
+
+	(void)state;
+	/* An address alone; a field name inside another's value. */
+	parse("From: rabbit@example.org\r\n"
+	      "X-Note: Subject: not this one\r\n"
+	      "Message-ID: <a b@c>\r\n",
+	    &f);
+	assert_string_equal(f.from, "rabbit@example.org");
+	assert_null(f.subject);
+	/* A Message-ID that could not be searched for safely is dropped. */
+	assert_null(f.message_id);
+	mime_fields_clear(&f);
+	/* Not an address at all, and an empty block. */
+	parse("From: undisclosed sender\r\nDate: yesterday\r\n", &f);
+	assert_string_equal(f.from, "undisclosed sender");
+	assert_int_equal(f.date, 0);
+	mime_fields_clear(&f);
+	mime_fields_parse("", 0, &f);
+	assert_null(f.from);
+	mime_fields_clear(&f);
+	/* Not NUL-terminated: only len bytes are read. */
+	mime_fields_parse("Subject: cut here", 12, &f);
+	assert_string_equal(f.subject, "cut");
+	mime_fields_clear(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fields_plain),
+		cmocka_unit_test(test_fields_folded_encoded),
+		cmocka_unit_test(test_fields_odd),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
