@@ -431,7 +431,8 @@ cache_order(struct cache *c, const char *folder, const struct sort_order *so,
 	sqlite3_finalize(st);
 	/* Only the worker thread sorts here. */
 	cache_sort_order = so;
-	qsort(rows, n, sizeof *rows, cache_order_cmp);
+	if (n > 0)
+		qsort(rows, n, sizeof *rows, cache_order_cmp);
 	*uids = xreallocarray(NULL, n + 1, sizeof **uids);
 	*flags = xreallocarray(NULL, n + 1, sizeof **flags);
 	for (i = 0; i < n; i++) {

@@ -145,7 +145,8 @@ folders_sort(struct folders *fs)
 		}
 		free(parent);
 	}
-	qsort(fs->list, fs->n, sizeof *fs->list, folders_cmp);
+	if (fs->n > 1)
+		qsort(fs->list, fs->n, sizeof *fs->list, folders_cmp);
 }
 
 struct folder *

@@ -219,7 +219,9 @@ mailbox_cmp_slots(const void *a, const void *b, void *arg)
 void
 mailbox_sort(struct mailbox *mb)
 {
-	qsort_r(mb->order, mb->n, sizeof *mb->order, mailbox_cmp_slots, mb);
+	if (mb->n > 1)
+		qsort_r(mb->order, mb->n, sizeof *mb->order, mailbox_cmp_slots,
+		    mb);
 }
 
 /* Put a slot at its place in the order (binary search). */

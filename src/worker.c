@@ -60,6 +60,7 @@ struct worker_fill {
 	size_t	  done;
 	int	  failed;  /* a fetch failed: the cache is not complete */
 	int	  preview; /* only cached rows, before the login */
+	struct sort_order sort;
 };
 
 struct worker {
@@ -655,16 +656,32 @@ worker_fill_take(uint32_t *list, size_t n, size_t *next, uint32_t *out,
 	return (k);
 }
 
+static void worker_select(struct worker *, struct request *);
+
+/* The fill's folder was renumbered: its rows mean other mail now. */
+static void
+worker_reopen(struct worker *w)
+{
+	struct request *req;
+
+	req = request_new(REQ_SELECT);
+	req->folder = xstrdup(w->fill.folder);
+	req->sort = w->fill.sort;
+	worker_select(w, req);
+	request_free(req);
+}
+
 /* One chunk of the fill: cached rows first, then the server's. */
 static void
 worker_fill_step(struct worker *w)
 {
-	struct worker_fill *f = &w->fill;
-	struct worker_fetch wf = { w, f->folder, 0 };
-	struct imap_error   err = { 0 };
-	uint32_t	   *uids, *order;
-	size_t		    k, norder;
-	int		    sorted;
+	static const struct sort_order arrival = { SORT_ARRIVAL, 0 };
+	struct worker_fill	      *f = &w->fill;
+	struct worker_fetch	       wf = { w, f->folder, 0 };
+	struct imap_error	       err = { 0 };
+	uint32_t		      *uids, *order;
+	size_t			       k, norder;
+	int			       sorted;
 
 	worker_state(w, "loading %s: %zu of %zu", f->folder, f->done, f->total);
 	uids = xreallocarray(NULL, WORKER_FILL_CHUNK, sizeof *uids);
@@ -676,11 +693,21 @@ worker_fill_step(struct worker *w)
 			uids, WORKER_FILL_CHUNK)) > 0) {
 		if (imap_selected(w->imap) == NULL ||
 		    strcmp(imap_selected(w->imap), f->folder) != 0) {
-			/* A request took the session elsewhere meanwhile. */
-			if (worker_ensure_selected(w, f->folder, &err) != 0 ||
-			    w->uidvalidity != f->uidvalidity ||
-			    imap_order(w->imap, &(struct sort_order){ 0 },
-				&order, &norder, &sorted, &err) != 0)
+			/*
+			 * A request took the session elsewhere meanwhile:
+			 * back, and the sequence numbers again (UID SEARCH,
+			 * the cheap order).
+			 */
+			if (worker_ensure_selected(w, f->folder, &err) != 0)
+				goto fail;
+			if (w->uidvalidity != f->uidvalidity) {
+				/* Renumbered: open it again from nothing. */
+				free(uids);
+				worker_reopen(w);
+				return;
+			}
+			if (imap_order(w->imap, &arrival, &order, &norder,
+				&sorted, &err) != 0)
 				goto fail;
 			free(order);
 		}
@@ -697,14 +724,12 @@ worker_fill_step(struct worker *w)
 fail:
 	free(uids);
 	f->failed = 1;
-	if (err.kind == IMAP_ERR_SESSION || w->uidvalidity != f->uidvalidity) {
-		/* The reopen after the reconnect starts a fill of its own. */
-		worker_report(w, &err);
-		worker_fill_clear(w);
-		return;
-	}
 	worker_report(w, &err);
-	worker_fill_done(w);
+	if (err.kind == IMAP_ERR_SESSION)
+		/* The reopen after the reconnect starts a fill of its own. */
+		worker_fill_clear(w);
+	else
+		worker_fill_done(w);
 }
 
 /* The UI wants these rows now (they are on its screen). */
@@ -986,12 +1011,16 @@ worker_select(struct worker *w, struct request *req)
 		goto fail;
 	worker_push_selected(w, req->folder, w->uidvalidity, exists, 0);
 	w->fill.folder = xstrdup(req->folder);
+	w->fill.sort = req->sort;
 	w->fill.uidvalidity = w->uidvalidity;
 	w->fill.modseq = imap_highestmodseq(w->imap);
 	/* Rows cached under another UIDVALIDITY name other messages. */
 	if (n > 0 && cached_uidvalidity == w->uidvalidity) {
-		if (worker_resync(w, req, order, flags, n, &err) != 0)
+		if (worker_resync(w, req, order, flags, n, &err) != 0) {
+			if (w->fill.cached == order)
+				order = NULL; /* freed with the fill */
 			goto fail;
+		}
 		order = NULL; /* the fill's now */
 	} else {
 		/*
