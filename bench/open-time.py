@@ -17,6 +17,7 @@ Per N, RUNS rounds of, in turn:
                              SELECT INBOX, UID FETCH of the newest 60
                              (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE)
   lower bound, all headers   the same with FETCH 1:*
+    the same, header fields  BODY.PEEK[HEADER.FIELDS (...)] for ENVELOPE
   tern cold                  tern in tmux (200x60) with an empty cache,
                              until its debug log says "index ready" and
                              then "headers complete"; VmHWM is read then
@@ -443,8 +444,9 @@ def lower_bound(port, user, ctx, n, everything, items=None):
 
 
 def index_on_server(port, user, ctx, n, dest):
-    """Have Dovecot index the data set once: UIDs, and what tern fetches
-    in its cache."""
+    """Have Dovecot index the data set once: UIDs, and the envelopes in
+    its cache (the header fields are cached by a first fetch in each
+    bench_n)."""
     stamp = os.path.join(dest, "open-time.indexed")
     if os.path.exists(stamp):
         return
