@@ -19,6 +19,9 @@ tern_start -c "$CONFIG" -d "$TEST_DIR/tern.log"
 wait_for 'Bulk message'
 grep -q 'index ready: INBOX' "$TEST_DIR/tern.log" ||
     fail "no index ready line in the log"
+# The first screen was usable before the rest of the folder came.
+grep -q 'headers complete' "$TEST_DIR/tern.log" &&
+    fail "the whole folder was in before the first screen was usable"
 
 # To the bottom at once: those rows are fetched before the fill gets there.
 keys G
