@@ -68,7 +68,17 @@ int  imap_status(struct imap *, const char *, uint32_t *, uint32_t *,
      struct imap_error *);
 int  imap_select(struct imap *, const char *, uint32_t *, uint32_t *,
      struct imap_error *);
+/*
+ * SELECT a folder whose rows are cached under this UIDVALIDITY and
+ * HIGHESTMODSEQ: with QRESYNC (RFC 7162) the answer carries what changed,
+ * and imap_fetch_changed_flags needs no FETCH.  A plain imap_select
+ * otherwise.
+ */
+int	    imap_select_known(struct imap *, const char *, uint32_t, uint64_t,
+	    uint32_t *, uint32_t *, struct imap_error *);
 const char *imap_selected(const struct imap *);
+/* Whether the last SELECT (QRESYNC) said already which flags changed. */
+int imap_changes_known(const struct imap *);
 /* HIGHESTMODSEQ of the selected folder, 0 without CONDSTORE. */
 uint64_t imap_highestmodseq(const struct imap *);
 

@@ -45,6 +45,11 @@ imap_close(struct imap *im)
 	}
 	im->session = NULL;
 	FREE(&im->selected);
+	/* ENABLE lasts as long as the session. */
+	im->qresync = 0;
+	FREE(&im->qr_flags);
+	im->qr_nflags = 0;
+	im->qr_valid = 0;
 	imap_sync_reset(im, 0);
 }
 
@@ -540,6 +545,207 @@ imap_status(struct imap *im, const char *wire, uint32_t *messages,
 	return (0);
 }
 
+/*
+ * libetpan's mailimap_select_qresync writes "SELECT INBOX QRESYNC (...)"
+ * without the parentheses RFC 7162 puts around select parameters, which
+ * Dovecot takes as a plain SELECT.  tern writes the command itself with
+ * libetpan's exported (if undeclared) senders and lets libetpan parse
+ * the answer.
+ */
+int mailimap_token_send(mailstream *, const char *);
+int mailimap_space_send(mailstream *);
+int mailimap_oparenth_send(mailstream *);
+int mailimap_cparenth_send(mailstream *);
+int mailimap_mailbox_send(mailstream *, const char *);
+int mailimap_number_send(mailstream *, uint32_t);
+int mailimap_mod_sequence_value_send(mailstream *, uint64_t);
+int mailimap_crlf_send(mailstream *);
+
+static int
+imap_select_qresync_send(mailstream *s, const char *wire, uint32_t uidvalidity,
+    uint64_t modseq)
+{
+	int r;
+
+	if ((r = mailimap_token_send(s, "SELECT")) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_space_send(s)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_mailbox_send(s, wire)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_space_send(s)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_oparenth_send(s)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_token_send(s, "QRESYNC")) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_space_send(s)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_oparenth_send(s)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_number_send(s, uidvalidity)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_space_send(s)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_mod_sequence_value_send(s, modseq)) !=
+		MAILIMAP_NO_ERROR ||
+	    (r = mailimap_cparenth_send(s)) != MAILIMAP_NO_ERROR ||
+	    (r = mailimap_cparenth_send(s)) != MAILIMAP_NO_ERROR)
+		return (r);
+	return (mailimap_crlf_send(s));
+}
+
+/* HIGHESTMODSEQ from the answer's response codes (CONDSTORE). */
+static uint64_t
+imap_answer_modseq(struct mailimap *session)
+{
+	struct mailimap_extension_data	       *ext;
+	struct mailimap_condstore_resptextcode *code;
+	clistiter			       *it;
+	uint64_t				modseq = 0;
+
+	for (it = clist_begin(session->imap_response_info->rsp_extension_list);
+	     it != NULL; it = clist_next(it)) {
+		ext = clist_content(it);
+		if (ext->ext_extension != &mailimap_extension_condstore ||
+		    ext->ext_type != MAILIMAP_CONDSTORE_TYPE_RESP_TEXT_CODE)
+			continue;
+		code = ext->ext_data;
+		if (code->cs_type ==
+		    MAILIMAP_CONDSTORE_RESPTEXTCODE_HIGHESTMODSEQ)
+			modseq = code->cs_data.cs_modseq_value;
+	}
+	return (modseq);
+}
+
+static int
+imap_select_qresync(struct imap *im, const char *wire, uint32_t uidvalidity,
+    uint64_t modseq, clist **fetched, uint64_t *highest)
+{
+	struct mailimap_response *resp = NULL;
+	mailimap		 *session = im->session;
+	int			  r, state;
+
+	*fetched = NULL;
+	r = mailimap_send_current_tag(session);
+	if (r == MAILIMAP_NO_ERROR)
+		r = imap_select_qresync_send(session->imap_stream, wire,
+		    uidvalidity, modseq);
+	if (r != MAILIMAP_NO_ERROR)
+		return (r);
+	if (mailstream_flush(session->imap_stream) == -1 ||
+	    mailimap_read_line(session) == NULL)
+		return (MAILIMAP_ERROR_STREAM);
+	if (session->imap_selection_info != NULL)
+		mailimap_selection_info_free(session->imap_selection_info);
+	if ((session->imap_selection_info = mailimap_selection_info_new()) ==
+	    NULL)
+		fatalx("out of memory");
+	if ((r = mailimap_parse_response(session, &resp)) != MAILIMAP_NO_ERROR)
+		return (r);
+	*fetched = session->imap_response_info->rsp_fetch_list;
+	session->imap_response_info->rsp_fetch_list = NULL;
+	*highest = imap_answer_modseq(session);
+	state = resp->rsp_resp_done->rsp_type ==
+		MAILIMAP_RESP_DONE_TYPE_TAGGED ?
+	    resp->rsp_resp_done->rsp_data.rsp_tagged->rsp_cond_state->rsp_type :
+	    MAILIMAP_RESP_COND_STATE_BAD;
+	mailimap_response_free(resp);
+	if (state != MAILIMAP_RESP_COND_STATE_OK) {
+		if (*fetched != NULL)
+			mailimap_fetch_list_free(*fetched);
+		*fetched = NULL;
+		mailimap_selection_info_free(session->imap_selection_info);
+		session->imap_selection_info = NULL;
+		session->imap_state = MAILIMAP_STATE_AUTHENTICATED;
+		return (MAILIMAP_ERROR_SELECT);
+	}
+	session->imap_state = MAILIMAP_STATE_SELECTED;
+	return (MAILIMAP_NO_ERROR);
+}
+
+/* Once a session: VANISHED replaces EXPUNGE from then on (RFC 7162). */
+static int
+imap_enable_qresync(struct imap *im, struct imap_error *err)
+{
+	struct mailimap_capability_data *want, *got = NULL;
+	struct mailimap_capability	*cap;
+	clist				*list;
+	int				 r;
+
+	if (im->qresync)
+		return (0);
+	if ((list = clist_new()) == NULL ||
+	    (cap = mailimap_capability_new(MAILIMAP_CAPABILITY_NAME, NULL,
+		 xstrdup("QRESYNC"))) == NULL)
+		fatalx("out of memory");
+	clist_append(list, cap);
+	if ((want = mailimap_capability_data_new(list)) == NULL)
+		fatalx("out of memory");
+	r = mailimap_enable(im->session, want, &got);
+	mailimap_capability_data_free(want);
+	if (got != NULL)
+		mailimap_capability_data_free(got);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "ENABLE", err));
+	im->qresync = 1;
+	log_debug("QRESYNC enabled");
+	return (0);
+}
+
+int
+imap_select_known(struct imap *im, const char *wire, uint32_t known_uidvalidity,
+    uint64_t known_modseq, uint32_t *uidvalidity, uint32_t *exists,
+    struct imap_error *err)
+{
+	struct mailimap_selection_info *sel;
+	clist			       *fetched = NULL;
+	uint64_t			modseq = 0;
+	int				r;
+
+	/*
+	 * ENABLE is only valid before the first SELECT of a session (RFC
+	 * 5161): a session that began without QRESYNC goes on without it.
+	 */
+	if (known_uidvalidity == 0 || known_modseq == 0 ||
+	    !imap_has_capability(im, "QRESYNC") ||
+	    (!im->qresync && im->session != NULL &&
+		im->session->imap_state == MAILIMAP_STATE_SELECTED))
+		return (imap_select(im, wire, uidvalidity, exists, err));
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	if (imap_check_string(wire, err) != 0)
+		return (-1);
+	if (imap_enable_qresync(im, err) != 0) {
+		if (err->kind != IMAP_ERR_NO)
+			return (-1);
+		/* Refused: a plain SELECT does as well, one trip more. */
+		imap_error_clear(err);
+		return (imap_select(im, wire, uidvalidity, exists, err));
+	}
+	FREE(&im->selected);
+	im->highestmodseq = 0;
+	FREE(&im->qr_flags);
+	im->qr_nflags = 0;
+	im->qr_valid = 0;
+	r = imap_select_qresync(im, wire, known_uidvalidity, known_modseq,
+	    &fetched, &modseq);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "SELECT", err));
+	/*
+	 * VANISHED (EARLIER) stays in the answer: the UID SEARCH that
+	 * follows shows the same, and the next command drops it.
+	 */
+	im->selected = xstrdup(wire);
+	im->highestmodseq = modseq;
+	sel = im->session->imap_selection_info;
+	*uidvalidity = sel != NULL ? sel->sel_uidvalidity : 0;
+	*exists = sel != NULL ? sel->sel_exists : 0;
+	imap_sync_reset(im, *exists);
+	/* Under another UIDVALIDITY the answer says nothing of our rows. */
+	if (*uidvalidity == known_uidvalidity) {
+		if (fetched != NULL)
+			imap_sync_flag_list(im, fetched, &im->qr_flags,
+			    &im->qr_nflags);
+		im->qr_valid = 1;
+		log_debug("%s: QRESYNC since %llu: %zu changed", wire,
+		    (unsigned long long)known_modseq, im->qr_nflags);
+	} else if (fetched != NULL)
+		mailimap_fetch_list_free(fetched);
+	return (0);
+}
+
 int
 imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
     uint32_t *exists, struct imap_error *err)
@@ -554,6 +760,9 @@ imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
 		return (-1);
 	FREE(&im->selected);
 	im->highestmodseq = 0;
+	FREE(&im->qr_flags);
+	im->qr_nflags = 0;
+	im->qr_valid = 0;
 	/* With CONDSTORE the answer says HIGHESTMODSEQ (RFC 7162). */
 	if (imap_has_capability(im, "CONDSTORE"))
 		r = mailimap_select_condstore(im->session, wire,
@@ -574,6 +783,12 @@ uint64_t
 imap_highestmodseq(const struct imap *im)
 {
 	return (im->highestmodseq);
+}
+
+int
+imap_changes_known(const struct imap *im)
+{
+	return (im->qr_valid);
 }
 
 const char *

@@ -11,6 +11,15 @@ struct imap {
 	mailimap	     *session;
 	char		     *selected;	     /* wire name, or NULL */
 	uint64_t	      highestmodseq; /* of selected; 0: no CONDSTORE */
+	int		      qresync;	     /* ENABLE QRESYNC was accepted */
+	/*
+	 * A SELECT with QRESYNC answers the flags changed since the cached
+	 * state; kept here for imap_fetch_changed_flags, which then needs no
+	 * FETCH of its own.
+	 */
+	struct imap_flag_change *qr_flags;
+	size_t			 qr_nflags;
+	int			 qr_valid;
 	/*
 	 * The UID of each message by sequence number - 1, so that EXPUNGE
 	 * and unsolicited FETCH (which name sequence numbers) can be turned
@@ -36,6 +45,9 @@ struct mailimap_set *imap_uid_set(const uint32_t *, size_t);
 void imap_sync_collect(struct imap *);
 void imap_sync_reset(struct imap *, uint32_t);
 void imap_sync_set(struct imap *, uint32_t, uint32_t);
+/* The UID and flags of each FETCH answer, in order; frees the list. */
+void imap_sync_flag_list(struct imap *, clist *, struct imap_flag_change **,
+    size_t *);
 /* imap_fetch.c: headers of messages first..last by sequence number. */
 int imap_fetch_range(struct imap *, uint32_t, uint32_t, imap_headers_cb *,
     void *, struct imap_error *);

@@ -48,6 +48,38 @@ imap_sync_expunge(struct imap *im, uint32_t seq)
 	c->expunged[c->nexpunged++] = uid;
 }
 
+/*
+ * VANISHED (RFC 7162) names UIDs, as ranges a server may make as wide as
+ * it likes: walk the number map, not the ranges.
+ */
+static void
+imap_sync_vanished(struct imap *im, struct mailimap_qresync_vanished *v)
+{
+	struct mailimap_set_item *item;
+	clistiter		 *it;
+	uint32_t		  first, last;
+	size_t			  seq;
+
+	/* EARLIER answers a SELECT; the resync that follows has those. */
+	if (v->qr_earlier || v->qr_known_uids == NULL)
+		return;
+	for (it = clist_begin(v->qr_known_uids->set_list); it != NULL;
+	     it = clist_next(it)) {
+		item = clist_content(it);
+		first = item->set_first;
+		last = item->set_last == 0 ? first : item->set_last;
+		if (first > last) {
+			first = last;
+			last = item->set_first;
+		}
+		/* From the top, so that each expunge renumbers only past it. */
+		for (seq = im->nseq; seq > 0; seq--)
+			if (im->seq[seq - 1] >= first &&
+			    im->seq[seq - 1] <= last)
+				imap_sync_expunge(im, (uint32_t)seq);
+	}
+}
+
 static void
 imap_sync_flags(struct imap *im, struct mailimap_msg_att *att)
 {
@@ -129,6 +161,25 @@ imap_sync_collect(struct imap *im)
 		clist_foreach(info->rsp_fetch_list, imap_sync_free_att, NULL);
 		clist_free(info->rsp_fetch_list);
 		info->rsp_fetch_list = clist_new();
+	}
+	/*
+	 * VANISHED, taken out so that a second collect does not apply it
+	 * again; the other extensions' answers (SORT...) are their
+	 * commands' own.
+	 */
+	if (info->rsp_extension_list != NULL) {
+		for (it = clist_begin(info->rsp_extension_list); it != NULL;) {
+			struct mailimap_extension_data *ext = clist_content(it);
+
+			if (ext->ext_extension != &mailimap_extension_qresync ||
+			    ext->ext_type != MAILIMAP_QRESYNC_TYPE_VANISHED) {
+				it = clist_next(it);
+				continue;
+			}
+			imap_sync_vanished(im, ext->ext_data);
+			mailimap_extension_data_free(ext);
+			it = clist_delete(info->rsp_extension_list, it);
+		}
 	}
 	if (ambiguous)
 		im->changes.resync = 1;
@@ -212,6 +263,13 @@ imap_flag_list(struct imap *im, clist *result, enum imap_map map,
 	imap_sync_collect(im);
 }
 
+void
+imap_sync_flag_list(struct imap *im, clist *result,
+    struct imap_flag_change **out, size_t *n)
+{
+	imap_flag_list(im, result, IMAP_MAP_NONE, out, n);
+}
+
 int
 imap_resync_flags(struct imap *im, struct imap_error *err)
 {
@@ -274,6 +332,15 @@ imap_fetch_changed_flags(struct imap *im, uint64_t modseq, uint32_t **uids,
 	qsort(*uids, *nuids, sizeof **uids, imap_uid_cmp);
 	for (i = 0; i < *nuids && i < im->nseq; i++)
 		imap_sync_set(im, (uint32_t)i + 1, (*uids)[i]);
+	/* QRESYNC: the SELECT said already what changed. */
+	if (im->qr_valid) {
+		*out = im->qr_flags;
+		*n = im->qr_nflags;
+		im->qr_flags = NULL;
+		im->qr_nflags = 0;
+		im->qr_valid = 0;
+		return (0);
+	}
 	if (*nuids == 0)
 		return (0);
 	if (imap_fetch_flags(im, modseq, &result, err) != 0) {

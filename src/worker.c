@@ -513,8 +513,13 @@ worker_select_folder(struct worker *w, const char *folder, uint32_t *exists,
     struct imap_error *err)
 {
 	struct event *ev;
+	uint32_t      known;
 
-	if (imap_select(w->imap, folder, &w->uidvalidity, exists, err) != 0)
+	/* With QRESYNC the SELECT itself says what changed since the cache. */
+	known = cache_uidvalidity(w->cache, folder);
+	if (imap_select_known(w->imap, folder, known,
+		known != 0 ? cache_modseq(w->cache, folder) : 0,
+		&w->uidvalidity, exists, err) != 0)
 		return (-1);
 	if (cache_select(w->cache, folder, w->uidvalidity) != 1)
 		return (0);
@@ -828,7 +833,7 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 	size_t			 nnow, nflags, i, j, ngone = 0, nfresh = 0;
 	size_t			 nchanged = 0;
 	long			 c;
-	int			 sorted, condstore;
+	int			 sorted, condstore, qresync;
 
 	/* Ascending, as the server answers, with the flags alongside. */
 	cached = xreallocarray(NULL, nrows + 1, sizeof *cached);
@@ -839,6 +844,7 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 		cflags[worker_find_uid(cached, nrows, order[i])] = flags[i];
 	modseq = cache_modseq(w->cache, req->folder);
 	condstore = modseq != 0 && imap_highestmodseq(w->imap) != 0;
+	qresync = imap_changes_known(w->imap);
 	if (condstore) {
 		if (imap_fetch_changed_flags(w->imap, modseq, &uids, &nnow,
 			&now, &nflags, err) != 0)
@@ -873,7 +879,9 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 	}
 	log_debug("%s from the cache: %zu rows, %zu gone, %zu changed, %zu new%s",
 	    req->folder, nrows, ngone, nchanged, nfresh,
-	    condstore ? " (CONDSTORE)" : "");
+	    qresync	  ? " (QRESYNC)" :
+		condstore ? " (CONDSTORE)" :
+			    "");
 	if (ngone > 0) {
 		cache_remove(w->cache, req->folder, gone, ngone);
 		ev = event_new(EV_EXPUNGED);
