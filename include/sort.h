@@ -25,5 +25,7 @@ int	    sort_parse(const char *, struct sort_order *);
 const char *sort_name(const struct sort_order *, char *, size_t);
 /* <0 when a is shown above b. */
 int sort_cmp(const struct sort_order *, int64_t, uint32_t, int64_t, uint32_t);
+/* qsort(3) of UIDs (uint32_t), lowest first. */
+int sort_uid_asc(const void *, const void *);
 
 #endif

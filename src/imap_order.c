@@ -11,14 +11,6 @@
 #include "log.h"
 #include "xmalloc.h"
 
-static int
-imap_uid_asc(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x < y ? -1 : x > y);
-}
-
 /* The i-th lowest UID is sequence number i + 1. */
 static void
 imap_order_seq(struct imap *im, const uint32_t *uids, size_t n)
@@ -28,7 +20,7 @@ imap_order_seq(struct imap *im, const uint32_t *uids, size_t n)
 
 	asc = xreallocarray(NULL, n + 1, sizeof *asc);
 	memcpy(asc, uids, n * sizeof *asc);
-	qsort(asc, n, sizeof *asc, imap_uid_asc);
+	qsort(asc, n, sizeof *asc, sort_uid_asc);
 	if (n != im->nseq)
 		imap_sync_reset(im, (uint32_t)n);
 	for (i = 0; i < n; i++)
@@ -83,7 +75,7 @@ imap_order(struct imap *im, const struct sort_order *so, uint32_t **out,
 		if (imap_search_run(im, key, out, nout, err) != 0)
 			return (-1);
 		/* Lowest UID first; tern shows the newest on top. */
-		qsort(*out, *nout, sizeof **out, imap_uid_asc);
+		qsort(*out, *nout, sizeof **out, sort_uid_asc);
 		for (i = 0; !so->reverse && i < *nout / 2; i++) {
 			t = (*out)[i];
 			(*out)[i] = (*out)[*nout - 1 - i];

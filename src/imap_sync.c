@@ -305,14 +305,6 @@ imap_fetch_all_flags(struct imap *im, struct imap_flag_change **out, size_t *n,
 	return (0);
 }
 
-static int
-imap_uid_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x < y ? -1 : x > y);
-}
-
 int
 imap_fetch_changed_flags(struct imap *im, uint64_t modseq, uint32_t **uids,
     size_t *nuids, struct imap_flag_change **out, size_t *n,
@@ -329,7 +321,7 @@ imap_fetch_changed_flags(struct imap *im, uint64_t modseq, uint32_t **uids,
 	if (imap_search_run(im, key, uids, nuids, err) != 0)
 		return (-1);
 	/* Sequence numbers follow UIDs: the i-th lowest is number i + 1. */
-	qsort(*uids, *nuids, sizeof **uids, imap_uid_cmp);
+	qsort(*uids, *nuids, sizeof **uids, sort_uid_asc);
 	for (i = 0; i < *nuids && i < im->nseq; i++)
 		imap_sync_set(im, (uint32_t)i + 1, (*uids)[i]);
 	/* QRESYNC: the SELECT said already what changed. */

@@ -39,6 +39,14 @@ sort_name(const struct sort_order *so, char *buf, size_t len)
 }
 
 int
+sort_uid_asc(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+int
 sort_cmp(const struct sort_order *so, int64_t da, uint32_t ua, int64_t db,
     uint32_t ub)
 {

@@ -786,14 +786,6 @@ worker_fetch_now(struct worker *w, struct request *req)
 	free(cached);
 }
 
-static int
-worker_uid_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x < y ? -1 : x > y);
-}
-
 /* Where a UID is in an ascending list, or -1. */
 static long
 worker_find_uid(const uint32_t *list, size_t n, uint32_t uid)
@@ -838,7 +830,7 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 	/* Ascending, as the server answers, with the flags alongside. */
 	cached = xreallocarray(NULL, nrows + 1, sizeof *cached);
 	memcpy(cached, order, nrows * sizeof *cached);
-	qsort(cached, nrows, sizeof *cached, worker_uid_cmp);
+	qsort(cached, nrows, sizeof *cached, sort_uid_asc);
 	cflags = xreallocarray(NULL, nrows + 1, sizeof *cflags);
 	for (i = 0; i < nrows; i++)
 		cflags[worker_find_uid(cached, nrows, order[i])] = flags[i];
@@ -924,7 +916,7 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 			uids = NULL;
 			goto fail_fresh;
 		}
-		qsort(fresh, nfresh, sizeof *fresh, worker_uid_cmp);
+		qsort(fresh, nfresh, sizeof *fresh, sort_uid_asc);
 		w->fill.fetch = xreallocarray(NULL, nfresh + 1,
 		    sizeof *w->fill.fetch);
 		for (j = 0; j < nnow; j++)
@@ -968,7 +960,7 @@ worker_skip_newest(uint32_t *order, size_t n, size_t window)
 	if (window == 0 || n == 0)
 		return;
 	asc = xmemdup(order, n * sizeof *order);
-	qsort(asc, n, sizeof *asc, worker_uid_cmp);
+	qsort(asc, n, sizeof *asc, sort_uid_asc);
 	lowest = asc[n > window ? n - window : 0];
 	free(asc);
 	for (i = 0; i < n; i++)
