@@ -351,6 +351,25 @@ fail:
 	return (-1);
 }
 
+int
+imap_read_answer(struct imap *im, int *state)
+{
+	struct mailimap_response *resp = NULL;
+	int			  r;
+
+	if (mailimap_read_line(im->session) == NULL)
+		return (MAILIMAP_ERROR_STREAM);
+	if ((r = mailimap_parse_response(im->session, &resp)) !=
+	    MAILIMAP_NO_ERROR)
+		return (r);
+	*state = resp->rsp_resp_done->rsp_type ==
+		MAILIMAP_RESP_DONE_TYPE_TAGGED ?
+	    resp->rsp_resp_done->rsp_data.rsp_tagged->rsp_cond_state->rsp_type :
+	    MAILIMAP_RESP_COND_STATE_BAD;
+	mailimap_response_free(resp);
+	return (MAILIMAP_NO_ERROR);
+}
+
 /*
  * AUTHENTICATE PLAIN with the initial response on the command line (SASL-IR,
  * RFC 4959), so the exchange is one round trip.  libetpan 1.9.4 offers
@@ -360,12 +379,11 @@ fail:
 static int
 imap_auth_plain(struct imap *im, const char *password, int *state)
 {
-	const struct account	 *a = im->account;
-	struct mailimap_response *resp = NULL;
-	mailstream		 *s = im->session->imap_stream;
-	char			 *raw, *b64, *line;
-	size_t ulen = strlen(a->user), plen = strlen(password);
-	int    r;
+	const struct account *a = im->account;
+	mailstream	     *s = im->session->imap_stream;
+	char		     *raw, *b64, *line;
+	size_t		      ulen = strlen(a->user), plen = strlen(password);
+	int		      r;
 
 	raw = xmalloc(ulen + plen + 2);
 	raw[0] = '\0';
@@ -386,14 +404,9 @@ imap_auth_plain(struct imap *im, const char *password, int *state)
 	if (r == MAILIMAP_NO_ERROR && mailstream_flush(s) == -1)
 		r = MAILIMAP_ERROR_STREAM;
 	if (r == MAILIMAP_NO_ERROR)
-		r = mailimap_parse_response(im->session, &resp);
+		r = imap_read_answer(im, state);
 	if (r != MAILIMAP_NO_ERROR)
 		return (r);
-	*state = resp->rsp_resp_done->rsp_type ==
-		MAILIMAP_RESP_DONE_TYPE_TAGGED ?
-	    resp->rsp_resp_done->rsp_data.rsp_tagged->rsp_cond_state->rsp_type :
-	    MAILIMAP_RESP_COND_STATE_BAD;
-	mailimap_response_free(resp);
 	if (*state == MAILIMAP_RESP_COND_STATE_OK)
 		im->session->imap_state = MAILIMAP_STATE_AUTHENTICATED;
 	return (MAILIMAP_NO_ERROR);
@@ -552,14 +565,6 @@ imap_status(struct imap *im, const char *wire, uint32_t *messages,
  * libetpan's exported (if undeclared) senders and lets libetpan parse
  * the answer.
  */
-int mailimap_token_send(mailstream *, const char *);
-int mailimap_space_send(mailstream *);
-int mailimap_oparenth_send(mailstream *);
-int mailimap_cparenth_send(mailstream *);
-int mailimap_mailbox_send(mailstream *, const char *);
-int mailimap_number_send(mailstream *, uint32_t);
-int mailimap_mod_sequence_value_send(mailstream *, uint64_t);
-int mailimap_crlf_send(mailstream *);
 
 static int
 imap_select_qresync_send(mailstream *s, const char *wire, uint32_t uidvalidity,
@@ -612,9 +617,8 @@ static int
 imap_select_qresync(struct imap *im, const char *wire, uint32_t uidvalidity,
     uint64_t modseq, clist **fetched, uint64_t *highest)
 {
-	struct mailimap_response *resp = NULL;
-	mailimap		 *session = im->session;
-	int			  r, state;
+	mailimap *session = im->session;
+	int	  r, state;
 
 	*fetched = NULL;
 	r = mailimap_send_current_tag(session);
@@ -623,24 +627,18 @@ imap_select_qresync(struct imap *im, const char *wire, uint32_t uidvalidity,
 		    uidvalidity, modseq);
 	if (r != MAILIMAP_NO_ERROR)
 		return (r);
-	if (mailstream_flush(session->imap_stream) == -1 ||
-	    mailimap_read_line(session) == NULL)
+	if (mailstream_flush(session->imap_stream) == -1)
 		return (MAILIMAP_ERROR_STREAM);
 	if (session->imap_selection_info != NULL)
 		mailimap_selection_info_free(session->imap_selection_info);
 	if ((session->imap_selection_info = mailimap_selection_info_new()) ==
 	    NULL)
 		fatalx("out of memory");
-	if ((r = mailimap_parse_response(session, &resp)) != MAILIMAP_NO_ERROR)
+	if ((r = imap_read_answer(im, &state)) != MAILIMAP_NO_ERROR)
 		return (r);
 	*fetched = session->imap_response_info->rsp_fetch_list;
 	session->imap_response_info->rsp_fetch_list = NULL;
 	*highest = imap_answer_modseq(session);
-	state = resp->rsp_resp_done->rsp_type ==
-		MAILIMAP_RESP_DONE_TYPE_TAGGED ?
-	    resp->rsp_resp_done->rsp_data.rsp_tagged->rsp_cond_state->rsp_type :
-	    MAILIMAP_RESP_COND_STATE_BAD;
-	mailimap_response_free(resp);
 	if (state != MAILIMAP_RESP_COND_STATE_OK) {
 		if (*fetched != NULL)
 			mailimap_fetch_list_free(*fetched);

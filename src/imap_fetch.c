@@ -272,38 +272,6 @@ imap_fetch_deliver(struct imap *im, clist *result, imap_headers_cb *cb,
 	cb(arg, msgs, n);
 }
 
-int
-imap_fetch_uids(struct imap *im, const uint32_t *uids, size_t n,
-    imap_headers_cb *cb, void *arg, struct imap_error *err)
-{
-	struct mailimap_fetch_type *ft;
-	struct mailimap_set	   *set;
-	clist			   *result = NULL;
-	int			    r;
-
-	if (im->session == NULL || im->selected == NULL)
-		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
-	if (n == 0)
-		return (0);
-	ft = imap_header_fetch_type();
-	set = imap_uid_set(uids, n);
-	r = mailimap_uid_fetch(im->session, set, ft, &result);
-	mailimap_set_free(set);
-	mailimap_fetch_type_free(ft);
-	if (r != MAILIMAP_NO_ERROR)
-		return (imap_fail(im, r, "FETCH", err));
-	imap_fetch_deliver(im, result, cb, arg);
-	return (0);
-}
-
-/*
- * libetpan sends and parses a command in one call; these two halves of
- * mailimap_uid_fetch are exported by it but not declared in its headers.
- */
-int mailimap_uid_fetch_send(mailstream *, struct mailimap_set *,
-    struct mailimap_fetch_type *);
-int mailimap_crlf_send(mailstream *);
-
 /* Send one UID FETCH of the list headers; its tag in *tag. */
 static int
 imap_fetch_send(struct imap *im, const uint32_t *uids, size_t n, int *tag)
@@ -330,26 +298,17 @@ static int
 imap_fetch_recv(struct imap *im, int tag, imap_headers_cb *cb, void *arg,
     struct imap_error *err)
 {
-	struct mailimap_response *resp = NULL;
-	clist			 *result;
-	int			  r, latest = im->session->imap_tag, state;
+	clist *result;
+	int    r, latest = im->session->imap_tag, state;
 
 	/* libetpan checks the tagged answer against its last tag. */
 	im->session->imap_tag = tag;
-	if (mailimap_read_line(im->session) == NULL)
-		r = MAILIMAP_ERROR_STREAM;
-	else
-		r = mailimap_parse_response(im->session, &resp);
+	r = imap_read_answer(im, &state);
 	im->session->imap_tag = latest;
 	if (r != MAILIMAP_NO_ERROR)
 		return (imap_fail(im, r, "FETCH", err));
 	result = im->session->imap_response_info->rsp_fetch_list;
 	im->session->imap_response_info->rsp_fetch_list = NULL;
-	state = resp->rsp_resp_done->rsp_type ==
-		MAILIMAP_RESP_DONE_TYPE_TAGGED ?
-	    resp->rsp_resp_done->rsp_data.rsp_tagged->rsp_cond_state->rsp_type :
-	    MAILIMAP_RESP_COND_STATE_BAD;
-	mailimap_response_free(resp);
 	if (result == NULL && (result = clist_new()) == NULL)
 		fatalx("out of memory");
 	if (state != MAILIMAP_RESP_COND_STATE_OK) {
@@ -402,6 +361,13 @@ imap_fetch_pipelined(struct imap *im, const uint32_t *uids, size_t n,
 		pending--;
 	}
 	return (0);
+}
+
+int
+imap_fetch_uids(struct imap *im, const uint32_t *uids, size_t n,
+    imap_headers_cb *cb, void *arg, struct imap_error *err)
+{
+	return (imap_fetch_pipelined(im, uids, n, n > 0 ? n : 1, cb, arg, err));
 }
 
 int

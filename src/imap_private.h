@@ -56,6 +56,29 @@ int imap_att_flags(struct mailimap_msg_att *, uint32_t *, uint32_t *);
 /* imap_search.c: UID SEARCH in the selected folder; frees the key. */
 int imap_search_run(struct imap *, struct mailimap_search_key *, uint32_t **,
     size_t *, struct imap_error *);
+/*
+ * libetpan sends and parses a command in one call, and has no call for
+ * the few commands tern writes itself (AUTHENTICATE with an initial
+ * response, SELECT with QRESYNC, pipelined UID FETCH).  These senders
+ * are exported by libetpan 1.9.4 but not declared in its headers.
+ */
+int mailimap_token_send(mailstream *, const char *);
+int mailimap_space_send(mailstream *);
+int mailimap_oparenth_send(mailstream *);
+int mailimap_cparenth_send(mailstream *);
+int mailimap_mailbox_send(mailstream *, const char *);
+int mailimap_number_send(mailstream *, uint32_t);
+int mailimap_mod_sequence_value_send(mailstream *, uint64_t);
+int mailimap_uid_fetch_send(mailstream *, struct mailimap_set *,
+    struct mailimap_fetch_type *);
+int mailimap_crlf_send(mailstream *);
+/*
+ * imap.c: read and parse the answer to a command tern wrote itself; the
+ * tagged state (MAILIMAP_RESP_COND_STATE_*) in *state.  Untagged data
+ * stays in the session's response info, as libetpan's own commands leave
+ * it.  A libetpan error code.
+ */
+int imap_read_answer(struct imap *, int *);
 /* imap_search.c: the UIDs of a SEARCH or SORT answer, as an array. */
 void imap_uid_array(clist *, uint32_t **, size_t *);
 /* Refuse strings that could smuggle a second command onto the wire. */
