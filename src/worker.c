@@ -774,8 +774,9 @@ worker_fetch_now(struct worker *w, struct request *req)
 			}
 	}
 	f->done += ncached + nfetch;
-	log_debug("%s: %zu rows on screen fetched out of turn", req->folder,
-	    ncached + nfetch);
+	if (ncached + nfetch > 0)
+		log_debug("%s: %zu rows on screen fetched out of turn",
+		    req->folder, ncached + nfetch);
 	worker_push_cached(w, req->folder, cached, ncached);
 	if (nfetch > 0 &&
 	    (worker_ensure_selected(w, req->folder, &err) != 0 ||

@@ -26,7 +26,8 @@ grep -q 'headers complete' "$TEST_DIR/tern.log" &&
 # To the bottom at once: those rows are fetched before the fill gets there.
 keys G
 WAIT_SECS=30 wait_for 'Welcome to the team'
-grep -q 'rows on screen fetched out of turn' "$TEST_DIR/tern.log" ||
+grep -Eq '[1-9][0-9]* rows on screen fetched out of turn' \
+    "$TEST_DIR/tern.log" ||
     fail "the bottom rows were not fetched ahead of the fill"
 WAIT_SECS=60 wait_status 'ready'
 wait_status '10005 messages'
