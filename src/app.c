@@ -952,13 +952,12 @@ app_want_visible(struct app *app)
 	rows = app->page_rows > 0 ? (size_t)app->page_rows : 1;
 	end = app->index_top + 2 * rows;
 	req = request_new(REQ_FETCH);
+	req->uids = xreallocarray(NULL, 2 * rows, sizeof *req->uids);
 	for (i = app->index_top; i < end && i < app->mbox.n; i++) {
 		r = mailbox_row(&app->mbox, i);
 		if ((r->flags & (MSG_UNLOADED | MSG_WANTED)) != MSG_UNLOADED)
 			continue;
 		r->flags |= MSG_WANTED;
-		req->uids = xreallocarray(req->uids, req->nuids + 1,
-		    sizeof *req->uids);
 		req->uids[req->nuids++] = r->uid;
 	}
 	if (req->nuids == 0) {
@@ -997,7 +996,7 @@ app_run(struct app *app)
 	struct pollfd pfd[3];
 	struct event *ev;
 	int	      sigfd, key, sig, more, nev = 0, lastev = 0;
-	double	      start = 0;
+	double	      start = 0, turn;
 
 	sigfd = signal_init();
 	app_open_journal(app);
@@ -1012,11 +1011,12 @@ app_run(struct app *app)
 			app_log_ready(app);
 		}
 		/* How long a key could have waited: a turn and its draw. */
-		if (start != 0 && app_now() - start > app->longest_turn)
-			app->longest_turn = app_now() - start;
-		if (start != 0 && app_now() - start > 0.02)
+		turn = start != 0 ? app_now() - start : 0;
+		if (turn > app->longest_turn)
+			app->longest_turn = turn;
+		if (turn > 0.02)
 			log_debug("slow turn: %.1f ms, %d events, last %d",
-			    (app_now() - start) * 1e3, nev, lastev);
+			    turn * 1e3, nev, lastev);
 		pfd[0].fd = 0;
 		pfd[0].events = POLLIN;
 		pfd[1].fd = sigfd;

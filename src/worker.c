@@ -901,13 +901,9 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 	w->fill.done = w->fill.cached_next;
 	if (nfresh <= WORKER_NEW_MAX) {
 		/* New mail since: a few rows, each finds its place. */
-		for (i = 0; i < nfresh; i += WORKER_FILL_CHUNK)
-			if (imap_fetch_uids(w->imap, fresh + i,
-				nfresh - i < WORKER_FILL_CHUNK ?
-				    nfresh - i :
-				    WORKER_FILL_CHUNK,
-				worker_headers_cb, &wf, err) != 0)
-				goto fail_fresh;
+		if (imap_fetch_uids(w->imap, fresh, nfresh, worker_headers_cb,
+			&wf, err) != 0)
+			goto fail_fresh;
 		w->fill.done += nfresh;
 	} else {
 		/* Many: the server's order, and the new rows to the fill. */
