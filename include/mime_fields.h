@@ -10,16 +10,14 @@
 #include <stddef.h>
 #include <time.h>
 
-struct mime_fields {
-	char  *from;	   /* display name, else address; UTF-8 */
-	char  *subject;	   /* RFC 2047 decoded, UTF-8 */
-	char  *message_id; /* "<...>" as sent, or NULL */
-	time_t date;	   /* 0 when absent or unreadable */
-};
+#include "message.h"
 
-/* Read the fields of a header block (caller frees with _clear). */
-void mime_fields_parse(const char *, size_t, struct mime_fields *);
-void mime_fields_clear(struct mime_fields *);
+/*
+ * Set the list row's from, subject, message_id and date from a header
+ * block; a field the block lacks stays as it was (NULL, 0).  The strings
+ * go with the message (message_clear).
+ */
+void mime_fields_parse(const char *, size_t, struct message *);
 /* Seconds since the epoch of a date and a zone written [+-]HHMM. */
 time_t mime_mktime(int, int, int, int, int, int, int);
 /* An RFC 5322 date, or 0. */

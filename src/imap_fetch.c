@@ -153,12 +153,10 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 	struct mailimap_msg_att_static	     *st;
 	struct mailimap_msg_att_body_section *bs;
 	struct mailimap_date_time	     *dt;
-	struct mime_fields		      f;
 	time_t				      internal = 0;
 	clistiter			     *it;
 
 	memset(m, 0, sizeof *m);
-	memset(&f, 0, sizeof f);
 	for (it = clist_begin(att->att_list); it != NULL; it = clist_next(it)) {
 		item = clist_content(it);
 		if (item->att_type == MAILIMAP_MSG_ATT_ITEM_DYNAMIC) {
@@ -184,17 +182,18 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 			break;
 		case MAILIMAP_MSG_ATT_BODY_SECTION:
 			bs = st->att_data.att_body_section;
-			if (bs->sec_body_part != NULL && f.subject == NULL &&
-			    f.from == NULL)
+			/* One header block a message; a second is ignored. */
+			if (bs->sec_body_part != NULL && m->subject == NULL &&
+			    m->from == NULL)
 				mime_fields_parse(bs->sec_body_part,
-				    bs->sec_length, &f);
+				    bs->sec_length, m);
 			break;
 		}
 	}
-	m->date = f.date != 0 ? f.date : internal;
-	m->subject = f.subject != NULL ? f.subject : xstrdup("");
-	m->from = f.from;
-	m->message_id = f.message_id;
+	if (m->date == 0)
+		m->date = internal;
+	if (m->subject == NULL)
+		m->subject = xstrdup("");
 	/* The list draws these as they are: make them safe once, here. */
 	imap_sanitize_field(&m->subject);
 	imap_sanitize_field(&m->from);

@@ -134,11 +134,10 @@ mime_fields_sender(const char *v)
 }
 
 void
-mime_fields_parse(const char *h, size_t len, struct mime_fields *f)
+mime_fields_parse(const char *h, size_t len, struct message *f)
 {
 	char *v;
 
-	memset(f, 0, sizeof *f);
 	if ((v = mime_fields_value(h, len, "From")) != NULL) {
 		f->from = mime_fields_sender(mime_fields_trim(v));
 		free(v);
@@ -161,12 +160,4 @@ mime_fields_parse(const char *h, size_t len, struct mime_fields *f)
 		else
 			free(v);
 	}
-}
-
-void
-mime_fields_clear(struct mime_fields *f)
-{
-	FREE(&f->from);
-	FREE(&f->subject);
-	FREE(&f->message_id);
 }

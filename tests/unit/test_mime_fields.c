@@ -9,15 +9,16 @@
 #include "mime_fields.h"
 
 static void
-parse(const char *h, struct mime_fields *f)
+parse(const char *h, struct message *f)
 {
+	memset(f, 0, sizeof *f);
 	mime_fields_parse(h, strlen(h), f);
 }
 
 static void
 test_fields_plain(void **state)
 {
-	struct mime_fields f;
+	struct message f;
 
 	(void)state;
 	parse("From: Alice Liddell <alice@example.org>\r\n"
@@ -29,13 +30,13 @@ test_fields_plain(void **state)
 	assert_string_equal(f.subject, "Tea at four");
 	assert_int_equal(f.date, 1714636800);
 	assert_string_equal(f.message_id, "<tea-4@example.org>");
-	mime_fields_clear(&f);
+	message_clear(&f);
 }
 
 static void
 test_fields_folded_encoded(void **state)
 {
-	struct mime_fields f;
+	struct message f;
 
 	(void)state;
 	/* Folded lines, bare LF, names in any case, encoded words. */
@@ -47,13 +48,13 @@ test_fields_folded_encoded(void **state)
 	assert_string_equal(f.from, "Hatter, The");
 	assert_string_equal(f.message_id, "<x@y>");
 	assert_int_equal(f.date, 0);
-	mime_fields_clear(&f);
+	message_clear(&f);
 }
 
 static void
 test_fields_odd(void **state)
 {
-	struct mime_fields f;
+	struct message f;
 
 	(void)state;
 	/* An address alone; a field name inside another's value. */
@@ -65,19 +66,21 @@ test_fields_odd(void **state)
 	assert_null(f.subject);
 	/* A Message-ID that could not be searched for safely is dropped. */
 	assert_null(f.message_id);
-	mime_fields_clear(&f);
+	message_clear(&f);
 	/* Not an address at all, and an empty block. */
 	parse("From: undisclosed sender\r\nDate: yesterday\r\n", &f);
 	assert_string_equal(f.from, "undisclosed sender");
 	assert_int_equal(f.date, 0);
-	mime_fields_clear(&f);
+	message_clear(&f);
+	memset(&f, 0, sizeof f);
 	mime_fields_parse("", 0, &f);
 	assert_null(f.from);
-	mime_fields_clear(&f);
+	message_clear(&f);
 	/* Not NUL-terminated: only len bytes are read. */
+	memset(&f, 0, sizeof f);
 	mime_fields_parse("Subject: cut here", 12, &f);
 	assert_string_equal(f.subject, "cut");
-	mime_fields_clear(&f);
+	message_clear(&f);
 }
 
 int
