@@ -477,6 +477,22 @@ cache_uids_match() {
 	    fail "the cache does not hold exactly the server's UIDs of $1"
 }
 
+# check_ends: the list (cursor on top) begins with the newest bulk message
+# by date, its first screen and, after G, its last are runs of the
+# server's order ending with the oldest message, and the cache holds
+# every UID of INBOX.
+check_ends() {
+	wait_for "$(head -n 1 "$TEST_DIR/expected")"
+	check_run "the top"
+	[ "$(head -n 1 "$TEST_DIR/shown")" = \
+	    "$(head -n 1 "$TEST_DIR/expected")" ] ||
+	    fail "the first row is not the newest by date"
+	keys G
+	wait_for 'Welcome to the team'
+	check_run "the bottom"
+	cache_uids_match INBOX
+}
+
 # The standard INBOX, newest first, as the list shows it.
 INBOX_SUBJECTS='Meeting notes
 Invoice 2024-117
