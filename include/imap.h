@@ -51,6 +51,8 @@ struct imap_changes {
 };
 
 typedef void imap_list_cb(void *, const char *, char, int);
+/* A folder's wire name, its message count and its unseen count. */
+typedef void imap_status_cb(void *, const char *, uint32_t, uint32_t);
 typedef void imap_headers_cb(void *, struct message *, size_t);
 
 struct imap *imap_new(const struct account *);
@@ -63,11 +65,21 @@ int	     imap_has_capability(const struct imap *, const char *);
 int  imap_connect(struct imap *, struct imap_error *);
 int  imap_login(struct imap *, const char *, struct imap_error *);
 void imap_logout(struct imap *);
-int  imap_list(struct imap *, imap_list_cb *, void *, struct imap_error *);
-int  imap_status(struct imap *, const char *, uint32_t *, uint32_t *,
-     struct imap_error *);
 int  imap_select(struct imap *, const char *, uint32_t *, uint32_t *,
      struct imap_error *);
+/*
+ * imap_folders.c: LIST "" "*"; with a status callback, the counts of
+ * every folder as well, in the same command where the server offers
+ * LIST-STATUS, else by STATUS commands sent together after it.
+ */
+int imap_list(struct imap *, imap_list_cb *, imap_status_cb *, void *,
+    struct imap_error *);
+/*
+ * STATUS (MESSAGES UNSEEN) of these folders, all written before the first
+ * answer is read.  A folder the server refuses is left out.
+ */
+int imap_status_many(struct imap *, const char *const *, size_t,
+    imap_status_cb *, void *, struct imap_error *);
 /*
  * SELECT a folder whose rows are cached under this UIDVALIDITY and
  * HIGHESTMODSEQ: with QRESYNC (RFC 7162) the answer carries what changed,

@@ -1,7 +1,7 @@
 /*
  * imap.c owns an IMAP session's life: connecting (implicit TLS or STARTTLS,
- * both through tern's own OpenSSL stream), logging in, LIST, STATUS,
- * SELECT and LOGOUT.  It must never use libetpan's TLS helpers (they verify
+ * both through tern's own OpenSSL stream), logging in, SELECT and
+ * LOGOUT.  It must never use libetpan's TLS helpers (they verify
  * nothing), never send a string holding CR, LF or NUL, and never prompt:
  * what needs the user goes back to the caller as an imap_error.
  */
@@ -70,7 +70,7 @@ imap_error_clear(struct imap_error *err)
 	err->kind = IMAP_OK;
 }
 
-static int
+int
 imap_error(struct imap_error *err, enum imap_error_kind kind, char *text)
 {
 	imap_error_clear(err);
@@ -476,86 +476,6 @@ imap_logout(struct imap *im)
 	if (im->session != NULL)
 		mailimap_logout(im->session);
 	imap_close(im);
-}
-
-static int
-imap_list_flags(struct mailimap_mbx_list_flags *fl)
-{
-	struct mailimap_mbx_list_oflag *of;
-	clistiter		       *it;
-
-	if (fl == NULL)
-		return (0);
-	if (fl->mbf_type == MAILIMAP_MBX_LIST_FLAGS_SFLAG &&
-	    fl->mbf_sflag == MAILIMAP_MBX_LIST_SFLAG_NOSELECT)
-		return (1);
-	for (it = clist_begin(fl->mbf_oflags); it != NULL;
-	     it = clist_next(it)) {
-		of = clist_content(it);
-		if (of->of_type == MAILIMAP_MBX_LIST_OFLAG_FLAG_EXT &&
-		    strcasecmp(of->of_flag_ext, "NonExistent") == 0)
-			return (1);
-	}
-	return (0);
-}
-
-int
-imap_list(struct imap *im, imap_list_cb *cb, void *arg, struct imap_error *err)
-{
-	struct mailimap_mailbox_list *mb;
-	clist			     *list = NULL;
-	clistiter		     *it;
-	int			      r;
-
-	if (im->session == NULL)
-		return (imap_error(err, IMAP_ERR_SESSION,
-		    xstrdup("not connected")));
-	r = mailimap_list(im->session, "", "*", &list);
-	if (r != MAILIMAP_NO_ERROR)
-		return (imap_fail(im, r, "LIST", err));
-	for (it = clist_begin(list); it != NULL; it = clist_next(it)) {
-		mb = clist_content(it);
-		cb(arg, mb->mb_name, mb->mb_delimiter,
-		    imap_list_flags(mb->mb_flag));
-	}
-	mailimap_list_result_free(list);
-	return (0);
-}
-
-int
-imap_status(struct imap *im, const char *wire, uint32_t *messages,
-    uint32_t *unseen, struct imap_error *err)
-{
-	struct mailimap_status_att_list	    *atts;
-	struct mailimap_mailbox_data_status *st = NULL;
-	struct mailimap_status_info	    *si;
-	clistiter			    *it;
-	int				     r;
-
-	if (im->session == NULL)
-		return (imap_error(err, IMAP_ERR_SESSION,
-		    xstrdup("not connected")));
-	if (imap_check_string(wire, err) != 0)
-		return (-1);
-	if ((atts = mailimap_status_att_list_new_empty()) == NULL)
-		fatalx("out of memory");
-	mailimap_status_att_list_add(atts, MAILIMAP_STATUS_ATT_MESSAGES);
-	mailimap_status_att_list_add(atts, MAILIMAP_STATUS_ATT_UNSEEN);
-	r = mailimap_status(im->session, wire, atts, &st);
-	mailimap_status_att_list_free(atts);
-	if (r != MAILIMAP_NO_ERROR)
-		return (imap_fail(im, r, "STATUS", err));
-	*messages = *unseen = 0;
-	for (it = clist_begin(st->st_info_list); it != NULL;
-	     it = clist_next(it)) {
-		si = clist_content(it);
-		if (si->st_att == MAILIMAP_STATUS_ATT_MESSAGES)
-			*messages = si->st_value;
-		else if (si->st_att == MAILIMAP_STATUS_ATT_UNSEEN)
-			*unseen = si->st_value;
-	}
-	mailimap_mailbox_data_status_free(st);
-	return (0);
 }
 
 /*

@@ -36,6 +36,8 @@ struct imap {
  * Returns -1, so callers can "return (imap_fail(...))".
  */
 int imap_fail(struct imap *, int, const char *, struct imap_error *);
+/* Fill err with this kind and text (taken); returns -1. */
+int imap_error(struct imap_error *, enum imap_error_kind, char *);
 /* A set of UIDs for a command (sorted, compressed into ranges). */
 struct mailimap_set *imap_uid_set(const uint32_t *, size_t);
 /*

@@ -398,38 +398,56 @@ worker_list_cb(void *arg, const char *wire, char delim, int noselect)
 	}
 }
 
-/*
- * STATUS of every folder but the open one (whose counts the UI keeps from
- * its list).  0, or -1 when the session went away.
- */
-static int
-worker_status_all(struct worker *w, const struct request *req)
+/* Counts the list gives: kept in its rows for the cache, and shown. */
+static void
+worker_list_status_cb(void *arg, const char *wire, uint32_t messages,
+    uint32_t unseen)
+{
+	struct worker_list *wl = arg;
+	size_t		    i;
+
+	/* LIST-STATUS sends a folder's STATUS right after its LIST. */
+	for (i = wl->n; i-- > 0;)
+		if (strcmp(wl->rows[i].wire, wire) == 0) {
+			wl->rows[i].messages = messages;
+			wl->rows[i].unseen = unseen;
+			break;
+		}
+	worker_push_status(wl->w, wire, messages, unseen);
+}
+
+/* The open folder's counts are the UI's, from its own list. */
+static void
+worker_counts_cb(void *arg, const char *wire, uint32_t messages,
+    uint32_t unseen)
+{
+	struct worker *w = arg;
+	const char    *open = imap_selected(w->imap);
+
+	if (open != NULL && strcmp(open, wire) == 0)
+		return;
+	cache_folder_counts(w->cache, wire, messages, unseen);
+	worker_push_status(w, wire, messages, unseen);
+}
+
+/* The counts of every folder, in one round trip. */
+static void
+worker_status_all(struct worker *w)
 {
 	struct imap_error err = { 0 };
-	uint32_t	  messages, unseen;
-	const char	 *open = imap_selected(w->imap);
-	size_t		  i;
+	int		  r;
 
-	for (i = 0; i < w->nfolders; i++) {
-		if (open != NULL && strcmp(open, w->folders[i]) == 0 &&
-		    req == NULL)
-			continue;
-		if (imap_status(w->imap, w->folders[i], &messages, &unseen,
-			&err) != 0) {
-			if (err.kind == IMAP_ERR_SESSION) {
-				if (req != NULL)
-					worker_error(w, req, &err);
-				else
-					worker_report(w, &err);
-				return (-1);
-			}
-			imap_error_clear(&err);
-			continue;
-		}
-		cache_folder_counts(w->cache, w->folders[i], messages, unseen);
-		worker_push_status(w, w->folders[i], messages, unseen);
-	}
-	return (0);
+	if (imap_has_capability(w->imap, "LIST-STATUS"))
+		r = imap_list(w->imap, NULL, worker_counts_cb, w, &err);
+	else
+		r = imap_status_many(w->imap, (const char *const *)w->folders,
+		    w->nfolders, worker_counts_cb, w, &err);
+	if (r == 0)
+		return;
+	if (err.kind == IMAP_ERR_SESSION)
+		worker_report(w, &err);
+	else
+		imap_error_clear(&err);
 }
 
 static long worker_now_ms(void);
@@ -451,13 +469,13 @@ worker_list(struct worker *w, struct request *req)
 
 	worker_state(w, "listing folders");
 	worker_forget_folders(w);
-	if (imap_list(w->imap, worker_list_cb, &wl, &err) != 0) {
+	if (imap_list(w->imap, worker_list_cb, worker_list_status_cb, &wl,
+		&err) != 0) {
 		worker_error(w, req, &err);
 		goto out;
 	}
 	cache_folders_replace(w->cache, wl.rows, wl.n);
 	worker_push(w, event_new(EV_FOLDERS_DONE));
-	worker_status_all(w, req);
 	worker_plan_refresh(w);
 out:
 	cache_folders_free(wl.rows, wl.n);
@@ -1104,14 +1122,11 @@ static void
 worker_status(struct worker *w, struct request *req)
 {
 	struct imap_error err = { 0 };
-	uint32_t	  messages, unseen;
+	const char	 *folder = req->folder;
 
-	if (imap_status(w->imap, req->folder, &messages, &unseen, &err) != 0) {
+	if (imap_status_many(w->imap, &folder, 1, worker_counts_cb, w, &err) !=
+	    0)
 		worker_error(w, req, &err);
-		return;
-	}
-	cache_folder_counts(w->cache, req->folder, messages, unseen);
-	worker_push_status(w, req->folder, messages, unseen);
 }
 
 static void
@@ -1630,11 +1645,11 @@ worker_wait(struct worker *w)
 	} else if (n == 0 && imap_selected(w->imap) != NULL &&
 	    imap_noop(w->imap, &err) != 0)
 		goto fail;
-	worker_changes(w);
 	if (worker_refresh_due(w) == 0 && imap_is_connected(w->imap)) {
-		worker_status_all(w, NULL);
+		worker_status_all(w);
 		worker_plan_refresh(w);
 	}
+	worker_changes(w);
 	return;
 
 fail:

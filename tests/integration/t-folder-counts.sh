@@ -1,6 +1,6 @@
 #!/bin/sh
 # The unread counts of the folders not open stay current by themselves
-# (STATUS every folder-refresh seconds), and new mail in the open folder
+# (LIST-STATUS every folder-refresh seconds), and new mail in the open folder
 # rings the bell and says so when new-mail-bell = yes.
 . "$(dirname "$0")/lib.sh"
 set -eu
@@ -12,6 +12,9 @@ tern_start -c "$CONFIG" -d "$TEST_DIR/tern.log"
 wait_for 'Welcome to the team'
 wait_status 'ready'
 assert_eq "$(pane_count Work)" 1 "Work unread count"
+# Dovecot offers LIST-STATUS: the counts come with the list.
+grep -q 'folders and their counts by LIST-STATUS' "$TEST_DIR/tern.log" ||
+    fail "tern did not use LIST-STATUS"
 # tmux runs this hook when the pane rings the bell.
 tm set-hook -g alert-bell "run-shell 'touch $TEST_DIR/bell'"
 

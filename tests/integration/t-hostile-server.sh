@@ -16,7 +16,8 @@ mock_stop() {
 	MOCK_PID=
 }
 
-# run SCENARIO PATTERN: tern against the fake server, until PATTERN shows.
+# run SCENARIO PATTERN...: tern against the fake server, until every
+# PATTERN shows.
 run() {
 	rm -f "$TEST_DIR/port"
 	python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" "$TEST_DIR/port" \
@@ -27,14 +28,18 @@ run() {
 	    "$(cat "$TEST_DIR/port")" "tls = none" \
 	    "password-command = printf %s mock" >"$TEST_DIR/mock.conf"
 	tern_start -c "$TEST_DIR/mock.conf" -d "$TEST_DIR/tern.log"
-	if ! poll 5 screen_has "$2"; then
-		mock_stop
-		fail "scenario $1: '$2' never showed"
-	fi
+	_scenario=$1
+	shift
+	for _pattern in "$@"; do
+		if ! poll 5 screen_has "$_pattern"; then
+			mock_stop
+			fail "scenario $_scenario: '$_pattern' never showed"
+		fi
+	done
 	keys q
 	wait_exit
 	mock_stop
-	assert_eq "$TERN_STATUS" 0 "exit status after scenario $1"
+	assert_eq "$TERN_STATUS" 0 "exit status after scenario $_scenario"
 	tm kill-server
 }
 
@@ -48,3 +53,6 @@ run literal-huge 'sent a literal size above 4294967295'
 run deep-nesting 'sent parentheses nested more than 100 deep'
 # A literal cut short by the end of the stream: an error, not a spin.
 run literal-cut 'connection lost'
+# LIST-STATUS: the counts of every folder from one command, and an EXPUNGE
+# of the open folder's only message in the same answer is not lost.
+run list-status '^ *Work 3 ' '0 messages'

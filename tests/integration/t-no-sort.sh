@@ -1,12 +1,13 @@
 #!/bin/sh
-# A server without SORT, CONDSTORE or QRESYNC (capabilities switched off
-# in Dovecot): the list comes in arrival order from UID SEARCH, is sorted
-# by date once every header is in, and a warm start resyncs with UIDs and
-# flags; the result is the same list a server that sorts gives.
+# A server without SORT, CONDSTORE, QRESYNC or LIST-STATUS (capabilities
+# switched off in Dovecot): the list comes in arrival order from UID
+# SEARCH, is sorted by date once every header is in, a warm start resyncs
+# with UIDs and flags, and the folder counts come from STATUS commands sent
+# together; the result is the same as with a server that offers them.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
-DOVECOT_EXTRA='imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE LITERAL+ SPECIAL-USE'
+DOVECOT_EXTRA='imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH SEARCHRES WITHIN CONTEXT=SEARCH BINARY MOVE LITERAL+ SPECIAL-USE'
 dovecot_start
 seed
 BULK_SHUFFLE=1 bulk_mail 2000
@@ -23,6 +24,12 @@ grep -q 'order of .* from SORT' "$TEST_DIR/tern.log" &&
     fail "tern sent SORT to a server that does not offer it"
 # Sorted by date locally, as the server would have.
 check_ends
+# The folder counts by STATUS commands sent together.
+grep -q 'LIST-STATUS' "$TEST_DIR/tern.log" &&
+    fail "tern sent LIST-STATUS to a server that does not offer it"
+grep -Eq 'counts of [0-9]+ folders by STATUS' "$TEST_DIR/tern.log" ||
+    fail "tern did not send the STATUS commands together"
+assert_eq "$(pane_count Work)" 1 "Work unread count"
 keys q
 wait_exit
 

@@ -6,7 +6,8 @@
 Listens on a free port on 127.0.0.1 (written to PORTFILE), serves one
 client with plain-text IMAP, answers the commands tern sends with canned
 responses, and replaces one of them with what the scenario names.  The
-scenarios are the responses libetpan 1.9.4 crashes on or misreads.
+scenarios are the responses libetpan 1.9.4 crashes on or misreads, and
+answers Dovecot cannot be made to give on cue.
 """
 import socket
 import sys
@@ -34,13 +35,22 @@ SCENARIOS = {
     "literal-cut": ("FETCH", "* 1 FETCH (UID 1 BODY[] {100}\r\nabc", True),
     "deep-nesting": ("FETCH", "* 1 FETCH (UID 1 X " + "(" * 500 + ")" * 500 +
                      ")\r\n{tag} OK done\r\n", False),
+    # Not hostile: LIST-STATUS (RFC 5819) with news of the open folder
+    # in the same answer, which libetpan alone would drop.
+    "list-status": ("LIST", '* LIST () "/" INBOX\r\n'
+                    '* STATUS INBOX (MESSAGES 1 UNSEEN 1)\r\n'
+                    '* LIST () "/" Work\r\n'
+                    '* STATUS Work (MESSAGES 7 UNSEEN 3)\r\n'
+                    '* 1 EXPUNGE\r\n{tag} OK done\r\n', False),
     "normal": (None, "", False),
 }
+CAPABILITIES = {"list-status": "IMAP4rev1 IDLE LIST-STATUS"}
 
 
-def answer(cmd, tag):
+def answer(cmd, tag, scenario):
     if cmd == "CAPABILITY":
-        return "* CAPABILITY IMAP4rev1 IDLE\r\n%s OK done\r\n" % tag
+        return "* CAPABILITY %s\r\n%s OK done\r\n" % (
+            CAPABILITIES.get(scenario, "IMAP4rev1 IDLE"), tag)
     if cmd in ("LOGIN", "NOOP", "DONE"):
         return "%s OK done\r\n" % tag
     if cmd == "LIST":
@@ -108,7 +118,7 @@ def main(portfile, scenario):
                     return 0
                 target = None   # only the first time
                 continue
-            conn.sendall(answer(cmd, tag).encode("latin-1"))
+            conn.sendall(answer(cmd, tag, scenario).encode("latin-1"))
             if cmd == "LOGOUT":
                 conn.close()
                 return 0
