@@ -73,6 +73,7 @@ COMPLETE = re.compile(
     rb"^headers complete: INBOX (\d+) rows, longest UI turn ([0-9.]+) ms")
 STARTING = re.compile(rb"^tern .* starting")
 FROM_CACHE = re.compile(rb"^INBOX from the cache: ")
+THREADED = re.compile(rb"^INBOX: order of (\d+) messages from THREAD")
 
 
 class Failure(Exception):
@@ -421,11 +422,15 @@ FIELDS_ITEMS = ("(UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER.FIELDS "
                 "(From To Cc Subject Date Message-ID In-Reply-To References)])")
 
 
-def lower_bound(port, user, ctx, n, everything, items=None):
-    """Seconds from connect to the last FETCH response."""
+def lower_bound(port, user, ctx, n, everything, items=None, threads=False):
+    """Seconds from connect to the last FETCH response; with threads,
+    the THREAD order comes first, as a client that shows threads needs."""
     t0 = time.perf_counter()
     raw = Raw(port, user, ctx, DEADLINE_SECS)
     exists, uidnext = select_info(raw.command("SELECT INBOX"))
+    if threads and b"* THREAD " not in raw.command(
+            "UID THREAD REFERENCES UTF-8 ALL"):
+        raise Failure("%s: no THREAD answer" % user)
     if everything:
         data = raw.command("FETCH 1:* " + (items or FETCH_ITEMS))
     else:
@@ -602,13 +607,15 @@ class Tern:
         for d in ("home", "xdg-config"):
             os.makedirs(os.path.join(work, d), exist_ok=True)
 
-    def config(self, name, user, port, ca_file):
+    def config(self, name, user, port, ca_file, sort):
         path = os.path.join(self.work, "%s.conf" % name)
         with open(path, "w") as f:
             f.write('[account "bench"]\n'
                     "imap = imaps://%s@127.0.0.1:%d\n"
                     "password-command = printf %%s %s\n"
-                    "ca-file = %s\n" % (user, port, PASSWORD, ca_file))
+                    "ca-file = %s\n"
+                    "sort = %s\n" % (user, port, PASSWORD, ca_file, sort))
+        self.threads = sort == "threads"
         return path
 
     def run(self, label, config, cache, until, proxy=None):
@@ -681,15 +688,16 @@ class Tern:
                             proxy is not None:
                         r["turns_ready"] = proxy.turns()
                 # A warm start may log the end of its resync first.
-                if "ready" in r and (until == "ready" or "complete" in r):
+                if "ready" in r and (until == "ready" or "complete" in r) \
+                        and ("threads" in r or not self.threads):
                     return r
                 self.check(t0, pid, r)
                 time.sleep(POLL_SECS)
 
-    @staticmethod
-    def check(t0, pid, r):
+    def check(self, t0, pid, r):
         """Fail if tern has exited or is past its deadline."""
-        what = "index ready" if "ready" not in r else "headers complete"
+        what = "index ready" if "ready" not in r else \
+            "headers complete and the thread order"
         if gone(pid):
             raise Failure("tern exited before its log said %s" % what)
         if time.time() > t0 + DEADLINE_SECS:
@@ -714,6 +722,8 @@ class Tern:
             r["turn_ms"] = float(m.group(2))
         elif FROM_CACHE.match(text):
             r["from_cache"] = text.decode("utf-8", "replace")
+        elif "threads" not in r and THREADED.match(text):
+            r["threads"] = t
 
     def quit(self, tmux, pid, need_clean):
         """q, then wait for tern to exit; the cache of a cold run is used
@@ -785,10 +795,13 @@ def bench_n(n, args, env, ctx, tern, proxy):
         os.symlink(dest, home)
     port = int(env["IMAPS_PORT"])
     index_on_server(port, user, ctx, n, dest)
-    config = tern.config("direct-%d" % n, user, port, env["CA_FILE"])
+    config = tern.config("direct-%d" % n, user, port, env["CA_FILE"],
+                         args.sort)
+    threads = args.sort == "threads"
     caches = os.path.join(tern.work, "caches")
 
     lb_screen, lb_all, lb_fields, cold, warm, alone = [], [], [], [], [], []
+    lb_threads = []
     # Dovecot caches the header fields once a client has asked twice.
     lower_bound(port, user, ctx, n, True, FIELDS_ITEMS)
     for i in range(1, args.runs + 1):
@@ -797,6 +810,9 @@ def bench_n(n, args, env, ctx, tern, proxy):
         lb_screen.append(lower_bound(port, user, ctx, n, False))
         lb_all.append(lower_bound(port, user, ctx, n, True))
         lb_fields.append(lower_bound(port, user, ctx, n, True, FIELDS_ITEMS))
+        if threads:
+            lb_threads.append(lower_bound(port, user, ctx, n, False,
+                                          threads=True))
         c = os.path.join(caches, "%d-cold-%d" % (n, i))
         os.makedirs(c)
         cold.append(tern.run("%d-cold-%d" % (n, i), config, c, "complete"))
@@ -810,7 +826,7 @@ def bench_n(n, args, env, ctx, tern, proxy):
     p_screen, p_cold = [], []
     if proxy is not None:
         pconfig = tern.config("proxy-%d" % n, user, proxy.port,
-                              env["CA_FILE"])
+                              env["CA_FILE"], args.sort)
         for i in range(1, args.runs + 1):
             progress("N=%d: run %d of %d through the proxy"
                      % (n, i, args.runs))
@@ -849,6 +865,18 @@ def bench_n(n, args, env, ctx, tern, proxy):
     row("tern cold, all headers", secs(x),
         ratio(x, a, "all headers", launch))
     row("tern warm, resync done", secs(med(r["complete"] for r in warm)))
+    if threads:
+        t = med(lb_threads)
+        row("lower bound, screen in threads", secs(t),
+            "THREAD, then one screen")
+        x = med(r["threads"] for r in cold)
+        row("tern cold, in threads", secs(x),
+            "%s; %s" % (ratio(x, t, "screen in threads", launch),
+                        ratio(x, s, "one screen", launch)))
+        x = med(r["threads"] for r in warm)
+        row("tern warm, in threads", secs(x),
+            "%s; %s" % (ratio(x, t, "screen in threads", launch),
+                        ratio(x, s, "one screen", launch)))
     row("tern longest UI turn", "%.1f ms" % med(r["turn_ms"] for r in cold),
         "cold; warm %.1f ms" % med(r["turn_ms"] for r in warm))
     row("tern peak RSS", "%.1f MiB" % (med(r["hwm"] for r in cold) / 2**20),
@@ -885,6 +913,7 @@ def main():
     ap.add_argument("-r", "--runs", type=int, default=5)
     ap.add_argument("--no-proxy", action="store_true")
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--sort", choices=("date", "threads"), default="date")
     args = ap.parse_args()
     try:
         ns = [int(x) for x in args.n.split(",")]

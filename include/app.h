@@ -70,17 +70,18 @@ struct app {
 	size_t	       folder_cursor;
 	size_t	       folder_top;
 
-	struct mailbox mbox;
-	char	      *mbox_wire; /* the open folder, as the server names it */
-	int	       mbox_loading;
-	uint32_t       mbox_exists;
-	size_t	       index_cursor;
-	uint32_t       restore_uid; /* put the cursor here when it arrives */
-	int    index_moved; /* the user moved the cursor since opening */
-	size_t index_top;
-	int    mbox_unsorted; /* sort it locally once all is in */
-	int    ready_logged;  /* the "index ready" log line is out */
-	double longest_turn;  /* seconds, since the folder opened */
+	struct mailbox	  mbox;
+	struct sort_order sort; /* of every list: the setting, or t's choice */
+	char	*mbox_wire;	/* the open folder, as the server names it */
+	int	 mbox_loading;
+	uint32_t mbox_exists;
+	size_t	 index_cursor;
+	uint32_t restore_uid; /* put the cursor here when it arrives */
+	int	 index_moved; /* the user moved the cursor since opening */
+	size_t	 index_top;
+	int	 mbox_unsorted; /* sort it locally once all is in */
+	int	 ready_logged;	/* the "index ready" log line is out */
+	double	 longest_turn;	/* seconds, since the folder opened */
 
 	enum focus	focus;
 	enum app_screen screen;
@@ -118,6 +119,8 @@ void app_pending_add(struct app *, struct pending *);
 void app_send_change(struct app *, struct pending *, struct request *);
 void app_show_failed(struct app *);
 void app_clear_failed(struct app *);
+/* t: threads, or back to the order of the setting. */
+void app_toggle_threads(struct app *);
 
 /* actions.c */
 void	     actions_run(struct app *, enum action);

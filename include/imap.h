@@ -115,10 +115,12 @@ int imap_fetch_uids(struct imap *, const uint32_t *, size_t, imap_headers_cb *,
 /*
  * imap_order.c: every UID of the selected folder in this order, top row
  * first; *sorted is 0 when the server could not sort so (arrival order
- * came back instead).  Fills the sequence-number map.
+ * came back instead).  In thread order, the tree bits of each row
+ * (thread.h) in *tree, unless tree is NULL; *tree is NULL when the server
+ * has no THREAD=REFERENCES.  Fills the sequence-number map.
  */
 int imap_order(struct imap *, const struct sort_order *, uint32_t **, size_t *,
-    int *, struct imap_error *);
+    uint32_t **, int *, struct imap_error *);
 
 /* imap_store.c */
 int imap_store(struct imap *, const uint32_t *, size_t, uint32_t, uint32_t,

@@ -42,6 +42,7 @@ struct mailbox {
 	size_t		caporder;
 	struct uidmap	byuid;
 	struct strarena strs;
+	uint32_t       *tree; /* by slot, in thread order (thread.h); or NULL */
 };
 
 void mailbox_init(struct mailbox *, const char *, const struct sort_order *);
@@ -67,6 +68,14 @@ void mailbox_set_order(struct mailbox *, const uint32_t *, size_t);
  * order.
  */
 void mailbox_add(struct mailbox *, struct message *, size_t);
+/*
+ * The tree bits of the rows named (thread order), or with NULL none: the
+ * list is flat again.  While it has them, new rows go on top (the bottom
+ * with reverse-threads) and mailbox_sort leaves the order alone.
+ */
+void	 mailbox_set_tree(struct mailbox *, const uint32_t *, const uint32_t *,
+	size_t);
+uint32_t mailbox_tree(const struct mailbox *, const struct msgrow *);
 /* Put every row in the mailbox's order, as the server would. */
 void mailbox_sort(struct mailbox *);
 /* Set (on) or clear a flag on every row. */

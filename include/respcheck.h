@@ -22,6 +22,7 @@ struct respcheck {
 	int	 in_quote;
 	int	 escaped;
 	int	 at_response; /* this line starts a response */
+	int	 numeric;     /* past its first 9 bytes: digits, spaces, ( ) */
 	int	 in_status;   /* the response is a STATUS */
 	/* The token being read, the one before it, and their count. */
 	char	 word[24];

@@ -1,7 +1,8 @@
 /*
  * The order of the message list.  tern shows the newest mail on top: "date"
- * is newest sent first, "arrival" newest received (highest UID) first;
- * "reverse-" puts the oldest on top.  The server sorts when it can (SORT,
+ * is newest sent first, "arrival" newest received (highest UID) first,
+ * "threads" the newest thread first (thread.h); "reverse-" puts the oldest
+ * on top.  The server sorts when it can (SORT,
  * RFC 5256); these comparisons give the same order locally, with ties
  * broken by UID as the server breaks them by sequence number.
  */
@@ -13,6 +14,7 @@
 enum sort_key {
 	SORT_DATE,
 	SORT_ARRIVAL,
+	SORT_THREAD, /* the server's THREAD; compares as arrival */
 };
 
 struct sort_order {

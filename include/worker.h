@@ -26,6 +26,7 @@ enum request_type {
 	REQ_LIST,    /* LIST the folders, STATUS each */
 	REQ_SELECT,  /* folder, sort: select, fetch every header */
 	REQ_FETCH,   /* folder, uids: these rows' headers, before the rest */
+	REQ_ORDER,   /* folder, sort: the list in another order */
 	REQ_STATUS,  /* folder: STATUS for its counts */
 	REQ_BODY,    /* folder, uid: fetch the text part shown */
 	REQ_STORE,   /* folder, uids, add, remove: flags */
@@ -104,6 +105,7 @@ struct event {
 	size_t		n;
 	uint32_t       *uids;
 	size_t		nuids;
+	uint32_t *tree; /* EV_ORDER in threads: tree bits a row, or NULL */
 	/* EV_BODY: the pager's header fields, each NULL when absent */
 	char *from, *to, *cc, *date, *subject;
 };

@@ -450,6 +450,9 @@ actions_run(struct app *app, enum action a)
 	case ACT_EXPUNGE:
 		actions_ask_expunge(app);
 		break;
+	case ACT_THREADS:
+		app_toggle_threads(app);
+		break;
 	case ACT_HELP:
 		app->screen = SCREEN_HELP;
 		app->help_top = 0;

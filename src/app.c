@@ -315,8 +315,7 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	app->mbox_wire = copy;
 	mailbox_free(&app->mbox);
 	f = folders_find_wire(&app->folders, wire);
-	mailbox_init(&app->mbox, f != NULL ? f->name : wire,
-	    &app->account->sort);
+	mailbox_init(&app->mbox, f != NULL ? f->name : wire, &app->sort);
 	app->mbox_loading = 1;
 	app->index_cursor = app->index_top = 0;
 	app->index_moved = 0;
@@ -324,7 +323,7 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	app->longest_turn = 0;
 	req = request_new(REQ_SELECT);
 	req->folder = xstrdup(wire);
-	req->sort = app->account->sort;
+	req->sort = app->sort;
 	req->preview = preview;
 	app_send(app, req);
 	app->dirty = 1;
@@ -353,7 +352,7 @@ app_refresh_folder(struct app *app)
 	app->mbox_loading = 1;
 	req = request_new(REQ_SELECT);
 	req->folder = xstrdup(app->mbox_wire);
-	req->sort = app->account->sort;
+	req->sort = app->sort;
 	app_send(app, req);
 }
 
@@ -456,10 +455,50 @@ app_order(struct app *app, struct event *ev)
 	}
 	app->mbox.uidvalidity = ev->uidvalidity;
 	mailbox_set_order(&app->mbox, ev->uids, ev->nuids);
+	mailbox_set_tree(&app->mbox, ev->uids, ev->tree, ev->nuids);
 	app->mbox_unsorted = (ev->flags & EVF_UNSORTED) != 0;
+	/* Asked for after the load (t): nothing else will sort it. */
+	if (app->mbox_unsorted && !app->mbox_loading) {
+		mailbox_sort(&app->mbox);
+		app->mbox_unsorted = 0;
+	}
 	app_cursor_to(app, uid);
 	if (at_end && app->mbox.n > 0)
 		app->index_cursor = app->mbox.n - 1;
+}
+
+void
+app_toggle_threads(struct app *app)
+{
+	static const struct sort_order by_date = { SORT_DATE, 0 };
+	struct request		      *req;
+	uint32_t		       uid;
+
+	if (app->mbox_wire == NULL)
+		return;
+	if (app->sort.key != SORT_THREAD) {
+		app->sort.key = SORT_THREAD;
+		app->sort.reverse = 0;
+		app_message(app, 0, "Threads");
+	} else {
+		app->sort = app->account->sort.key != SORT_THREAD ?
+		    app->account->sort :
+		    by_date;
+		app_message(app, 0, "No threads");
+	}
+	app->mbox.sort = app->sort;
+	/* Out of threads the list sorts itself; into them the server does. */
+	if (app->sort.key != SORT_THREAD) {
+		uid = app_cursor_uid(app);
+		mailbox_set_tree(&app->mbox, NULL, NULL, 0);
+		mailbox_sort(&app->mbox);
+		app->mbox_unsorted = app->mbox_loading;
+		app_cursor_to(app, uid);
+	}
+	req = request_new(REQ_ORDER);
+	req->folder = xstrdup(app->mbox_wire);
+	req->sort = app->sort;
+	app_send(app, req);
 }
 
 static void
@@ -797,7 +836,8 @@ app_start(struct app *app)
 
 	app->focus = FOCUS_INDEX;
 	app->netstate = xstrdup("connecting");
-	mailbox_init(&app->mbox, "INBOX", &app->account->sort);
+	app->sort = app->account->sort;
+	mailbox_init(&app->mbox, "INBOX", &app->sort);
 	/*
 	 * What the cache has is on screen before the server answers; the
 	 * login then refreshes it (app_connected).

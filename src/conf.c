@@ -265,8 +265,9 @@ static int
 conf_set_sort(struct conf_section *sec, const char *value, char **err)
 {
 	if (sort_parse(value, &sec->account->sort) != 0) {
-		*err = xstrdup("sort must be date, arrival, reverse-date or "
-			       "reverse-arrival");
+		*err = xstrdup(
+		    "sort must be date, arrival, threads, reverse-date, "
+		    "reverse-arrival or reverse-threads");
 		return (-1);
 	}
 	return (0);

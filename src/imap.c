@@ -26,6 +26,7 @@ imap_new(const struct account *account)
 
 	im = xcalloc(1, sizeof *im);
 	im->account = account;
+	imap_order_init();
 	return (im);
 }
 
@@ -349,6 +350,21 @@ fail:
 	if (err->kind != IMAP_ERR_CERT)
 		err->kind = IMAP_ERR_CONNECT;
 	return (-1);
+}
+
+int
+imap_send_line(struct imap *im, const char *line, size_t len)
+{
+	mailstream *st = im->session->imap_stream;
+	int	    r;
+
+	r = mailimap_send_current_tag(im->session);
+	if (r == MAILIMAP_NO_ERROR &&
+	    mailstream_write(st, line, len) != (ssize_t)len)
+		r = MAILIMAP_ERROR_STREAM;
+	if (r == MAILIMAP_NO_ERROR && mailstream_flush(st) == -1)
+		r = MAILIMAP_ERROR_STREAM;
+	return (r);
 }
 
 int

@@ -220,17 +220,10 @@ imap_list_status(struct imap *im, const struct imap_folders_cbs *cbs,
 {
 	static const char cmd[] =
 	    "LIST \"\" \"*\" RETURN (STATUS (MESSAGES UNSEEN))\r\n";
-	mailstream *st = im->session->imap_stream;
-	long	    tag;
-	int	    r, state;
+	long tag;
+	int  r, state;
 
-	r = mailimap_send_current_tag(im->session);
-	if (r == MAILIMAP_NO_ERROR &&
-	    mailstream_write(st, cmd, sizeof cmd - 1) !=
-		(ssize_t)(sizeof cmd - 1))
-		r = MAILIMAP_ERROR_STREAM;
-	if (r == MAILIMAP_NO_ERROR && mailstream_flush(st) == -1)
-		r = MAILIMAP_ERROR_STREAM;
+	r = imap_send_line(im, cmd, sizeof cmd - 1);
 	if (r == MAILIMAP_NO_ERROR)
 		r = imap_read_counted(im, cbs, &tag, &state);
 	if (r == MAILIMAP_NO_ERROR && tag != im->session->imap_tag)

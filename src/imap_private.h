@@ -81,6 +81,13 @@ int mailimap_crlf_send(mailstream *);
  * it.  A libetpan error code.
  */
 int imap_read_answer(struct imap *, int *);
+/* Send a command tern wrote whole (with its CRLF) after the next tag. */
+int imap_send_line(struct imap *, const char *, size_t);
+/*
+ * imap_order.c: teach libetpan the THREAD answer, once a process, before
+ * any session parses one.
+ */
+void imap_order_init(void);
 /* imap_search.c: the UIDs of a SEARCH or SORT answer, as an array. */
 void imap_uid_array(clist *, uint32_t **, size_t *);
 /* Refuse strings that could smuggle a second command onto the wire. */

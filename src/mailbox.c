@@ -49,6 +49,7 @@ mailbox_free(struct mailbox *mb)
 	free(mb->slots);
 	free(mb->freeslots);
 	free(mb->order);
+	free(mb->tree);
 	uidmap_free(&mb->byuid);
 	strarena_free(&mb->strs);
 	free(mb->name);
@@ -108,6 +109,16 @@ mailbox_reserve_order(struct mailbox *mb, size_t more)
 	mb->order = xreallocarray(mb->order, mb->caporder, sizeof *mb->order);
 }
 
+/* Room for cap slots (and their tree bits, in thread order). */
+static void
+mailbox_grow_slots(struct mailbox *mb, size_t cap)
+{
+	mb->capslots = cap;
+	mb->slots = xreallocarray(mb->slots, cap, sizeof *mb->slots);
+	if (mb->tree != NULL)
+		mb->tree = xreallocarray(mb->tree, cap, sizeof *mb->tree);
+}
+
 /* A slot for a new row of this UID, mapped and blank. */
 static uint32_t
 mailbox_slot_new(struct mailbox *mb, uint32_t uid)
@@ -117,15 +128,14 @@ mailbox_slot_new(struct mailbox *mb, uint32_t uid)
 	if (mb->nfree > 0)
 		slot = mb->freeslots[--mb->nfree];
 	else {
-		if (mb->nslots == mb->capslots) {
-			mb->capslots = mb->capslots == 0 ? 64 :
-							   mb->capslots * 2;
-			mb->slots = xreallocarray(mb->slots, mb->capslots,
-			    sizeof *mb->slots);
-		}
+		if (mb->nslots == mb->capslots)
+			mailbox_grow_slots(mb,
+			    mb->capslots == 0 ? 64 : mb->capslots * 2);
 		slot = (uint32_t)mb->nslots++;
 	}
 	memset(&mb->slots[slot], 0, sizeof mb->slots[slot]);
+	if (mb->tree != NULL)
+		mb->tree[slot] = 0;
 	mb->slots[slot].uid = uid;
 	mb->slots[slot].flags = MSG_UNLOADED;
 	mb->nheld++;
@@ -219,7 +229,7 @@ mailbox_cmp_slots(const void *a, const void *b, void *arg)
 void
 mailbox_sort(struct mailbox *mb)
 {
-	if (mb->n > 1)
+	if (mb->n > 1 && mb->tree == NULL)
 		qsort_r(mb->order, mb->n, sizeof *mb->order, mailbox_cmp_slots,
 		    mb);
 }
@@ -230,6 +240,9 @@ mailbox_place(struct mailbox *mb, uint32_t slot)
 {
 	size_t lo = 0, hi = mb->n, mid;
 
+	/* Threads: the newest on top until the server threads it. */
+	if (mb->tree != NULL)
+		lo = hi = mb->sort.reverse ? mb->n : 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (mailbox_cmp_rows(mb, &mb->slots[mb->order[mid]],
@@ -255,11 +268,8 @@ mailbox_set_order(struct mailbox *mb, const uint32_t *uids, size_t n)
 	order = xreallocarray(NULL, n + 1, sizeof *order);
 	named = xcalloc(mb->nslots + n + 1, 1);
 	uidmap_reserve(&mb->byuid, n);
-	if (mb->capslots < mb->nslots + n) {
-		mb->capslots = mb->nslots + n;
-		mb->slots = xreallocarray(mb->slots, mb->capslots,
-		    sizeof *mb->slots);
-	}
+	if (mb->capslots < mb->nslots + n)
+		mailbox_grow_slots(mb, mb->nslots + n);
 	for (i = 0; i < n; i++) {
 		if (uids[i] == 0)
 			continue;
@@ -279,6 +289,30 @@ mailbox_set_order(struct mailbox *mb, const uint32_t *uids, size_t n)
 	mb->n = k;
 	mb->caporder = n + 1;
 	mailbox_compact(mb);
+}
+
+void
+mailbox_set_tree(struct mailbox *mb, const uint32_t *uids, const uint32_t *tree,
+    size_t n)
+{
+	uint32_t slot;
+	size_t	 i;
+
+	if (tree == NULL) {
+		FREE(&mb->tree);
+		return;
+	}
+	free(mb->tree);
+	mb->tree = xcalloc(mb->capslots + 1, sizeof *mb->tree);
+	for (i = 0; i < n; i++)
+		if (uidmap_get(&mb->byuid, uids[i], &slot) == 0)
+			mb->tree[slot] = tree[i];
+}
+
+uint32_t
+mailbox_tree(const struct mailbox *mb, const struct msgrow *r)
+{
+	return (mb->tree != NULL ? mb->tree[r - mb->slots] : 0);
 }
 
 void

@@ -36,6 +36,30 @@ respcheck_init(struct respcheck *rc, uint64_t max_literal)
 	memset(rc, 0, sizeof *rc);
 	rc->max_literal = max_literal;
 	rc->at_response = 1;
+	rc->numeric = 1;
+}
+
+/*
+ * The answers that list every message of a folder (SEARCH, SORT, THREAD)
+ * outgrow the line cap past about 150,000 messages; made of numbers alone
+ * they may run to max-literal, as long as a literal may.
+ */
+static int
+respcheck_long_ok(const struct respcheck *rc)
+{
+	static const char *const lists[] = { "* SEARCH ", "* SORT ",
+		"* THREAD " };
+	size_t			 i, n;
+
+	if (!rc->numeric || !rc->at_response || rc->line_len > rc->max_literal)
+		return (0);
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		n = strlen(lists[i]);
+		if (rc->head_len >= n &&
+		    strncasecmp(rc->head, lists[i], n) == 0)
+			return (1);
+	}
+	return (0);
 }
 
 static int
@@ -165,6 +189,7 @@ respcheck_eol(struct respcheck *rc)
 			rc->literal = n;
 			rc->at_response = 0;
 			rc->line_len = rc->tail_len = rc->head_len = 0;
+			rc->numeric = 1;
 			return (0);
 		}
 	}
@@ -189,13 +214,17 @@ respcheck_eol(struct respcheck *rc)
 	rc->ntokens = 0;
 	rc->prev[0] = '\0';
 	rc->line_len = rc->tail_len = rc->head_len = 0;
+	rc->numeric = 1;
 	return (0);
 }
 
 static int
 respcheck_byte(struct respcheck *rc, char c)
 {
-	if (++rc->line_len > RESPCHECK_MAX_LINE)
+	if (rc->line_len >= 9 &&
+	    (c == '\0' || strchr("0123456789 ()\r\n", c) == NULL))
+		rc->numeric = 0;
+	if (++rc->line_len > RESPCHECK_MAX_LINE && !respcheck_long_ok(rc))
 		return (respcheck_fail(rc, "%s", "a line longer than 1 MiB"));
 	if (rc->head_len < RESPCHECK_LINE_KEEP)
 		rc->head[rc->head_len++] = c;

@@ -11,6 +11,7 @@
 static const char *const sort_keys[] = {
 	[SORT_DATE] = "date",
 	[SORT_ARRIVAL] = "arrival",
+	[SORT_THREAD] = "threads",
 };
 
 int

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "thread.h"
 #include "ui_curses.h"
 #include "xmalloc.h"
 
@@ -50,8 +51,8 @@ static void
 ui_index_row(struct app *app, const struct msgrow *m, int y, int x, int w,
     attr_t attr)
 {
-	char flags[5], date[16], size[16];
-	int  fromw, sizew = 6, subw, col;
+	char flags[5], date[16], size[16], tree[160];
+	int  fromw, sizew = 6, subw, col, used;
 
 	flags[0] = !(m->flags & MSG_SEEN) ? 'N' :
 	    (m->flags & MSG_ANSWERED)	  ? 'r' :
@@ -71,7 +72,14 @@ ui_index_row(struct app *app, const struct msgrow *m, int y, int x, int w,
 	ui_put(y, col, fromw + 1, mailbox_from(&app->mbox, m), attr);
 	col += fromw + 1;
 	subw = x + w - col - sizew;
-	ui_put(y, col, subw, mailbox_subject(&app->mbox, m), attr);
+	/* In threads, the tree lines take the start of the subject. */
+	if (thread_prefix(mailbox_tree(&app->mbox, m), tree, sizeof tree) > 0 &&
+	    subw > 0) {
+		used = ui_put(y, col, subw, tree, attr);
+		ui_put(y, col + used, subw - used,
+		    mailbox_subject(&app->mbox, m), attr);
+	} else
+		ui_put(y, col, subw, mailbox_subject(&app->mbox, m), attr);
 	col += subw > 0 ? subw : 0;
 	/* Right-aligned size. */
 	if (col + sizew <= x + w) {

@@ -89,6 +89,8 @@ struct worker {
 	long		   retry_at;
 	struct queue	   held;
 	struct worker_fill fill;
+	struct sort_order  open_sort; /* of the folder last opened */
+	int		   tree_sent; /* its thread order is with the UI */
 	/*
 	 * A folder shown from the cache before logging in: its cached order
 	 * and flags, kept for the SELECT that follows to resync against.
@@ -153,6 +155,7 @@ event_free(struct event *ev)
 		message_clear(&ev->msgs[i]);
 	free(ev->msgs);
 	free(ev->uids);
+	free(ev->tree);
 	free(ev->from);
 	free(ev->to);
 	free(ev->cc);
@@ -596,12 +599,13 @@ worker_push_cached(struct worker *w, const char *folder, const uint32_t *uids,
 }
 
 /*
- * EV_ORDER: the rows of the list, top first (the array goes with it);
- * sorted is 0 when they are in arrival order for want of SORT.
+ * EV_ORDER: the rows of the list, top first, and in thread order their tree
+ * bits (the arrays go with it); sorted is 0 when they are in arrival order
+ * for want of SORT.
  */
 static void
 worker_push_order(struct worker *w, const char *folder, uint32_t uidvalidity,
-    uint32_t *uids, size_t n, int sorted)
+    uint32_t *uids, uint32_t *tree, size_t n, int sorted)
 {
 	struct event *ev;
 
@@ -609,9 +613,57 @@ worker_push_order(struct worker *w, const char *folder, uint32_t uidvalidity,
 	ev->folder = xstrdup(folder);
 	ev->uidvalidity = uidvalidity;
 	ev->uids = uids;
+	ev->tree = tree;
 	ev->nuids = n;
 	ev->flags = sorted ? 0 : EVF_UNSORTED;
 	worker_push(w, ev);
+	w->tree_sent = tree != NULL;
+}
+
+/*
+ * The open folder's order from the server, to the UI.  With threads_only,
+ * nothing when the server gave no threads (the list places rows itself).
+ */
+static int
+worker_reorder(struct worker *w, const char *folder, int threads_only,
+    struct imap_error *err)
+{
+	uint32_t *uids, *tree;
+	size_t	  n;
+	int	  sorted;
+
+	if (imap_order(w->imap, &w->open_sort, &uids, &n, &tree, &sorted,
+		err) != 0)
+		return (-1);
+	if (threads_only && tree == NULL)
+		free(uids);
+	else
+		worker_push_order(w, folder, w->uidvalidity, uids, tree, n,
+		    sorted);
+	return (0);
+}
+
+/* The open folder in another order (t); its rows are with the UI. */
+static void
+worker_order(struct worker *w, struct request *req)
+{
+	struct imap_error err = { 0 };
+
+	w->open_sort = req->sort;
+	w->fill.sort = req->sort;
+	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
+	    worker_reorder(w, req->folder, 0, &err) != 0)
+		worker_error(w, req, &err);
+}
+
+/* Threads: the server's THREAD order again, after the folder changed. */
+static void
+worker_thread_order(struct worker *w, const char *folder)
+{
+	struct imap_error err = { 0 };
+
+	if (worker_reorder(w, folder, 1, &err) != 0)
+		worker_report(w, &err);
 }
 
 static void
@@ -729,7 +781,7 @@ worker_fill_step(struct worker *w)
 				worker_reopen(w);
 				return;
 			}
-			if (imap_order(w->imap, &arrival, &order, &norder,
+			if (imap_order(w->imap, &arrival, &order, &norder, NULL,
 				&sorted, &err) != 0)
 				goto fail;
 			free(order);
@@ -840,6 +892,7 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 	struct message		*changed;
 	struct event		*ev;
 	uint32_t		*cached, *cflags, *uids, *gone, *fresh;
+	uint32_t		*tree;
 	uint64_t		 modseq;
 	size_t			 nnow, nflags, i, j, ngone = 0, nfresh = 0;
 	size_t			 nchanged = 0;
@@ -926,8 +979,8 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 	} else {
 		/* Many: the server's order, and the new rows to the fill. */
 		free(uids);
-		if (imap_order(w->imap, &req->sort, &uids, &nnow, &sorted,
-			err) != 0) {
+		if (imap_order(w->imap, &req->sort, &uids, &nnow, &tree,
+			&sorted, err) != 0) {
 			uids = NULL;
 			goto fail_fresh;
 		}
@@ -937,8 +990,8 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 		for (j = 0; j < nnow; j++)
 			if (worker_find_uid(fresh, nfresh, uids[j]) != -1)
 				w->fill.fetch[w->fill.nfetch++] = uids[j];
-		worker_push_order(w, req->folder, w->uidvalidity, uids, nnow,
-		    sorted);
+		worker_push_order(w, req->folder, w->uidvalidity, uids, tree,
+		    nnow, sorted);
 		uids = NULL;
 	}
 	free(fresh);
@@ -993,13 +1046,15 @@ worker_select(struct worker *w, struct request *req)
 {
 	struct worker_fetch wf = { w, req->folder, 0 };
 	struct imap_error   err = { 0 };
-	uint32_t	   *order = NULL, *flags = NULL, exists;
+	uint32_t	   *order = NULL, *flags = NULL, *tree, exists;
 	uint32_t	    cached_uidvalidity = 0;
 	size_t		    n, window;
 	int		    sorted;
 
 	worker_fill_clear(w);
 	worker_state(w, "opening %s", req->folder);
+	w->open_sort = req->sort;
+	w->tree_sent = 0;
 	if (w->preview != NULL && strcmp(w->preview, req->folder) == 0) {
 		/*
 		 * On screen already, from before the login.  The UI marks
@@ -1017,7 +1072,7 @@ worker_select(struct worker *w, struct request *req)
 			&flags)) > 0) {
 		cached_uidvalidity = cache_uidvalidity(w->cache, req->folder);
 		worker_push_order(w, req->folder, cached_uidvalidity,
-		    xmemdup(order, n * sizeof *order), n, 1);
+		    xmemdup(order, n * sizeof *order), NULL, n, 1);
 		worker_push_cached(w, req->folder, order,
 		    n < WORKER_WINDOW ? n : WORKER_WINDOW);
 	}
@@ -1037,6 +1092,9 @@ worker_select(struct worker *w, struct request *req)
 			goto fail;
 		}
 		order = NULL; /* the fill's now */
+		/* The cache keeps no threads: the server's, once in step. */
+		if (req->sort.key == SORT_THREAD && !w->tree_sent)
+			worker_thread_order(w, req->folder);
 	} else {
 		/*
 		 * Nothing cached: the newest arrivals make the first screen
@@ -1050,13 +1108,13 @@ worker_select(struct worker *w, struct request *req)
 		    imap_fetch_newest(w->imap, (uint32_t)window,
 			worker_headers_cb, &wf, &err) != 0)
 			goto fail;
-		if (imap_order(w->imap, &req->sort, &order, &n, &sorted,
+		if (imap_order(w->imap, &req->sort, &order, &n, &tree, &sorted,
 			&err) != 0) {
 			order = NULL;
 			goto fail;
 		}
 		worker_push_order(w, req->folder, w->uidvalidity,
-		    xmemdup(order, n * sizeof *order), n, sorted);
+		    xmemdup(order, n * sizeof *order), tree, n, sorted);
 		worker_skip_newest(order, n, window);
 		w->fill.fetch = order;
 		w->fill.nfetch = n;
@@ -1095,7 +1153,7 @@ worker_select_cached(struct worker *w, struct request *req)
 	worker_push_selected(w, req->folder, uidvalidity, (uint32_t)n,
 	    EVF_CACHED);
 	worker_push_order(w, req->folder, uidvalidity,
-	    xmemdup(order, n * sizeof *order), n, 1);
+	    xmemdup(order, n * sizeof *order), NULL, n, 1);
 	window = n < WORKER_WINDOW ? n : WORKER_WINDOW;
 	worker_push_cached(w, req->folder, order, window);
 	/* The rest goes between requests, so the login is not held up. */
@@ -1373,6 +1431,10 @@ worker_offline(struct worker *w, struct request *req)
 	case REQ_BODY:
 		worker_body_cached(w, req);
 		break;
+	case REQ_ORDER:
+		/* The login's reopen asks in this order. */
+		w->open_sort = req->sort;
+		break;
 	case REQ_STATUS:
 	case REQ_FETCH:
 		break;
@@ -1411,6 +1473,9 @@ worker_handle(struct worker *w, struct request *req)
 		break;
 	case REQ_FETCH:
 		worker_fetch_now(w, req);
+		break;
+	case REQ_ORDER:
+		worker_order(w, req);
 		break;
 	case REQ_STATUS:
 		worker_status(w, req);
@@ -1491,6 +1556,10 @@ worker_changes(struct worker *w)
 		if (imap_fetch_new(w->imap, worker_headers_cb, &wf, &err) != 0)
 			worker_report(w, &err);
 	}
+	/* A reply finds its thread, a thread closes over a gap. */
+	if (w->open_sort.key == SORT_THREAD &&
+	    (c.new_mail || c.nexpunged > 0) && imap_selected(w->imap) != NULL)
+		worker_thread_order(w, folder);
 	imap_changes_clear(&c);
 	free(folder);
 }

@@ -111,6 +111,27 @@ test_big_numbers(void **state)
 	OK("* 1 FETCH (UID 4294967295 FLAGS ())\r\n");
 }
 
+/* A line of 2 MiB: head, then body repeated; want is respcheck_feed's. */
+static void
+long_list(const char *head, const char *body, int want)
+{
+	struct respcheck rc;
+	size_t		 n = strlen(body), sent = 0;
+	int		 r = 0;
+
+	respcheck_init(&rc, MAX_LITERAL);
+	assert_int_equal(respcheck_feed(&rc, head, strlen(head)), 0);
+	while (sent < 2 * 1024 * 1024 && r == 0) {
+		r = respcheck_feed(&rc, body, n);
+		sent += n;
+	}
+	if (r == 0)
+		r = respcheck_feed(&rc, "\r\n", 2);
+	assert_int_equal(r, want);
+	if (want == 0)
+		assert_int_equal(respcheck_feed(&rc, "A1 OK done\r\n", 12), 0);
+}
+
 static void
 test_limits(void **state)
 {
@@ -143,6 +164,23 @@ test_limits(void **state)
 		assert_int_equal(respcheck_feed(&rc, line, sizeof line), 0);
 	assert_int_equal(respcheck_feed(&rc, line, 1), -1);
 	assert_non_null(strstr(rc.why, "1 MiB"));
+
+	/* Numbers alone after SORT or THREAD may go on, up to max-literal. */
+	long_list("* SORT ", "1 2 3 4 ", 0);
+	long_list("* thread ", "(1 2)(3 4) ", 0);
+	long_list("* SORT ", "1 2 x 4 ", -1);
+	long_list("* OK ", "1 2 3 4 ", -1);
+	respcheck_init(&rc, 3 * 1024 * 1024);
+	assert_int_equal(respcheck_feed(&rc, "* SEARCH ", 9), 0);
+	memset(line, '7', sizeof line);
+	line[sizeof line - 1] = ' ';
+	/* 3 MiB less a little pass, the rest of the 3 MiB does not. */
+	for (i = 0; i < 1500; i++)
+		assert_int_equal(respcheck_feed(&rc, line, sizeof line), 0);
+	while (i++ < 1537 && respcheck_feed(&rc, line, sizeof line) == 0)
+		;
+	assert_int_equal(rc.failed, 1);
+	assert_true(i <= 1537);
 }
 
 int

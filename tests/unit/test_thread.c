@@ -1,0 +1,150 @@
+/* THREAD answers turned into rows with tree bits, and the lines drawn. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "thread.h"
+
+static int
+parse(const char *s, int oldest_first, struct thread_order *t)
+{
+	return (thread_parse(s, strlen(s), oldest_first, t));
+}
+
+/* The rows as "uid:prefix" joined by commas, for one comparison. */
+static void
+rows(const struct thread_order *t, char *buf, size_t size)
+{
+	char   prefix[256];
+	size_t i, at = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < t->n; i++) {
+		thread_prefix(t->tree[i], prefix, sizeof prefix);
+		at += (size_t)snprintf(buf + at, size - at, "%s%u:%s",
+		    i > 0 ? "," : "", t->uids[i], prefix);
+	}
+}
+
+static void
+test_thread_rfc_example(void **state)
+{
+	struct thread_order t;
+	char		    buf[512];
+
+	(void)state;
+	/* RFC 5256's example: 3 -> 6 -> {4 -> 23, 44 -> 7 -> 96}. */
+	assert_int_equal(parse("(2)(3 6 (4 23)(44 7 96))", 1, &t), 0);
+	rows(&t, buf, sizeof buf);
+	assert_string_equal(buf,
+	    "2:,3:,6:\xe2\x94\x94\xe2\x94\x80>,"
+	    "4:  \xe2\x94\x9c\xe2\x94\x80>,"
+	    "23:  \xe2\x94\x82 \xe2\x94\x94\xe2\x94\x80>,"
+	    "44:  \xe2\x94\x94\xe2\x94\x80>,"
+	    "7:    \xe2\x94\x94\xe2\x94\x80>,"
+	    "96:      \xe2\x94\x94\xe2\x94\x80>");
+	assert_int_equal(THREAD_DEPTH(t.tree[4]), 3);
+	assert_true(THREAD_MORE(t.tree[4], 2));
+	assert_false(THREAD_MORE(t.tree[4], 3));
+	thread_order_free(&t);
+
+	/* Newest thread first, each still top-down. */
+	assert_int_equal(parse("(2)(3 6 (4 23)(44 7 96))", 0, &t), 0);
+	assert_int_equal(t.n, 8);
+	assert_int_equal(t.uids[0], 3);
+	assert_int_equal(t.uids[6], 96);
+	assert_int_equal(t.uids[7], 2);
+	assert_int_equal(THREAD_DEPTH(t.tree[7]), 0);
+	thread_order_free(&t);
+}
+
+static void
+test_thread_missing_parent(void **state)
+{
+	struct thread_order t;
+	char		    buf[512];
+
+	(void)state;
+	/* Siblings whose parent the server does not have: each starts a
+	 * thread, kept together; a missing parent deeper down gives its
+	 * place to its children. */
+	assert_int_equal(parse("((1)(2 5))(3 ((4)(6)))", 1, &t), 0);
+	rows(&t, buf, sizeof buf);
+	assert_string_equal(buf,
+	    "1:,2:,5:\xe2\x94\x94\xe2\x94\x80>,3:,"
+	    "4:\xe2\x94\x9c\xe2\x94\x80>,6:\xe2\x94\x94\xe2\x94\x80>");
+	thread_order_free(&t);
+	/* Empty answer: no rows. */
+	assert_int_equal(parse("", 0, &t), 0);
+	assert_int_equal(t.n, 0);
+	thread_order_free(&t);
+}
+
+static void
+test_thread_deep_chain(void **state)
+{
+	struct thread_order t;
+	char		    text[70000], prefix[512];
+	size_t		    at = 0, i;
+
+	(void)state;
+	/* 10,000 replies each to the one before: no recursion, the depth
+	 * shown stops at 31. */
+	text[at++] = '(';
+	for (i = 1; i <= 10000; i++)
+		at += (size_t)snprintf(text + at, sizeof text - at, "%zu ", i);
+	text[at - 1] = ')';
+	text[at] = '\0';
+	assert_int_equal(parse(text, 0, &t), 0);
+	assert_int_equal(t.n, 10000);
+	assert_int_equal(t.uids[9999], 10000);
+	assert_int_equal(THREAD_DEPTH(t.tree[9999]), THREAD_DEPTH_MAX);
+	assert_true(thread_prefix(t.tree[9999], prefix, sizeof prefix) > 0);
+	thread_order_free(&t);
+}
+
+static void
+test_thread_refused(void **state)
+{
+	static const char *bad[] = {
+		"(1",		/* unclosed */
+		"1 2",		/* no list */
+		"(0)",		/* not a message number */
+		"(4294967296)", /* above 32 bits */
+		"(1 x)",	/* not a number */
+		"(1))",		/* unbalanced */
+	};
+	struct thread_order t;
+	char		    deep[512];
+	size_t		    i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(parse(bad[i], 0, &t), -1);
+		assert_int_equal(t.n, 0);
+		assert_null(t.uids);
+	}
+	/* Nested deeper than any server nests. */
+	memset(deep, '(', 150);
+	deep[150] = '1';
+	memset(deep + 151, ')', 150);
+	deep[301] = '\0';
+	assert_int_equal(parse(deep, 0, &t), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_thread_rfc_example),
+		cmocka_unit_test(test_thread_missing_parent),
+		cmocka_unit_test(test_thread_deep_chain),
+		cmocka_unit_test(test_thread_refused),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
