@@ -73,7 +73,7 @@ COMPLETE = re.compile(
     rb"^headers complete: INBOX (\d+) rows, longest UI turn ([0-9.]+) ms")
 STARTING = re.compile(rb"^tern .* starting")
 FROM_CACHE = re.compile(rb"^INBOX from the cache: ")
-THREADED = re.compile(rb"^INBOX: order of (\d+) messages from THREAD")
+THREADED = re.compile(rb"^index in threads: INBOX (\d+) rows")
 
 
 class Failure(Exception):

@@ -79,9 +79,10 @@ struct app {
 	uint32_t restore_uid; /* put the cursor here when it arrives */
 	int	 index_moved; /* the user moved the cursor since opening */
 	size_t	 index_top;
-	int	 mbox_unsorted; /* sort it locally once all is in */
-	int	 ready_logged;	/* the "index ready" log line is out */
-	double	 longest_turn;	/* seconds, since the folder opened */
+	int	 mbox_unsorted;	 /* sort it locally once all is in */
+	int	 ready_logged;	 /* the "index ready" log line is out */
+	int	 threads_logged; /* and "index in threads" */
+	double	 longest_turn;	 /* seconds, since the folder opened */
 
 	enum focus	focus;
 	enum app_screen screen;

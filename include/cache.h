@@ -36,6 +36,14 @@ void	      cache_close(struct cache *);
 void cache_folders_replace(struct cache *, const struct cache_folder *, size_t);
 void cache_folder_counts(struct cache *, const char *, uint32_t, uint32_t);
 size_t cache_folders(struct cache *, struct cache_folder **);
+/*
+ * The last thread order of a folder (thread.h), for a warm open in
+ * threads: kept, and read back under the same UIDVALIDITY (0 rows else).
+ */
+void cache_put_threads(struct cache *, const char *, uint32_t, const uint32_t *,
+    const uint32_t *, size_t);
+size_t cache_threads(struct cache *, const char *, uint32_t, uint32_t **,
+    uint32_t **);
 void   cache_folders_free(struct cache_folder *, size_t);
 
 /*

@@ -29,5 +29,8 @@ const char *sort_name(const struct sort_order *, char *, size_t);
 int sort_cmp(const struct sort_order *, int64_t, uint32_t, int64_t, uint32_t);
 /* qsort(3) of UIDs (uint32_t), lowest first. */
 int sort_uid_asc(const void *, const void *);
+/* UIDs in arrival order: the newest first, or with oldest_first the
+ * oldest. */
+void sort_uids_arrival(uint32_t *, size_t, int oldest_first);
 
 #endif

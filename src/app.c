@@ -319,7 +319,7 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	app->mbox_loading = 1;
 	app->index_cursor = app->index_top = 0;
 	app->index_moved = 0;
-	app->ready_logged = 0;
+	app->ready_logged = app->threads_logged = 0;
 	app->longest_turn = 0;
 	req = request_new(REQ_SELECT);
 	req->folder = xstrdup(wire);
@@ -1009,15 +1009,17 @@ app_want_visible(struct app *app)
 }
 
 /*
- * The benchmarks' marker: the first screen of the open folder is drawn,
- * with every row on it filled in.
+ * The benchmarks' markers: the first screen of the open folder is drawn,
+ * with every row on it filled in; the same in threads.
  */
 static void
 app_log_ready(struct app *app)
 {
 	size_t i, rows;
 
-	if (app->ready_logged || app->mbox_wire == NULL)
+	if ((app->ready_logged &&
+		(app->threads_logged || app->mbox.tree == NULL)) ||
+	    app->mbox_wire == NULL)
 		return;
 	rows = app->page_rows > 0 ? (size_t)app->page_rows : 1;
 	if (app->mbox_loading && app->mbox.n == 0)
@@ -1026,8 +1028,14 @@ app_log_ready(struct app *app)
 	     i++)
 		if (mailbox_row(&app->mbox, i)->flags & MSG_UNLOADED)
 			return;
+	if (!app->ready_logged)
+		log_debug("index ready: %s %zu rows", app->mbox_wire,
+		    app->mbox.n);
+	if (!app->threads_logged && app->mbox.tree != NULL)
+		log_debug("index in threads: %s %zu rows", app->mbox_wire,
+		    app->mbox.n);
 	app->ready_logged = 1;
-	log_debug("index ready: %s %zu rows", app->mbox_wire, app->mbox.n);
+	app->threads_logged = app->mbox.tree != NULL;
 }
 
 int

@@ -6,6 +6,7 @@
  * cache can always be fetched again, so it must never stop the user.
  */
 #include <sqlite3.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,8 @@ cache_folders_replace(struct cache *c, const struct cache_folder *list,
 	    "DELETE FROM messages WHERE folder NOT IN (SELECT name FROM "
 	    "listed);"
 	    "DELETE FROM bodies WHERE folder NOT IN (SELECT name FROM listed);"
+	    "DELETE FROM threads WHERE folder NOT IN (SELECT name FROM "
+	    "listed);"
 	    "DELETE FROM folders WHERE name NOT IN (SELECT name FROM listed);"
 	    "COMMIT");
 out:
@@ -245,6 +248,7 @@ cache_drop_folder(struct cache *c, const char *folder)
 	static const char *const sql[] = {
 		"DELETE FROM messages WHERE folder = ?",
 		"DELETE FROM bodies WHERE folder = ?",
+		"DELETE FROM threads WHERE folder = ?",
 	};
 
 	cache_run_for(c, sql, sizeof sql / sizeof sql[0], folder);
@@ -500,6 +504,61 @@ cache_body_put(struct cache *c, const char *folder, uint32_t uid,
 	sqlite3_bind_text(st, 7, b->subject, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, b->text, -1, SQLITE_STATIC);
 	cache_run(c, st);
+}
+
+void
+cache_put_threads(struct cache *c, const char *folder, uint32_t uidvalidity,
+    const uint32_t *uids, const uint32_t *tree, size_t n)
+{
+	sqlite3_stmt *st;
+	uint32_t     *rows;
+	size_t	      i;
+
+	if (c == NULL || n > INT_MAX / 8 ||
+	    (st = cache_prepare(c,
+		 "INSERT OR REPLACE INTO threads (folder, uidvalidity, rows)"
+		 " VALUES (?, ?, ?)")) == NULL)
+		return;
+	rows = xreallocarray(NULL, 2 * n + 1, sizeof *rows);
+	for (i = 0; i < n; i++) {
+		rows[2 * i] = uids[i];
+		rows[2 * i + 1] = tree[i];
+	}
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, uidvalidity);
+	sqlite3_bind_blob(st, 3, rows, (int)(8 * n), SQLITE_STATIC);
+	cache_run(c, st);
+	free(rows);
+}
+
+size_t
+cache_threads(struct cache *c, const char *folder, uint32_t uidvalidity,
+    uint32_t **uids, uint32_t **tree)
+{
+	sqlite3_stmt   *st;
+	const uint32_t *rows;
+	size_t		i, n = 0;
+
+	*uids = *tree = NULL;
+	if (c == NULL ||
+	    (st = cache_prepare(c,
+		 "SELECT rows FROM threads WHERE folder = ? AND"
+		 " uidvalidity = ?")) == NULL)
+		return (0);
+	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, uidvalidity);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (rows = sqlite3_column_blob(st, 0)) != NULL) {
+		n = (size_t)sqlite3_column_bytes(st, 0) / 8;
+		*uids = xreallocarray(NULL, n + 1, sizeof **uids);
+		*tree = xreallocarray(NULL, n + 1, sizeof **tree);
+		for (i = 0; i < n; i++) {
+			memcpy(&(*uids)[i], (const char *)rows + 8 * i, 4);
+			memcpy(&(*tree)[i], (const char *)rows + 8 * i + 4, 4);
+		}
+	}
+	sqlite3_finalize(st);
+	return (n);
 }
 
 int

@@ -37,6 +37,11 @@ static const char cache_db_schema[] =
     " subject TEXT,"
     " message_id TEXT,"
     " PRIMARY KEY (folder, uid)) WITHOUT ROWID;"
+    /* The last thread order of a folder: (uid, tree bits) uint32 pairs. */
+    "CREATE TABLE IF NOT EXISTS threads ("
+    " folder TEXT PRIMARY KEY,"
+    " uidvalidity INTEGER NOT NULL,"
+    " rows BLOB NOT NULL);"
     "CREATE TABLE IF NOT EXISTS bodies ("
     " folder TEXT NOT NULL,"
     " uid INTEGER NOT NULL,"
@@ -183,7 +188,8 @@ cache_db_open(const char *path, char **err)
 		if (cache_db_exec(db,
 			"DROP TABLE IF EXISTS folders;"
 			"DROP TABLE IF EXISTS messages;"
-			"DROP TABLE IF EXISTS bodies;") != 0)
+			"DROP TABLE IF EXISTS bodies;"
+			"DROP TABLE IF EXISTS threads;") != 0)
 			goto fail;
 	}
 	if (cache_db_exec(db, cache_db_schema) != 0)

@@ -292,26 +292,36 @@ imap_fetch_send(struct imap *im, const uint32_t *uids, size_t n, int *tag)
 	return (r);
 }
 
-/* Read the answer to the UID FETCH sent with this tag. */
+/*
+ * Read the answer to whichever UID FETCH in flight the server finishes
+ * next (it may finish them in any order); its slot in tags is freed.  The
+ * rows of the answer go to cb, whichever command asked for them.
+ */
 static int
-imap_fetch_recv(struct imap *im, int tag, imap_headers_cb *cb, void *arg,
+imap_fetch_recv(struct imap *im, int *tags, imap_headers_cb *cb, void *arg,
     struct imap_error *err)
 {
-	clist *result;
-	int    r, latest = im->session->imap_tag, state;
+	static const struct imap_keep keep = { NULL, NULL, NULL };
+	clist			     *result;
+	long			      tag;
+	int			      r, state;
 
-	/* libetpan checks the tagged answer against its last tag. */
-	im->session->imap_tag = tag;
-	r = imap_read_answer(im, &state);
-	im->session->imap_tag = latest;
-	if (r != MAILIMAP_NO_ERROR)
+	r = imap_read_any(im, &keep, &tag, &state);
+	if (r == MAILIMAP_NO_ERROR &&
+	    (tag == 0 || (tag != tags[0] && tag != tags[1])))
+		r = MAILIMAP_ERROR_PARSE;
+	if (r != MAILIMAP_NO_ERROR) {
+		imap_sync_collect(im);
 		return (imap_fail(im, r, "FETCH", err));
+	}
+	tags[tag == tags[0] ? 0 : 1] = 0;
 	result = im->session->imap_response_info->rsp_fetch_list;
 	im->session->imap_response_info->rsp_fetch_list = NULL;
 	if (result == NULL && (result = clist_new()) == NULL)
 		fatalx("out of memory");
 	if (state != MAILIMAP_RESP_COND_STATE_OK) {
 		mailimap_fetch_list_free(result);
+		imap_sync_collect(im);
 		return (imap_fail(im, MAILIMAP_ERROR_FETCH, "FETCH", err));
 	}
 	imap_fetch_deliver(im, result, cb, arg);
@@ -322,8 +332,8 @@ int
 imap_fetch_pipelined(struct imap *im, const uint32_t *uids, size_t n,
     size_t chunk, imap_headers_cb *cb, void *arg, struct imap_error *err)
 {
-	int    tags[2];
-	size_t sent = 0, k, pending = 0, first = 0;
+	int    tags[2] = { 0, 0 };
+	size_t sent = 0, k, pending = 0;
 
 	if (im->session == NULL || im->selected == NULL)
 		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
@@ -335,7 +345,7 @@ imap_fetch_pipelined(struct imap *im, const uint32_t *uids, size_t n,
 		while (sent < n && pending < 2) {
 			k = n - sent < chunk ? n - sent : chunk;
 			if (imap_fetch_send(im, uids + sent, k,
-				&tags[(first + pending) % 2]) !=
+				&tags[tags[0] == 0 ? 0 : 1]) !=
 			    MAILIMAP_NO_ERROR)
 				return (imap_fail(im, MAILIMAP_ERROR_STREAM,
 				    "FETCH", err));
@@ -345,18 +355,16 @@ imap_fetch_pipelined(struct imap *im, const uint32_t *uids, size_t n,
 		if (mailstream_flush(im->session->imap_stream) == -1)
 			return (
 			    imap_fail(im, MAILIMAP_ERROR_STREAM, "FETCH", err));
-		if (imap_fetch_recv(im, tags[first], cb, arg, err) != 0) {
+		if (imap_fetch_recv(im, tags, cb, arg, err) != 0) {
 			/* Read the other answer too, or the session is lost. */
 			if (pending > 1 && err->kind == IMAP_ERR_NO) {
 				struct imap_error more = { 0 };
 
-				imap_fetch_recv(im, tags[(first + 1) % 2], cb,
-				    arg, &more);
+				imap_fetch_recv(im, tags, cb, arg, &more);
 				imap_error_clear(&more);
 			}
 			return (-1);
 		}
-		first = (first + 1) % 2;
 		pending--;
 	}
 	return (0);

@@ -185,14 +185,88 @@ imap_order_thread(struct imap *im, const struct sort_order *so,
 }
 
 int
+imap_thread_window(struct imap *im, uint32_t first, struct thread_order *to,
+    uint32_t **replies, size_t *nreplies, struct imap_error *err)
+{
+	static const struct imap_keep  keep = { NULL, NULL, NULL };
+	struct mailimap_response_info *info;
+	clist			      *found = NULL;
+	char			       thread[96], search[160], *text = NULL;
+	char			      *t;
+	long			       tag;
+	int			       r, tags[2], state, done = 0, bad = 0;
+
+	memset(to, 0, sizeof *to);
+	*replies = NULL;
+	*nreplies = 0;
+	if (im->session == NULL || im->selected == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE,
+		    "no folder selected", err));
+	snprintf(thread, sizeof thread, "UID THREAD REFERENCES UTF-8 %u:*\r\n",
+	    first);
+	snprintf(search, sizeof search,
+	    "UID SEARCH %u:* OR HEADER In-Reply-To \"\" HEADER References "
+	    "\"\"\r\n",
+	    first);
+	/* Both in one round trip; the server may finish either first. */
+	r = imap_send_line(im, thread, strlen(thread));
+	tags[0] = im->session->imap_tag;
+	if (r == MAILIMAP_NO_ERROR)
+		r = imap_send_line(im, search, strlen(search));
+	tags[1] = im->session->imap_tag;
+	while (r == MAILIMAP_NO_ERROR && done < 2) {
+		r = imap_read_any(im, &keep, &tag, &state);
+		imap_sync_collect(im);
+		if (r != MAILIMAP_NO_ERROR)
+			break;
+		if (tag != tags[0] && tag != tags[1]) {
+			r = MAILIMAP_ERROR_PARSE;
+			break;
+		}
+		done++;
+		bad |= state != MAILIMAP_RESP_COND_STATE_OK;
+		if ((t = imap_thread_take(im)) != NULL) {
+			free(text);
+			text = t;
+		}
+		info = im->session->imap_response_info;
+		/* An answer without SEARCH data may have an empty list. */
+		if (info->rsp_search_result != NULL && found == NULL) {
+			found = info->rsp_search_result;
+			info->rsp_search_result = NULL;
+		} else if (info->rsp_search_result != NULL) {
+			clist_concat(found, info->rsp_search_result);
+		}
+	}
+	if (r == MAILIMAP_NO_ERROR && bad)
+		r = MAILIMAP_ERROR_EXTENSION;
+	if (r == MAILIMAP_NO_ERROR &&
+	    thread_parse(text != NULL ? text : "",
+		text != NULL ? strlen(text) : 0, 0, to) != 0)
+		r = MAILIMAP_ERROR_PARSE;
+	free(text);
+	if (found != NULL) {
+		if (r == MAILIMAP_NO_ERROR) {
+			imap_uid_array(found, replies, nreplies);
+			qsort(*replies, *nreplies, sizeof **replies,
+			    sort_uid_asc);
+		}
+		mailimap_search_result_free(found);
+	}
+	if (r != MAILIMAP_NO_ERROR) {
+		thread_order_free(to);
+		return (imap_fail(im, r, "THREAD", err));
+	}
+	return (0);
+}
+
+int
 imap_order(struct imap *im, const struct sort_order *so, uint32_t **out,
     size_t *nout, uint32_t **tree, int *sorted, struct imap_error *err)
 {
 	struct mailimap_search_key *key;
 	struct thread_order	    to;
 	const char		   *how = "SEARCH";
-	uint32_t		    t;
-	size_t			    i;
 
 	*out = NULL;
 	*nout = 0;
@@ -222,13 +296,7 @@ imap_order(struct imap *im, const struct sort_order *so, uint32_t **out,
 			fatalx("out of memory");
 		if (imap_search_run(im, key, out, nout, err) != 0)
 			return (-1);
-		/* Lowest UID first; tern shows the newest on top. */
-		qsort(*out, *nout, sizeof **out, sort_uid_asc);
-		for (i = 0; !so->reverse && i < *nout / 2; i++) {
-			t = (*out)[i];
-			(*out)[i] = (*out)[*nout - 1 - i];
-			(*out)[*nout - 1 - i] = t;
-		}
+		sort_uids_arrival(*out, *nout, so->reverse);
 		/* Threads without THREAD: arrival order, flat. */
 		*sorted = so->key != SORT_DATE;
 	}

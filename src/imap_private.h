@@ -36,6 +36,23 @@ struct imap {
  * Returns -1, so callers can "return (imap_fail(...))".
  */
 int imap_fail(struct imap *, int, const char *, struct imap_error *);
+/*
+ * imap_answer.c: read one answer to a command of several sent at once, up
+ * to whichever tagged line comes: its tag in *tag, its state
+ * (MAILIMAP_RESP_COND_STATE_*) in *state.  LIST and STATUS data go to the
+ * callbacks (each may be NULL); the rest is in the session's response
+ * info, fresh for this answer, as libetpan's own commands leave it, for
+ * the caller to take what is its own before imap_sync_collect.  A libetpan
+ * error code; a tag that is not a number is a parse error.
+ */
+struct imap_keep {
+	imap_list_cb   *list;
+	imap_status_cb *status;
+	void	       *arg;
+};
+int imap_read_any(struct imap *, const struct imap_keep *, long *, int *);
+/* 1 for a folder that cannot be opened (\Noselect, \NonExistent). */
+int imap_list_flags(struct mailimap_mbx_list_flags *);
 /* Fill err with this kind and text (taken); returns -1. */
 int imap_error(struct imap_error *, enum imap_error_kind, char *);
 /* A set of UIDs for a command (sorted, compressed into ranges). */

@@ -4,6 +4,7 @@
  * one sorted by the server agree.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sort.h"
@@ -45,6 +46,20 @@ sort_uid_asc(const void *a, const void *b)
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
 	return (x < y ? -1 : x > y);
+}
+
+void
+sort_uids_arrival(uint32_t *uids, size_t n, int oldest_first)
+{
+	uint32_t t;
+	size_t	 i;
+
+	qsort(uids, n, sizeof *uids, sort_uid_asc);
+	for (i = 0; !oldest_first && i < n / 2; i++) {
+		t = uids[i];
+		uids[i] = uids[n - 1 - i];
+		uids[n - 1 - i] = t;
+	}
 }
 
 int

@@ -20,6 +20,7 @@
 #include "imap.h"
 #include "log.h"
 #include "queue.h"
+#include "thread.h"
 #include "worker.h"
 #include "xmalloc.h"
 
@@ -604,7 +605,7 @@ worker_push_cached(struct worker *w, const char *folder, const uint32_t *uids,
  * for want of SORT.
  */
 static void
-worker_push_order(struct worker *w, const char *folder, uint32_t uidvalidity,
+worker_order_event(struct worker *w, const char *folder, uint32_t uidvalidity,
     uint32_t *uids, uint32_t *tree, size_t n, int sorted)
 {
 	struct event *ev;
@@ -617,7 +618,91 @@ worker_push_order(struct worker *w, const char *folder, uint32_t uidvalidity,
 	ev->nuids = n;
 	ev->flags = sorted ? 0 : EVF_UNSORTED;
 	worker_push(w, ev);
+}
+
+/* The server's order to the UI; its threads to the cache as well. */
+static void
+worker_push_order(struct worker *w, const char *folder, uint32_t uidvalidity,
+    uint32_t *uids, uint32_t *tree, size_t n, int sorted)
+{
+	if (tree != NULL)
+		cache_put_threads(w->cache, folder, uidvalidity, uids, tree, n);
 	w->tree_sent = tree != NULL;
+	worker_order_event(w, folder, uidvalidity, uids, tree, n, sorted);
+}
+
+/*
+ * In threads, the threads the server last gave, over the rows cached now:
+ * order and flags (alongside) are put in that order, and the tree bits of
+ * each returned; NULL with no threads cached.  Cached rows the threads lack
+ * (newer mail) go on top, flat, until the server threads them.
+ */
+struct worker_uidflags {
+	uint32_t uid; /* first: sort_uid_asc compares these */
+	uint32_t flags;
+};
+
+static uint32_t *
+worker_cached_threads(struct worker *w, const char *folder,
+    uint32_t uidvalidity, uint32_t *order, uint32_t *flags, size_t n)
+{
+	struct worker_uidflags *byuid, *hit;
+	uint32_t	       *tuids, *tree, *tasc, *bits;
+	char		       *used;
+	size_t			nt, i, j, k = 0;
+
+	if ((nt = cache_threads(w->cache, folder, uidvalidity, &tuids,
+		 &tree)) == 0)
+		return (NULL);
+	byuid = xreallocarray(NULL, n + 1, sizeof *byuid);
+	for (i = 0; i < n; i++) {
+		byuid[i].uid = order[i];
+		byuid[i].flags = flags[i];
+	}
+	qsort(byuid, n, sizeof *byuid, sort_uid_asc);
+	tasc = xmemdup(tuids, nt * sizeof *tuids);
+	qsort(tasc, nt, sizeof *tasc, sort_uid_asc);
+	used = xcalloc(n + 1, 1);
+	bits = xcalloc(n + 1, sizeof *bits);
+	for (i = n; i-- > 0;)
+		if (bsearch(&byuid[i].uid, tasc, nt, sizeof *tasc,
+			sort_uid_asc) == NULL) {
+			used[i] = 1;
+			order[k] = byuid[i].uid;
+			flags[k++] = byuid[i].flags;
+		}
+	for (i = 0; i < nt; i++) {
+		hit = bsearch(&tuids[i], byuid, n, sizeof *byuid, sort_uid_asc);
+		if (hit == NULL || used[(j = (size_t)(hit - byuid))])
+			continue; /* not cached, or named twice */
+		used[j] = 1;
+		order[k] = byuid[j].uid;
+		flags[k] = byuid[j].flags;
+		bits[k++] = tree[i];
+	}
+	free(used);
+	free(tasc);
+	free(byuid);
+	free(tuids);
+	free(tree);
+	return (bits);
+}
+
+/* The cached rows' order to the UI, and the rows of its first screen. */
+static void
+worker_push_cached_order(struct worker *w, const char *folder,
+    uint32_t uidvalidity, uint32_t *order, uint32_t *flags, size_t n,
+    const struct sort_order *so)
+{
+	uint32_t *bits = NULL;
+
+	if (so->key == SORT_THREAD)
+		bits = worker_cached_threads(w, folder, uidvalidity, order,
+		    flags, n);
+	worker_order_event(w, folder, uidvalidity,
+	    xmemdup(order, n * sizeof *order), bits, n, 1);
+	worker_push_cached(w, folder, order,
+	    n < WORKER_WINDOW ? n : WORKER_WINDOW);
 }
 
 /*
@@ -1016,6 +1101,47 @@ fail:
 }
 
 /*
+ * Threads, cold: the server threads a large folder in longer than a
+ * screen of headers takes, so the first screen is the threads among the
+ * newest arrivals, which are the newest threads.  One of them that starts
+ * with an answer is the end of an older thread further down: it stays out
+ * until the whole order comes.
+ */
+static int
+worker_thread_window(struct worker *w, const char *folder, uint32_t first,
+    struct imap_error *err)
+{
+	struct thread_order to;
+	uint32_t	   *replies;
+	size_t		    nreplies, i, k = 0;
+	int		    keep = 0;
+
+	if (imap_thread_window(w->imap, first, &to, &replies, &nreplies, err) !=
+	    0) {
+		if (err->kind == IMAP_ERR_SESSION)
+			return (-1);
+		/* Refused: the whole order is next anyway. */
+		log_debug("%s: %s", folder, err->text);
+		imap_error_clear(err);
+		return (0);
+	}
+	for (i = 0; i < to.n; i++) {
+		if (THREAD_DEPTH(to.tree[i]) == 0)
+			keep = bsearch(&to.uids[i], replies, nreplies,
+				   sizeof *replies, sort_uid_asc) == NULL;
+		if (keep) {
+			to.uids[k] = to.uids[i];
+			to.tree[k++] = to.tree[i];
+		}
+	}
+	free(replies);
+	log_debug("%s: first screen in threads: %zu of the newest %zu", folder,
+	    k, to.n);
+	worker_order_event(w, folder, w->uidvalidity, to.uids, to.tree, k, 1);
+	return (0);
+}
+
+/*
  * The window newest arrivals were fetched already: take them out of the
  * order the fill follows (they are the window highest UIDs).
  */
@@ -1071,10 +1197,8 @@ worker_select(struct worker *w, struct request *req)
 	} else if ((n = cache_order(w->cache, req->folder, &req->sort, &order,
 			&flags)) > 0) {
 		cached_uidvalidity = cache_uidvalidity(w->cache, req->folder);
-		worker_push_order(w, req->folder, cached_uidvalidity,
-		    xmemdup(order, n * sizeof *order), NULL, n, 1);
-		worker_push_cached(w, req->folder, order,
-		    n < WORKER_WINDOW ? n : WORKER_WINDOW);
+		worker_push_cached_order(w, req->folder, cached_uidvalidity,
+		    order, flags, n, &req->sort);
 	}
 	worker_preview_clear(w);
 	if (worker_select_folder(w, req->folder, &exists, &err) == -1)
@@ -1108,6 +1232,11 @@ worker_select(struct worker *w, struct request *req)
 		    imap_fetch_newest(w->imap, (uint32_t)window,
 			worker_headers_cb, &wf, &err) != 0)
 			goto fail;
+		if (req->sort.key == SORT_THREAD && window > 0 &&
+		    imap_has_capability(w->imap, "THREAD=REFERENCES") &&
+		    worker_thread_window(w, req->folder,
+			exists - (uint32_t)window + 1, &err) != 0)
+			goto fail;
 		if (imap_order(w->imap, &req->sort, &order, &n, &tree, &sorted,
 			&err) != 0) {
 			order = NULL;
@@ -1115,6 +1244,14 @@ worker_select(struct worker *w, struct request *req)
 		}
 		worker_push_order(w, req->folder, w->uidvalidity,
 		    xmemdup(order, n * sizeof *order), tree, n, sorted);
+		/*
+		 * Threads scatter old and new mail: fetched in their order,
+		 * each UID FETCH names hundreds of ranges and the server
+		 * takes twice as long.  By arrival instead; the rows on
+		 * screen are asked for out of turn anyway.
+		 */
+		if (req->sort.key == SORT_THREAD)
+			sort_uids_arrival(order, n, req->sort.reverse);
 		worker_skip_newest(order, n, window);
 		w->fill.fetch = order;
 		w->fill.nfetch = n;
@@ -1152,10 +1289,9 @@ worker_select_cached(struct worker *w, struct request *req)
 	uidvalidity = cache_uidvalidity(w->cache, req->folder);
 	worker_push_selected(w, req->folder, uidvalidity, (uint32_t)n,
 	    EVF_CACHED);
-	worker_push_order(w, req->folder, uidvalidity,
-	    xmemdup(order, n * sizeof *order), NULL, n, 1);
+	worker_push_cached_order(w, req->folder, uidvalidity, order, flags, n,
+	    &req->sort);
 	window = n < WORKER_WINDOW ? n : WORKER_WINDOW;
-	worker_push_cached(w, req->folder, order, window);
 	/* The rest goes between requests, so the login is not held up. */
 	worker_fill_clear(w);
 	worker_preview_clear(w);

@@ -30,6 +30,23 @@ grep -q 'LIST-STATUS' "$TEST_DIR/tern.log" &&
 grep -Eq 'counts of [0-9]+ folders by STATUS' "$TEST_DIR/tern.log" ||
     fail "tern did not send the STATUS commands together"
 assert_eq "$(pane_count Work)" 1 "Work unread count"
+# No THREAD either: t gives arrival order, flat, and t again the dates.
+keys t
+wait_for 'Threads'
+_end=$(($(now) + WAIT_SECS))
+until [ "$(grep -c 'INBOX: order of 2005 messages from SEARCH' \
+    "$TEST_DIR/tern.log")" -ge 2 ]; do
+	[ "$(now)" -gt "$_end" ] && fail "t asked the server for no order"
+	sleep 0.1
+done
+screen | grep -q '─>' && fail "tree lines without threads"
+keys g
+wait_for 'Bulk message 02000'
+assert_order 'Bulk message 02000' 'Bulk message 01999' 'Bulk message 01998'
+keys t
+wait_for 'No threads'
+keys g
+check_ends
 keys q
 wait_exit
 

@@ -2,12 +2,18 @@
 # sort = threads: the list in the server's THREAD REFERENCES order, the
 # newest thread on top, each drawn with tree lines; a reply that arrives
 # while tern is open joins its thread; t leaves threads for the order of
-# dates and comes back.
+# dates and comes back; the next start shows the threads from the cache
+# before the server answers (here: with the server away).  Cold, the first
+# screen is the threads among the newest arrivals, without the answers to
+# older mail, which the whole order then puts in their threads.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
 dovecot_start
 seed
+# 150 older messages, numbered by the server before the threads come.
+bulk_mail 150
+imapc count INBOX >/dev/null || fail "imapc count failed"
 
 # mail N FROM DAY-HOUR SUBJECT MESSAGE-ID [PARENT-IDS]: a message dated
 # November 2026 (newer than the seed) into $TEST_DIR/mail-N.eml.
@@ -39,7 +45,9 @@ mail 5 Eve 22-09 'Re: Lunch on Friday?' lunch-r1 lunch
 mail 6 Finn 22-10 'Re: Lunch on Friday?' lunch-r2 lunch
 mail 7 Gus 23-08 'Weekly digest' digest
 mail 8 Hal 24-08 'Re: Plan for the offsite' plan-r3 plan
-for i in 1 2 3 4 5 6 7; do
+# The newest of all, an answer to the oldest bulk message.
+mail 9 Ivy 25-08 'Re: Bulk message 00001' ivy bulk-1
+for i in 1 2 3 4 5 6 7 9; do
 	imapc append INBOX "$TEST_DIR/mail-$i.eml" || fail "append $i failed"
 done
 
@@ -47,8 +55,12 @@ write_config 'sort = threads'
 tern_start -c "$CONFIG" -d "$TEST_DIR/tern.log"
 wait_for 'Weekly digest'
 wait_status 'ready'
-grep -q 'INBOX: order of 12 messages from THREAD' "$TEST_DIR/tern.log" ||
+grep -q 'INBOX: order of 163 messages from THREAD' "$TEST_DIR/tern.log" ||
     fail "tern did not ask the server for THREAD"
+# The newest 100: 92 bulk, the 7 above and Ivy's answer, left out.
+grep -q 'INBOX: first screen in threads: 99 of the newest 100' \
+    "$TEST_DIR/tern.log" ||
+    fail "the first screen was not the threads of the newest arrivals"
 
 # tree ROW-TEXT LINES: the row holding ROW-TEXT draws these tree lines
 # right before the subject.
@@ -68,6 +80,13 @@ tree Finn '└─>'
 tree Bob '└─>'
 tree Dan '  └─>'
 row Ann | grep -q '─>' && fail "a thread's first message has no tree lines"
+# Ivy's answer is in its thread at the bottom, under the oldest bulk.
+keys G
+wait_for 'Ivy'
+assert_order 'Bulk message 00001' Ivy 'Welcome to the team'
+tree Ivy '└─>'
+keys g
+wait_for 'Weekly digest'
 
 # A reply from another client to the plan: under its first message, not
 # on top, and the lines above it change to make room.
@@ -98,3 +117,14 @@ tree Dan '│ └─>'
 keys q
 wait_exit
 assert_eq "$TERN_STATUS" 0 "exit status after q"
+
+dovecot_stop
+tern_restart -c "$CONFIG" -d "$TEST_DIR/tern2.log"
+wait_status 'offline'
+wait_for '└─>Re: Plan'
+assert_order Gus Cat Eve Finn Ann Bob Dan Hal
+tree Dan '│ └─>'
+tree Eve '├─>'
+keys q
+wait_exit
+assert_eq "$TERN_STATUS" 0 "exit status after q, offline"
