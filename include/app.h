@@ -107,9 +107,17 @@ struct app {
 	int   quit;
 	int   exit_status;
 	char *exit_text; /* printed on stderr after curses ends */
+	int   sigfd;	 /* signals, as bytes (signal.c) */
+	int   begun;	 /* app_begin ran */
 };
 
 /* app.c */
+/*
+ * Start the worker and what needs no password: the cached INBOX, and the
+ * connection, made while main runs the password-command.  app_run calls it
+ * if main did not.
+ */
+void app_begin(struct app *);
 int  app_run(struct app *);
 void app_message(struct app *, int, const char *, ...)
     __attribute__((format(printf, 3, 4)));

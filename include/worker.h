@@ -21,7 +21,8 @@ struct account;
 struct worker;
 
 enum request_type {
-	REQ_CONNECT, /* connect; log in too if password is set */
+	REQ_CONNECT, /* connect; log in too if password is set; with preview,
+		      * only connect, and silently: a REQ_LOGIN follows */
 	REQ_LOGIN,   /* password: log in (connecting if needed) */
 	REQ_LIST,    /* LIST the folders, STATUS each */
 	REQ_SELECT,  /* folder, sort: select, fetch every header */

@@ -829,11 +829,18 @@ app_signal(struct app *app, int sig)
 	}
 }
 
-static void
-app_start(struct app *app)
+static void app_open_journal(struct app *);
+
+void
+app_begin(struct app *app)
 {
 	struct request *req;
 
+	app->begun = 1;
+	/* Before the worker: its first write must not die of SIGPIPE. */
+	app->sigfd = signal_init();
+	app_open_journal(app);
+	app->worker = worker_start(app->account);
 	app->focus = FOCUS_INDEX;
 	app->netstate = xstrdup("connecting");
 	app->sort = app->account->sort;
@@ -845,7 +852,18 @@ app_start(struct app *app)
 	app_send(app, request_new(REQ_LIST));
 	app_open_folder_as(app, "INBOX", 1);
 	app->previewed = 1;
+	/* TCP and TLS meanwhile, silently: the login reports. */
 	req = request_new(REQ_CONNECT);
+	req->preview = 1;
+	app_send(app, req);
+}
+
+static void
+app_start(struct app *app)
+{
+	struct request *req;
+
+	req = request_new(app->password != NULL ? REQ_LOGIN : REQ_CONNECT);
 	if (app->password != NULL) {
 		req->password = app->password;
 		app->password = NULL;
@@ -1043,12 +1061,11 @@ app_run(struct app *app)
 {
 	struct pollfd pfd[3];
 	struct event *ev;
-	int	      sigfd, key, sig, more, nev = 0, lastev = 0;
+	int	      key, sig, more, nev = 0, lastev = 0;
 	double	      start = 0, turn;
 
-	sigfd = signal_init();
-	app_open_journal(app);
-	app->worker = worker_start(app->account);
+	if (!app->begun)
+		app_begin(app);
 	ui_init();
 	app_start(app);
 	while (!app->quit) {
@@ -1067,7 +1084,7 @@ app_run(struct app *app)
 			    turn * 1e3, nev, lastev);
 		pfd[0].fd = 0;
 		pfd[0].events = POLLIN;
-		pfd[1].fd = sigfd;
+		pfd[1].fd = app->sigfd;
 		pfd[1].events = POLLIN;
 		pfd[2].fd = worker_fd(app->worker);
 		pfd[2].events = POLLIN;

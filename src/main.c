@@ -181,10 +181,15 @@ main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	app.account = account;
+	/* The connection is made while the password-command runs. */
+	app_begin(&app);
 	if (account->password_command != NULL &&
 	    (app.password = main_password_command(account->password_command,
-		 &err)) == NULL)
-		main_fail(err);
+		 &err)) == NULL) {
+		/* The worker may be in a TLS handshake: no waiting for it. */
+		fprintf(stderr, "tern: %s\n", err);
+		_exit(1);
+	}
 
 	log_debug("tern %s starting for %s@%s", TERN_VERSION, account->user,
 	    account->host);

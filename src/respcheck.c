@@ -221,7 +221,7 @@ respcheck_eol(struct respcheck *rc)
 static int
 respcheck_byte(struct respcheck *rc, char c)
 {
-	if (rc->line_len >= 9 &&
+	if (rc->numeric && rc->line_len >= 9 &&
 	    (c == '\0' || strchr("0123456789 ()\r\n", c) == NULL))
 		rc->numeric = 0;
 	if (++rc->line_len > RESPCHECK_MAX_LINE && !respcheck_long_ok(rc))

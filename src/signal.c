@@ -23,6 +23,12 @@ signal_handler(int sig)
 	errno = saved;
 }
 
+static void
+signal_ignore(int sig)
+{
+	(void)sig;
+}
+
 int
 signal_init(void)
 {
@@ -43,8 +49,12 @@ signal_init(void)
 	sa.sa_flags = SA_RESTART;
 	for (i = 0; i < (int)(sizeof sigs / sizeof sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
-	/* A write to a closed socket must be an error, not death. */
-	sa.sa_handler = SIG_IGN;
+	/*
+	 * A write to a closed socket must be an error, not death.  Caught
+	 * rather than ignored: a command tern runs (password-command) gets
+	 * the default back on exec, as it expects.
+	 */
+	sa.sa_handler = signal_ignore;
 	sigaction(SIGPIPE, &sa, NULL);
 	return (signal_fds[0]);
 }

@@ -91,7 +91,10 @@ struct worker {
 	struct queue	   held;
 	struct worker_fill fill;
 	struct sort_order  open_sort; /* of the folder last opened */
-	int		   tree_sent; /* its thread order is with the UI */
+	/* The connection made before the login (REQ_CONNECT, preview). */
+	struct imap_error early_err;
+	int		  early_failed;
+	int		  tree_sent; /* its thread order is with the UI */
 	/*
 	 * A folder shown from the cache before logging in: its cached order
 	 * and flags, kept for the SELECT that follows to resync against.
@@ -249,9 +252,16 @@ worker_open(struct worker *w)
 
 	if (imap_is_connected(w->imap))
 		return (0);
-	worker_state(w, "connecting to %s", w->account->host);
-	if (imap_connect(w->imap, &err) == 0)
-		return (0);
+	if (w->early_failed) {
+		/* The connection made early failed: that is the answer. */
+		err = w->early_err;
+		memset(&w->early_err, 0, sizeof w->early_err);
+		w->early_failed = 0;
+	} else {
+		worker_state(w, "connecting to %s", w->account->host);
+		if (imap_connect(w->imap, &err) == 0)
+			return (0);
+	}
 	if (err.kind == IMAP_ERR_CERT) {
 		rc = -2;
 		ev = event_new(EV_CERT_FAILED);
@@ -276,6 +286,20 @@ worker_login(struct worker *w, struct request *req)
 	struct event	 *ev;
 	int		  rc;
 
+	if (req->type == REQ_CONNECT && req->preview) {
+		/*
+		 * TCP and TLS only, while main runs the password-command; a
+		 * failure is kept for the login that follows to report (a
+		 * second try would tell a server that takes one connection
+		 * something else).
+		 */
+		worker_state(w, "connecting to %s", w->account->host);
+		if (imap_connect(w->imap, &err) != 0) {
+			w->early_err = err;
+			w->early_failed = 1;
+		}
+		return;
+	}
 	if ((rc = worker_open(w)) != 0) {
 		/*
 		 * The server is away but the password is known: keep trying,
@@ -1969,6 +1993,7 @@ worker_stop(struct worker *w)
 		return;
 	}
 	imap_free(w->imap);
+	imap_error_clear(&w->early_err);
 	queue_destroy(&w->requests, worker_free_request);
 	queue_destroy(&w->held, worker_free_request);
 	freezero_str(w->password);
