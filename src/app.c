@@ -471,14 +471,17 @@ void
 app_toggle_threads(struct app *app)
 {
 	static const struct sort_order by_date = { SORT_DATE, 0 };
+	static const struct sort_order threads = { SORT_THREAD, 0 };
 	struct request		      *req;
 	uint32_t		       uid;
 
 	if (app->mbox_wire == NULL)
 		return;
 	if (app->sort.key != SORT_THREAD) {
-		app->sort.key = SORT_THREAD;
-		app->sort.reverse = 0;
+		/* reverse-threads if that is the setting. */
+		app->sort = app->account->sort.key == SORT_THREAD ?
+		    app->account->sort :
+		    threads;
 		app_message(app, 0, "Threads");
 	} else {
 		app->sort = app->account->sort.key != SORT_THREAD ?

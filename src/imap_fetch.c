@@ -222,7 +222,7 @@ imap_list_fields(void)
 	return (hl);
 }
 
-static struct mailimap_fetch_type *
+struct mailimap_fetch_type *
 imap_header_fetch_type(void)
 {
 	struct mailimap_fetch_type *ft;
@@ -244,7 +244,7 @@ imap_header_fetch_type(void)
 }
 
 /* Turn one FETCH answer into rows for cb, and free it at once. */
-static void
+void
 imap_fetch_deliver(struct imap *im, clist *result, imap_headers_cb *cb,
     void *arg)
 {

@@ -184,17 +184,40 @@ imap_order_thread(struct imap *im, const struct sort_order *so,
 	return (0);
 }
 
+/* FETCH first:* of the list headers, after the next tag; not flushed. */
+static int
+imap_thread_window_fetch(struct imap *im, uint32_t first)
+{
+	struct mailimap_fetch_type *ft;
+	struct mailimap_set	   *set;
+	int			    r;
+
+	ft = imap_header_fetch_type();
+	if ((set = mailimap_set_new_interval(first, 0)) == NULL)
+		fatalx("out of memory");
+	r = mailimap_send_current_tag(im->session);
+	if (r == MAILIMAP_NO_ERROR)
+		r = mailimap_fetch_send(im->session->imap_stream, set, ft);
+	if (r == MAILIMAP_NO_ERROR)
+		r = mailimap_crlf_send(im->session->imap_stream);
+	mailimap_set_free(set);
+	mailimap_fetch_type_free(ft);
+	return (r);
+}
+
 int
-imap_thread_window(struct imap *im, uint32_t first, struct thread_order *to,
-    uint32_t **replies, size_t *nreplies, struct imap_error *err)
+imap_thread_window(struct imap *im, uint32_t first, imap_headers_cb *cb,
+    void *arg, struct thread_order *to, uint32_t **replies, size_t *nreplies,
+    struct imap_error *err)
 {
 	static const struct imap_keep  keep = { NULL, NULL, NULL };
 	struct mailimap_response_info *info;
-	clist			      *found = NULL;
+	clist			      *found = NULL, *rows;
 	char			       thread[96], search[160], *text = NULL;
 	char			      *t;
 	long			       tag;
-	int			       r, tags[2], state, done = 0, bad = 0;
+	int			       r = MAILIMAP_NO_ERROR, tags[3] = { 0 };
+	int			       state, sent = 0, done = 0, bad = 0;
 
 	memset(to, 0, sizeof *to);
 	*replies = NULL;
@@ -208,35 +231,52 @@ imap_thread_window(struct imap *im, uint32_t first, struct thread_order *to,
 	    "UID SEARCH %u:* OR HEADER In-Reply-To \"\" HEADER References "
 	    "\"\"\r\n",
 	    first);
-	/* Both in one round trip; the server may finish either first. */
-	r = imap_send_line(im, thread, strlen(thread));
-	tags[0] = im->session->imap_tag;
-	if (r == MAILIMAP_NO_ERROR)
+	/*
+	 * All in one round trip, and the server works on them at once: it
+	 * may finish any first (Dovecot answers the SEARCH before the
+	 * THREAD).
+	 */
+	if (cb != NULL) {
+		r = imap_thread_window_fetch(im, first);
+		tags[sent++] = im->session->imap_tag;
+	}
+	if (r == MAILIMAP_NO_ERROR) {
+		r = imap_send_line(im, thread, strlen(thread));
+		tags[sent++] = im->session->imap_tag;
+	}
+	if (r == MAILIMAP_NO_ERROR) {
 		r = imap_send_line(im, search, strlen(search));
-	tags[1] = im->session->imap_tag;
-	while (r == MAILIMAP_NO_ERROR && done < 2) {
+		tags[sent++] = im->session->imap_tag;
+	}
+	while (r == MAILIMAP_NO_ERROR && done < sent) {
 		r = imap_read_any(im, &keep, &tag, &state);
-		imap_sync_collect(im);
-		if (r != MAILIMAP_NO_ERROR)
-			break;
-		if (tag != tags[0] && tag != tags[1]) {
+		if (r == MAILIMAP_NO_ERROR && tag != tags[0] &&
+		    tag != tags[1] && tag != tags[2])
 			r = MAILIMAP_ERROR_PARSE;
+		if (r != MAILIMAP_NO_ERROR) {
+			imap_sync_collect(im);
 			break;
 		}
 		done++;
 		bad |= state != MAILIMAP_RESP_COND_STATE_OK;
+		info = im->session->imap_response_info;
+		if (cb != NULL && info->rsp_fetch_list != NULL &&
+		    !clist_isempty(info->rsp_fetch_list)) {
+			rows = info->rsp_fetch_list;
+			info->rsp_fetch_list = NULL;
+			imap_fetch_deliver(im, rows, cb, arg);
+		}
 		if ((t = imap_thread_take(im)) != NULL) {
 			free(text);
 			text = t;
 		}
-		info = im->session->imap_response_info;
 		/* An answer without SEARCH data may have an empty list. */
 		if (info->rsp_search_result != NULL && found == NULL) {
 			found = info->rsp_search_result;
 			info->rsp_search_result = NULL;
-		} else if (info->rsp_search_result != NULL) {
+		} else if (info->rsp_search_result != NULL)
 			clist_concat(found, info->rsp_search_result);
-		}
+		imap_sync_collect(im);
 	}
 	if (r == MAILIMAP_NO_ERROR && bad)
 		r = MAILIMAP_ERROR_EXTENSION;

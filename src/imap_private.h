@@ -67,6 +67,10 @@ void imap_sync_set(struct imap *, uint32_t, uint32_t);
 /* The UID and flags of each FETCH answer, in order; frees the list. */
 void imap_sync_flag_list(struct imap *, clist *, struct imap_flag_change **,
     size_t *);
+/* imap_fetch.c: what a list row needs, as FETCH items. */
+struct mailimap_fetch_type *imap_header_fetch_type(void);
+/* imap_fetch.c: a FETCH answer's rows to cb; frees the list. */
+void imap_fetch_deliver(struct imap *, clist *, imap_headers_cb *, void *);
 /* imap_fetch.c: headers of messages first..last by sequence number. */
 int imap_fetch_range(struct imap *, uint32_t, uint32_t, imap_headers_cb *,
     void *, struct imap_error *);
@@ -89,6 +93,8 @@ int mailimap_mailbox_send(mailstream *, const char *);
 int mailimap_number_send(mailstream *, uint32_t);
 int mailimap_mod_sequence_value_send(mailstream *, uint64_t);
 int mailimap_uid_fetch_send(mailstream *, struct mailimap_set *,
+    struct mailimap_fetch_type *);
+int mailimap_fetch_send(mailstream *, struct mailimap_set *,
     struct mailimap_fetch_type *);
 int mailimap_crlf_send(mailstream *);
 /*

@@ -1127,12 +1127,14 @@ fail:
 /*
  * Threads, cold: the server threads a large folder in longer than a
  * screen of headers takes, so the first screen is the threads among the
- * newest arrivals, which are the newest threads.  One of them that starts
- * with an answer is the end of an older thread further down: it stays out
- * until the whole order comes.
+ * newest arrivals (fetched in the same round trip), which are the newest
+ * threads.  One of them that starts with an answer is the end of an older
+ * thread further down: it stays out until the whole order comes.  0, 1
+ * when the server refused (the rows may not have come), -1 when the
+ * session ended.
  */
 static int
-worker_thread_window(struct worker *w, const char *folder, uint32_t first,
+worker_thread_window(struct worker *w, struct worker_fetch *wf, uint32_t first,
     struct imap_error *err)
 {
 	struct thread_order to;
@@ -1140,14 +1142,14 @@ worker_thread_window(struct worker *w, const char *folder, uint32_t first,
 	size_t		    nreplies, i, k = 0;
 	int		    keep = 0;
 
-	if (imap_thread_window(w->imap, first, &to, &replies, &nreplies, err) !=
-	    0) {
+	if (imap_thread_window(w->imap, first, worker_headers_cb, wf, &to,
+		&replies, &nreplies, err) != 0) {
 		if (err->kind == IMAP_ERR_SESSION)
 			return (-1);
 		/* Refused: the whole order is next anyway. */
-		log_debug("%s: %s", folder, err->text);
+		log_debug("%s: %s", wf->folder, err->text);
 		imap_error_clear(err);
-		return (0);
+		return (1);
 	}
 	for (i = 0; i < to.n; i++) {
 		if (THREAD_DEPTH(to.tree[i]) == 0)
@@ -1159,9 +1161,10 @@ worker_thread_window(struct worker *w, const char *folder, uint32_t first,
 		}
 	}
 	free(replies);
-	log_debug("%s: first screen in threads: %zu of the newest %zu", folder,
-	    k, to.n);
-	worker_order_event(w, folder, w->uidvalidity, to.uids, to.tree, k, 1);
+	log_debug("%s: first screen in threads: %zu of the newest %zu",
+	    wf->folder, k, to.n);
+	worker_order_event(w, wf->folder, w->uidvalidity, to.uids, to.tree, k,
+	    1);
 	return (0);
 }
 
@@ -1199,7 +1202,7 @@ worker_select(struct worker *w, struct request *req)
 	uint32_t	   *order = NULL, *flags = NULL, *tree, exists;
 	uint32_t	    cached_uidvalidity = 0;
 	size_t		    n, window;
-	int		    sorted;
+	int		    sorted, fetched;
 
 	worker_fill_clear(w);
 	worker_state(w, "opening %s", req->folder);
@@ -1252,14 +1255,17 @@ worker_select(struct worker *w, struct request *req)
 		free(order);
 		order = NULL;
 		window = exists < WORKER_WINDOW ? exists : WORKER_WINDOW;
-		if (window > 0 &&
+		fetched = 0;
+		if (window > 0 && req->sort.key == SORT_THREAD &&
+		    imap_has_capability(w->imap, "THREAD=REFERENCES")) {
+			if ((fetched = worker_thread_window(w, &wf,
+				 exists - (uint32_t)window + 1, &err)) < 0)
+				goto fail;
+			fetched = fetched == 0;
+		}
+		if (window > 0 && !fetched &&
 		    imap_fetch_newest(w->imap, (uint32_t)window,
 			worker_headers_cb, &wf, &err) != 0)
-			goto fail;
-		if (req->sort.key == SORT_THREAD && window > 0 &&
-		    imap_has_capability(w->imap, "THREAD=REFERENCES") &&
-		    worker_thread_window(w, req->folder,
-			exists - (uint32_t)window + 1, &err) != 0)
 			goto fail;
 		if (imap_order(w->imap, &req->sort, &order, &n, &tree, &sorted,
 			&err) != 0) {
