@@ -38,6 +38,7 @@ struct mailbox {
 	size_t		capslots;
 	uint32_t       *freeslots;
 	size_t		nfree;
+	size_t		capfree;
 	uint32_t       *order;
 	size_t		caporder;
 	struct uidmap	byuid;

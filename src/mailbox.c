@@ -161,8 +161,12 @@ mailbox_slot_free(struct mailbox *mb, uint32_t slot)
 	mailbox_forget_strings(mb, r);
 	uidmap_del(&mb->byuid, r->uid);
 	r->uid = 0; /* free: mailbox_count skips it */
-	mb->freeslots = xreallocarray(mb->freeslots, mb->nfree + 1,
-	    sizeof *mb->freeslots);
+	/* Doubling: an expunge of thousands frees thousands of slots. */
+	if (mb->nfree == mb->capfree) {
+		mb->capfree = mb->capfree == 0 ? 64 : mb->capfree * 2;
+		mb->freeslots = xreallocarray(mb->freeslots, mb->capfree,
+		    sizeof *mb->freeslots);
+	}
 	mb->freeslots[mb->nfree++] = slot;
 }
 
