@@ -1583,6 +1583,23 @@ fail:
 	return (1);
 }
 
+/* Offline, t: the cached rows in that order (threads as last seen). */
+static void
+worker_order_cached(struct worker *w, struct request *req)
+{
+	uint32_t *order, *flags, *bits = NULL, uidvalidity;
+	size_t	  n;
+
+	w->open_sort = req->sort;
+	n = cache_order(w->cache, req->folder, &req->sort, &order, &flags);
+	uidvalidity = cache_uidvalidity(w->cache, req->folder);
+	if (req->sort.key == SORT_THREAD)
+		bits = worker_cached_threads(w, req->folder, uidvalidity, order,
+		    flags, n);
+	free(flags);
+	worker_order_event(w, req->folder, uidvalidity, order, bits, n, 1);
+}
+
 /* Not logged in: answer from the cache what it can, keep the changes. */
 static int
 worker_offline(struct worker *w, struct request *req)
@@ -1598,8 +1615,8 @@ worker_offline(struct worker *w, struct request *req)
 		worker_body_cached(w, req);
 		break;
 	case REQ_ORDER:
-		/* The login's reopen asks in this order. */
-		w->open_sort = req->sort;
+		/* The login's reopen asks in this order too. */
+		worker_order_cached(w, req);
 		break;
 	case REQ_STATUS:
 	case REQ_FETCH:
