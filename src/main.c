@@ -3,6 +3,8 @@
  * account, the password-command, and the exit status.  Everything after
  * start-up belongs to app.c.  It must never print a password.
  */
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -92,6 +94,19 @@ main_password_command(const char *cmd, char **err)
 	}
 }
 
+/*
+ * The password lives in memory while tern runs: no core file may hold
+ * it, and no other process of the user may read it by ptrace.
+ */
+static void
+main_no_core(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 static void __attribute__((noreturn)) main_fail(char *msg)
 {
 	fprintf(stderr, "tern: %s\n", msg);
@@ -109,6 +124,7 @@ main(int argc, char **argv)
 	char	       *path, *err = NULL;
 	int		c, status, explicit_config;
 
+	main_no_core();
 	setlocale(LC_ALL, "");
 	while ((c = getopt_long(argc, argv, "a:c:d:hV", main_options, NULL)) !=
 	    -1) {

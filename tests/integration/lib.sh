@@ -626,13 +626,18 @@ screen() {
 	tm capture-pane -p -t tern
 }
 
-# tern_kill9: kill tern at once, as a crash or kill -9 would.
-tern_kill9() {
+# tern_pid: the process id of the running tern.
+tern_pid() {
 	_pane=$(tm display-message -p -t tern '#{pane_pid}') ||
 	    fail "no tmux pane"
 	_pid=$(pgrep -P "$_pane" | head -n 1)
 	[ -n "$_pid" ] || fail "tern is not running"
-	kill -9 "$_pid"
+	echo "$_pid"
+}
+
+# tern_kill9: kill tern at once, as a crash or kill -9 would.
+tern_kill9() {
+	kill -9 "$(tern_pid)"
 	wait_exit
 	assert_eq "$TERN_STATUS" 137 "exit status after kill -9"
 }

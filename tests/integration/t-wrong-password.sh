@@ -1,7 +1,7 @@
 #!/bin/sh
 # A wrong password: the server's error text, then the password prompt again;
-# the right one then logs in.  A wrong password-command is run once, not in
-# a loop.
+# the right one then logs in, and tern could not dump it in a core file.
+# A wrong password-command is run once, not in a loop.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
@@ -19,6 +19,9 @@ wait_for 'Password for alice@127\.0\.0\.1:'
 type_text "$IMAP_PASS"
 keys Enter
 wait_for 'Meeting notes'
+# The password is in tern's memory now: no core file may hold it.
+grep -Eq '^Max core file size +0 +0 ' "/proc/$(tern_pid)/limits" ||
+    fail "tern may write a core file"
 keys q
 wait_exit
 assert_eq "$TERN_STATUS" 0 "exit status after q"
