@@ -1277,7 +1277,7 @@ worker_select(struct worker *w, struct request *req)
 		/*
 		 * Threads scatter old and new mail: fetched in their order,
 		 * each UID FETCH names hundreds of ranges and the server
-		 * takes twice as long.  By arrival instead; the rows on
+		 * is slower to serve it.  By arrival instead; the rows on
 		 * screen are asked for out of turn anyway.
 		 */
 		if (req->sort.key == SORT_THREAD)

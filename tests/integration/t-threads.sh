@@ -71,14 +71,6 @@ tree() {
 	*) fail "the row of $1 should draw '$2' before its subject: '$_r'" ;;
 	esac
 }
-# flat PLACE: wait until no tree lines are on screen.
-flat() {
-	_end=$(($(now) + WAIT_SECS))
-	while screen | grep -q '─>'; do
-		[ "$(now)" -gt "$_end" ] && fail "t left the tree lines ($1)"
-		sleep 0.1
-	done
-}
 # Newest thread first: the digest, the lunch (started on the 21st), the
 # plan (the 20th); each top-down, replies by date.
 wait_for 'Lunch on Friday'
@@ -111,7 +103,7 @@ tree Dan '│ └─>'
 
 # t: by date, flat, the newest on top; t again: threads.
 keys t
-flat "online"
+wait_gone '─>'
 assert_order Hal Gus Finn Eve Dan Cat Bob Ann
 keys t
 wait_for '└─>Re: Plan'
@@ -131,7 +123,7 @@ tree Dan '│ └─>'
 tree Eve '├─>'
 # t offline: by date, and back to the cached threads.
 keys t
-flat "offline"
+wait_gone '─>'
 keys t
 wait_for '└─>Re: Plan'
 assert_order Gus Cat Eve Finn Ann Bob Dan Hal
