@@ -222,7 +222,7 @@ imap_list_fields(void)
 	return (hl);
 }
 
-struct mailimap_fetch_type *
+static struct mailimap_fetch_type *
 imap_header_fetch_type(void)
 {
 	struct mailimap_fetch_type *ft;
@@ -271,23 +271,32 @@ imap_fetch_deliver(struct imap *im, clist *result, imap_headers_cb *cb,
 	cb(arg, msgs, n);
 }
 
-/* Send one UID FETCH of the list headers; its tag in *tag. */
-static int
-imap_fetch_send(struct imap *im, const uint32_t *uids, size_t n, int *tag)
+int
+imap_fetch_headers_send(struct imap *im, struct mailimap_set *set, int by_uid)
 {
 	struct mailimap_fetch_type *ft;
-	struct mailimap_set	   *set;
 	int			    r;
 
 	ft = imap_header_fetch_type();
-	set = imap_uid_set(uids, n);
 	r = mailimap_send_current_tag(im->session);
 	if (r == MAILIMAP_NO_ERROR)
-		r = mailimap_uid_fetch_send(im->session->imap_stream, set, ft);
+		r = by_uid ?
+		    mailimap_uid_fetch_send(im->session->imap_stream, set, ft) :
+		    mailimap_fetch_send(im->session->imap_stream, set, ft);
 	if (r == MAILIMAP_NO_ERROR)
 		r = mailimap_crlf_send(im->session->imap_stream);
 	mailimap_set_free(set);
 	mailimap_fetch_type_free(ft);
+	return (r);
+}
+
+/* Send one UID FETCH of the list headers; its tag in *tag. */
+static int
+imap_fetch_send(struct imap *im, const uint32_t *uids, size_t n, int *tag)
+{
+	int r;
+
+	r = imap_fetch_headers_send(im, imap_uid_set(uids, n), 1);
 	*tag = im->session->imap_tag;
 	return (r);
 }

@@ -184,27 +184,6 @@ imap_order_thread(struct imap *im, const struct sort_order *so,
 	return (0);
 }
 
-/* FETCH first:* of the list headers, after the next tag; not flushed. */
-static int
-imap_thread_window_fetch(struct imap *im, uint32_t first)
-{
-	struct mailimap_fetch_type *ft;
-	struct mailimap_set	   *set;
-	int			    r;
-
-	ft = imap_header_fetch_type();
-	if ((set = mailimap_set_new_interval(first, 0)) == NULL)
-		fatalx("out of memory");
-	r = mailimap_send_current_tag(im->session);
-	if (r == MAILIMAP_NO_ERROR)
-		r = mailimap_fetch_send(im->session->imap_stream, set, ft);
-	if (r == MAILIMAP_NO_ERROR)
-		r = mailimap_crlf_send(im->session->imap_stream);
-	mailimap_set_free(set);
-	mailimap_fetch_type_free(ft);
-	return (r);
-}
-
 int
 imap_thread_window(struct imap *im, uint32_t first, imap_headers_cb *cb,
     void *arg, struct thread_order *to, uint32_t **replies, size_t *nreplies,
@@ -212,6 +191,7 @@ imap_thread_window(struct imap *im, uint32_t first, imap_headers_cb *cb,
 {
 	static const struct imap_keep  keep = { NULL, NULL, NULL };
 	struct mailimap_response_info *info;
+	struct mailimap_set	      *set;
 	clist			      *found = NULL, *rows;
 	char			       thread[96], search[160], *text = NULL;
 	char			      *t;
@@ -237,7 +217,9 @@ imap_thread_window(struct imap *im, uint32_t first, imap_headers_cb *cb,
 	 * THREAD).
 	 */
 	if (cb != NULL) {
-		r = imap_thread_window_fetch(im, first);
+		if ((set = mailimap_set_new_interval(first, 0)) == NULL)
+			fatalx("out of memory");
+		r = imap_fetch_headers_send(im, set, 0);
 		tags[sent++] = im->session->imap_tag;
 	}
 	if (r == MAILIMAP_NO_ERROR) {

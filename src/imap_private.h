@@ -67,8 +67,11 @@ void imap_sync_set(struct imap *, uint32_t, uint32_t);
 /* The UID and flags of each FETCH answer, in order; frees the list. */
 void imap_sync_flag_list(struct imap *, clist *, struct imap_flag_change **,
     size_t *);
-/* imap_fetch.c: what a list row needs, as FETCH items. */
-struct mailimap_fetch_type *imap_header_fetch_type(void);
+/*
+ * imap_fetch.c: send a FETCH (UID FETCH with by_uid) of the list headers
+ * of this set, which it frees, after the next tag; not flushed.
+ */
+int imap_fetch_headers_send(struct imap *, struct mailimap_set *, int);
 /* imap_fetch.c: a FETCH answer's rows to cb; frees the list. */
 void imap_fetch_deliver(struct imap *, clist *, imap_headers_cb *, void *);
 /* imap_fetch.c: headers of messages first..last by sequence number. */
