@@ -13,6 +13,7 @@
 
 #include "message.h"
 #include "sort.h"
+#include "thread.h"
 
 struct cache;
 
@@ -44,7 +45,13 @@ void cache_put_threads(struct cache *, const char *, uint32_t, const uint32_t *,
     const uint32_t *, size_t);
 size_t cache_threads(struct cache *, const char *, uint32_t, uint32_t **,
     uint32_t **);
-void   cache_folders_free(struct cache_folder *, size_t);
+/*
+ * Threads made from the cached rows' Message-IDs and References, for a
+ * server without THREAD: every UID given, in thread order (thread.h).
+ */
+void cache_thread_build(struct cache *, const char *, const uint32_t *, size_t,
+    int, struct thread_order *);
+void cache_folders_free(struct cache_folder *, size_t);
 
 /*
  * A folder was selected with this UIDVALIDITY.  Returns 1 when the cache

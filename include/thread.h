@@ -37,6 +37,23 @@ struct thread_order {
  */
 int thread_parse(const char *, size_t, int oldest_first, struct thread_order *);
 void thread_order_free(struct thread_order *);
+
+/* A message as thread_build needs it. */
+struct thread_msg {
+	uint32_t    uid;
+	int64_t	    date;  /* sent, seconds; 0 if not known */
+	const char *msgid; /* "<...>", or NULL */
+	const char *refs;  /* its parents' ids, oldest first ("<a> <b>") */
+};
+/* The last ids of a References field that thread_build uses. */
+#define THREAD_REFS_MAX 32
+
+/*
+ * Threads made locally, by RFC 5256's REFERENCES without its grouping by
+ * subject, into the same rows as thread_parse.  0.
+ */
+int thread_build(const struct thread_msg *, size_t, int oldest_first,
+    struct thread_order *);
 /*
  * The tree lines of a row ("│ ├─>", UTF-8) into buf, "" for depth 0;
  * the bytes written, truncated to size - 1.

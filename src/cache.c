@@ -13,6 +13,8 @@
 #include "cache.h"
 #include "cache_db.h"
 #include "log.h"
+#include "sort.h"
+#include "thread.h"
 #include "xmalloc.h"
 
 struct cache {
@@ -294,8 +296,8 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 	if (c == NULL ||
 	    (st = cache_prepare(c,
 		 "INSERT OR REPLACE INTO messages (folder, uid, flags, date,"
-		 " size, sender, subject, message_id)"
-		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+		 " size, sender, subject, message_id, refs)"
+		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
 		return;
 	cache_db_exec(c->db, "BEGIN");
 	for (i = 0; i < n; i++) {
@@ -307,6 +309,7 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 		sqlite3_bind_text(st, 6, msgs[i].from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, msgs[i].subject, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, msgs[i].message_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, msgs[i].refs, -1, SQLITE_STATIC);
 		cache_step(c, st);
 	}
 	cache_db_exec(c->db, "COMMIT");
@@ -559,6 +562,47 @@ cache_threads(struct cache *c, const char *folder, uint32_t uidvalidity,
 	}
 	sqlite3_finalize(st);
 	return (n);
+}
+
+void
+cache_thread_build(struct cache *c, const char *folder, const uint32_t *uids,
+    size_t n, int oldest_first, struct thread_order *out)
+{
+	struct thread_msg *msgs;
+	sqlite3_stmt	  *st;
+	uint32_t	  *asc, uid, *hit;
+	size_t		   i;
+
+	asc = xmemdup(uids, (n + 1) * sizeof *asc);
+	qsort(asc, n, sizeof *asc, sort_uid_asc);
+	msgs = xcalloc(n + 1, sizeof *msgs);
+	for (i = 0; i < n; i++)
+		msgs[i].uid = asc[i];
+	/* A row not cached yet is a thread of its own until it is. */
+	if (c != NULL &&
+	    (st = cache_prepare(c,
+		 "SELECT uid, date, message_id, refs FROM messages"
+		 " WHERE folder = ?")) != NULL) {
+		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			uid = (uint32_t)sqlite3_column_int64(st, 0);
+			if ((hit = bsearch(&uid, asc, n, sizeof *asc,
+				 sort_uid_asc)) == NULL)
+				continue;
+			i = (size_t)(hit - asc);
+			msgs[i].date = sqlite3_column_int64(st, 1);
+			msgs[i].msgid = cache_text(st, 2);
+			msgs[i].refs = cache_text(st, 3);
+		}
+		sqlite3_finalize(st);
+	}
+	thread_build(msgs, n, oldest_first, out);
+	for (i = 0; i < n; i++) {
+		free((char *)msgs[i].msgid);
+		free((char *)msgs[i].refs);
+	}
+	free(msgs);
+	free(asc);
 }
 
 int

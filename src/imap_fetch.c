@@ -208,7 +208,7 @@ static struct mailimap_header_list *
 imap_list_fields(void)
 {
 	static const char *const     names[] = { "From", "Subject", "Date",
-		    "Message-ID" };
+		    "Message-ID", "In-Reply-To", "References" };
 	struct mailimap_header_list *hl;
 	clist			    *list;
 	size_t			     i;

@@ -20,6 +20,7 @@ message_clear(struct message *m)
 	FREE(&m->from);
 	FREE(&m->subject);
 	FREE(&m->message_id);
+	FREE(&m->refs);
 }
 
 void
@@ -30,6 +31,7 @@ message_copy(struct message *dst, const struct message *src)
 	dst->subject = xstrdup(src->subject != NULL ? src->subject : "");
 	dst->message_id = src->message_id != NULL ? xstrdup(src->message_id) :
 						    NULL;
+	dst->refs = src->refs != NULL ? xstrdup(src->refs) : NULL;
 }
 
 void

@@ -13,6 +13,7 @@
 #include "mime_fields.h"
 #include "rfc2047.h"
 #include "strbuf.h"
+#include "thread.h"
 #include "xmalloc.h"
 
 time_t
@@ -133,6 +134,52 @@ mime_fields_sender(const char *v)
 	return (out != NULL ? out : rfc2047_decode(v, strlen(v)));
 }
 
+/*
+ * The message ids of a References or In-Reply-To value, the last
+ * THREAD_REFS_MAX of them (the nearest parents), space-separated; only
+ * ids that are one token ("<...>" without blanks or quotes).  NULL if
+ * none.
+ */
+static char *
+mime_fields_refs(const char *v, int first_only)
+{
+	const char   *ids[THREAD_REFS_MAX];
+	size_t	      lens[THREAD_REFS_MAX], n = 0, len, i;
+	const char   *p = v, *end;
+	struct strbuf sb;
+
+	while ((p = strchr(p, '<')) != NULL) {
+		if ((end = strchr(p, '>')) == NULL)
+			break;
+		len = (size_t)(end - p) + 1;
+		if (memchr(p + 1, '<', len - 1) != NULL) {
+			p++;
+			continue;
+		}
+		if (strcspn(p, " \t\r\n\"\\") >= len) {
+			if (n == THREAD_REFS_MAX) {
+				memmove(ids, ids + 1, (n - 1) * sizeof *ids);
+				memmove(lens, lens + 1, (n - 1) * sizeof *lens);
+				n--;
+			}
+			ids[n] = p;
+			lens[n++] = len;
+			if (first_only)
+				break;
+		}
+		p = end + 1;
+	}
+	if (n == 0)
+		return (NULL);
+	strbuf_init(&sb);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_addc(&sb, ' ');
+		strbuf_add(&sb, ids[i], lens[i]);
+	}
+	return (strbuf_detach(&sb, NULL));
+}
+
 void
 mime_fields_parse(const char *h, size_t len, struct message *f)
 {
@@ -159,5 +206,15 @@ mime_fields_parse(const char *h, size_t len, struct message *f)
 			f->message_id = v;
 		else
 			free(v);
+	}
+	/* RFC 5256: References, else the one id of In-Reply-To. */
+	if ((v = mime_fields_value(h, len, "References")) != NULL) {
+		f->refs = mime_fields_refs(v, 0);
+		free(v);
+	}
+	if (f->refs == NULL &&
+	    (v = mime_fields_value(h, len, "In-Reply-To")) != NULL) {
+		f->refs = mime_fields_refs(v, 1);
+		free(v);
 	}
 }

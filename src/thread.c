@@ -1,8 +1,9 @@
 /*
- * thread.c turns the thread list of a THREAD answer into rows with tree
- * bits, and tree bits into the lines drawn before a subject.  The text
- * comes from the server: the parser takes nothing on trust (nesting is
- * capped, a chain of replies is walked without recursion).
+ * thread.c turns the thread list of a THREAD answer, or threads it makes
+ * from Message-IDs and References, into rows with tree bits, and tree
+ * bits into the lines drawn before a subject.  Both come from the
+ * server: nothing is taken on trust (nesting is capped, a chain of
+ * replies is walked without recursion, References that loop are cut).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -236,4 +237,342 @@ thread_prefix(uint32_t tree, char *buf, size_t size)
 		    THREAD_MORE(tree, depth) ? "\xe2\x94\x9c\xe2\x94\x80>" :
 					       "\xe2\x94\x94\xe2\x94\x80>");
 	return (at);
+}
+
+/*
+ * Threads made here, for a server without THREAD: RFC 5256's REFERENCES
+ * algorithm over the Message-ID and References (else In-Reply-To) of
+ * each message, less its step 5 (grouping threads by subject), which
+ * puts unrelated mail with a common subject together.
+ */
+
+/* A message, or a Message-ID only seen in another's References. */
+struct tcont {
+	const char *id; /* NULL: a message without a usable Message-ID */
+	int64_t	    date;
+	uint32_t    uid; /* 0: not a message of the folder (a "dummy") */
+	uint32_t    key; /* the UID it sorts by: a dummy's first child's */
+	int32_t	    parent, first, next;
+	int	    parent_of; /* was made a parent (and may still be one) */
+};
+
+struct tkey {
+	int64_t	 date;
+	uint32_t uid;
+	int32_t	 idx;
+};
+
+struct tbuild {
+	struct tcont *c;
+	size_t	      n, cap;
+	int32_t	     *hash; /* open addressing by id; -1 free */
+	size_t	      hsize;
+};
+
+static uint32_t
+tbuild_hash_id(const char *s)
+{
+	uint32_t h = 2166136261U;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619U;
+	return (h);
+}
+
+static int32_t
+tbuild_new(struct tbuild *tb, const char *id)
+{
+	struct tcont *c;
+
+	if (tb->n == tb->cap) {
+		tb->cap = tb->cap == 0 ? 64 : tb->cap * 2;
+		tb->c = xreallocarray(tb->c, tb->cap, sizeof *tb->c);
+	}
+	c = &tb->c[tb->n];
+	memset(c, 0, sizeof *c);
+	c->id = id;
+	c->parent = c->first = c->next = -1;
+	return ((int32_t)tb->n++);
+}
+
+/* The container of an id, made if new. */
+static int32_t
+tbuild_find(struct tbuild *tb, const char *id)
+{
+	size_t	i = tbuild_hash_id(id) & (tb->hsize - 1);
+	int32_t idx;
+
+	while ((idx = tb->hash[i]) != -1) {
+		if (strcmp(tb->c[idx].id, id) == 0)
+			return (idx);
+		i = (i + 1) & (tb->hsize - 1);
+	}
+	idx = tbuild_new(tb, id);
+	tb->hash[i] = idx;
+	return (idx);
+}
+
+/* Whether a is b or one of b's ancestors. */
+static int
+tbuild_above(const struct tbuild *tb, int32_t a, int32_t b)
+{
+	for (; b != -1; b = tb->c[b].parent)
+		if (b == a)
+			return (1);
+	return (0);
+}
+
+/* Make parent the parent of child, unless that closes a loop. */
+static void
+tbuild_link(struct tbuild *tb, int32_t parent, int32_t child, int force)
+{
+	/* Only a parent can be an ancestor: most are not, and cost nothing. */
+	if (parent == child || (!force && tb->c[child].parent != -1) ||
+	    (tb->c[child].parent_of && tbuild_above(tb, child, parent)))
+		return;
+	tb->c[child].parent = parent;
+	tb->c[parent].parent_of = 1;
+}
+
+/*
+ * The ids of a message's refs ("<a@x> <b@y>", as mime_fields.c keeps
+ * them), split in place.  Their number.
+ */
+static size_t
+tbuild_ids(char *s, char **ids, size_t max)
+{
+	size_t n = 0;
+	char  *tok, *last;
+
+	/* The last ones, nearest the message, if there are too many. */
+	for (tok = strtok_r(s, " ", &last); tok != NULL;
+	     tok = strtok_r(NULL, " ", &last)) {
+		if (n == max) {
+			memmove(ids, ids + 1, (max - 1) * sizeof *ids);
+			n--;
+		}
+		ids[n++] = tok;
+	}
+	return (n);
+}
+
+static void
+tbuild_rehash(struct tbuild *tb)
+{
+	size_t i, h;
+
+	tb->hsize = tb->hsize == 0 ? 256 : tb->hsize * 2;
+	free(tb->hash);
+	tb->hash = xreallocarray(NULL, tb->hsize, sizeof *tb->hash);
+	memset(tb->hash, 0xff, tb->hsize * sizeof *tb->hash);
+	for (i = 0; i < tb->n; i++) {
+		if (tb->c[i].id == NULL)
+			continue;
+		h = tbuild_hash_id(tb->c[i].id) & (tb->hsize - 1);
+		while (tb->hash[h] != -1)
+			h = (h + 1) & (tb->hsize - 1);
+		tb->hash[h] = (int32_t)i;
+	}
+}
+
+/* Step 1 of REFERENCES: a container for every message and every id. */
+static void
+tbuild_add(struct tbuild *tb, const struct thread_msg *m, char *refs)
+{
+	char   *ids[THREAD_REFS_MAX];
+	size_t	nids = 0, j;
+	int32_t c, r, prev = -1;
+
+	nids = refs != NULL ? tbuild_ids(refs, ids, THREAD_REFS_MAX) : 0;
+	/* The table stays at most half full, whatever comes next. */
+	while (tb->hsize < 2 * (tb->n + nids + 1))
+		tbuild_rehash(tb);
+	c = -1;
+	if (m->msgid != NULL && *m->msgid != '\0') {
+		c = tbuild_find(tb, m->msgid);
+		if (tb->c[c].uid != 0)
+			c = -1; /* a second message with its id: its own */
+	}
+	if (c == -1)
+		c = tbuild_new(tb, NULL);
+	tb->c[c].uid = m->uid;
+	tb->c[c].date = m->date;
+	for (j = 0; j < nids; j++) {
+		r = tbuild_find(tb, ids[j]);
+		if (prev != -1)
+			tbuild_link(tb, prev, r, 0);
+		prev = r;
+	}
+	/* The message knows its parent better than others guessed it. */
+	if (prev == -1)
+		tb->c[c].parent = -1;
+	else
+		tbuild_link(tb, prev, c, 1);
+}
+
+static int
+tkey_cmp(const void *a, const void *b)
+{
+	const struct tkey *x = a, *y = b;
+
+	if (x->date != y->date)
+		return (x->date < y->date ? -1 : 1);
+	if (x->uid != y->uid)
+		return (x->uid < y->uid ? -1 : 1);
+	return (0);
+}
+
+/* Relink the n containers of list as siblings, oldest first. */
+static int32_t
+tbuild_sort(struct tbuild *tb, struct tkey *list, size_t n)
+{
+	size_t i;
+
+	qsort(list, n, sizeof *list, tkey_cmp);
+	for (i = 0; i < n; i++)
+		tb->c[list[i].idx].next = i + 1 < n ? list[i + 1].idx : -1;
+	return (n > 0 ? list[0].idx : -1);
+}
+
+static void
+tkey_set(struct tkey *k, const struct tbuild *tb, int32_t idx)
+{
+	k->date = tb->c[idx].date;
+	k->uid = tb->c[idx].key;
+	k->idx = idx;
+}
+
+/*
+ * Steps 3, 4 and 6: parents first in order[], so the walk from its end
+ * sees every child before its parent.  A container that is no message
+ * hands its children to its parent; a root one keeps them together if
+ * they are two or more.  Siblings by date, then UID.
+ */
+static int32_t
+tbuild_shape(struct tbuild *tb, int32_t *order, struct tkey *scratch)
+{
+	size_t	k, q = 0, m;
+	int32_t x, ch, gc;
+
+	for (k = 0; k < tb->n; k++)
+		tb->c[k].first = tb->c[k].next = -1;
+	for (k = 0; k < tb->n; k++) {
+		tb->c[k].key = tb->c[k].uid;
+		if (tb->c[k].parent == -1)
+			order[q++] = (int32_t)k;
+		else {
+			tb->c[k].next = tb->c[tb->c[k].parent].first;
+			tb->c[tb->c[k].parent].first = (int32_t)k;
+		}
+	}
+	for (k = 0; k < q; k++)
+		for (ch = tb->c[order[k]].first; ch != -1; ch = tb->c[ch].next)
+			order[q++] = ch;
+	for (k = tb->n; k-- > 0;) {
+		x = order[k];
+		m = 0;
+		for (ch = tb->c[x].first; ch != -1; ch = tb->c[ch].next) {
+			if (tb->c[ch].uid != 0) {
+				tkey_set(&scratch[m++], tb, ch);
+				continue;
+			}
+			for (gc = tb->c[ch].first; gc != -1;
+			     gc = tb->c[gc].next)
+				tkey_set(&scratch[m++], tb, gc);
+		}
+		for (ch = 0; (size_t)ch < m; ch++)
+			tb->c[scratch[ch].idx].parent = x;
+		tb->c[x].first = tbuild_sort(tb, scratch, m);
+		if (tb->c[x].uid == 0 && tb->c[x].first != -1) {
+			tb->c[x].date = tb->c[tb->c[x].first].date;
+			tb->c[x].key = tb->c[tb->c[x].first].key;
+		}
+	}
+	/* The roots: a lone child of a missing parent starts a thread. */
+	m = 0;
+	for (k = 0; k < tb->n; k++) {
+		if (tb->c[k].parent != -1)
+			continue;
+		x = (int32_t)k;
+		if (tb->c[x].uid == 0 && tb->c[x].first != -1 &&
+		    tb->c[tb->c[x].first].next == -1) {
+			x = tb->c[x].first;
+		}
+		if (tb->c[x].uid != 0 || tb->c[x].first != -1)
+			tkey_set(&scratch[m++], tb, x);
+	}
+	return (tbuild_sort(tb, scratch, m));
+}
+
+/* A container to add under a node of the tree thread_flatten takes. */
+struct tstep {
+	int32_t cont, tnode;
+};
+
+static void
+tstep_reverse(struct tstep *s, size_t from, size_t to)
+{
+	struct tstep t;
+
+	for (; from + 1 < to; from++, to--) {
+		t = s[from];
+		s[from] = s[to - 1];
+		s[to - 1] = t;
+	}
+}
+
+int
+thread_build(const struct thread_msg *msgs, size_t n, int oldest_first,
+    struct thread_order *out)
+{
+	struct tbuild tb = { NULL, 0, 0, NULL, 0 };
+	struct tparse tp = { NULL, 0, 0, NULL, 0, 0, 0 };
+	struct tkey  *scratch;
+	struct tstep *stack;
+	char	    **copies;
+	int32_t	     *order, x, ch, tn;
+	size_t	      i, top = 0;
+
+	memset(out, 0, sizeof *out);
+	copies = xcalloc(n + 1, sizeof *copies);
+	for (i = 0; i < n; i++) {
+		if (msgs[i].refs != NULL)
+			copies[i] = xstrdup(msgs[i].refs);
+		tbuild_add(&tb, &msgs[i], copies[i]);
+	}
+	order = xreallocarray(NULL, tb.n + 1, sizeof *order);
+	scratch = xreallocarray(NULL, tb.n + 1, sizeof *scratch);
+	x = tbuild_shape(&tb, order, scratch);
+
+	/* Into the tree thread_parse makes, to flatten it the same way. */
+	tnode_add(&tp, 0, -1);
+	stack = xreallocarray(NULL, tb.n + 1, sizeof *stack);
+	for (; x != -1; x = tb.c[x].next) {
+		stack[top].cont = x;
+		stack[top++].tnode = 0;
+	}
+	tstep_reverse(stack, 0, top);
+	while (top > 0) {
+		top--;
+		x = stack[top].cont;
+		tn = tnode_add(&tp, tb.c[x].uid, stack[top].tnode);
+		i = top;
+		for (ch = tb.c[x].first; ch != -1; ch = tb.c[ch].next) {
+			stack[top].cont = ch;
+			stack[top++].tnode = tn;
+		}
+		tstep_reverse(stack, i, top);
+	}
+	thread_flatten(&tp, oldest_first, out);
+
+	free(stack);
+	free(tp.nodes);
+	free(scratch);
+	free(order);
+	for (i = 0; i < n; i++)
+		free(copies[i]);
+	free(copies);
+	free(tb.hash);
+	free(tb.c);
+	return (0);
 }

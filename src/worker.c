@@ -730,6 +730,32 @@ worker_push_cached_order(struct worker *w, const char *folder,
 }
 
 /*
+ * The server's order of the selected folder (imap_order); in threads on a
+ * server without THREAD, threads made from the cached rows' References,
+ * the rows not cached yet each a thread of its own, at the bottom.
+ */
+static int
+worker_server_order(struct worker *w, const char *folder,
+    const struct sort_order *so, uint32_t **uids, size_t *n, uint32_t **tree,
+    int *sorted, struct imap_error *err)
+{
+	struct thread_order to;
+
+	if (imap_order(w->imap, so, uids, n, tree, sorted, err) != 0)
+		return (-1);
+	if (so->key != SORT_THREAD || *tree != NULL)
+		return (0);
+	cache_thread_build(w->cache, folder, *uids, *n, so->reverse, &to);
+	free(*uids);
+	*uids = to.uids;
+	*tree = to.tree;
+	*n = to.n;
+	*sorted = 1;
+	log_debug("%s: threads of %zu messages made here", folder, to.n);
+	return (0);
+}
+
+/*
  * The open folder's order from the server, to the UI.  With threads_only,
  * nothing when the server gave no threads (the list places rows itself).
  */
@@ -741,8 +767,8 @@ worker_reorder(struct worker *w, const char *folder, int threads_only,
 	size_t	  n;
 	int	  sorted;
 
-	if (imap_order(w->imap, &w->open_sort, &uids, &n, &tree, &sorted,
-		err) != 0)
+	if (worker_server_order(w, folder, &w->open_sort, &uids, &n, &tree,
+		&sorted, err) != 0)
 		return (-1);
 	if (threads_only && tree == NULL)
 		free(uids);
@@ -822,6 +848,12 @@ worker_fill_done(struct worker *w)
 		cache_set_modseq(w->cache, f->folder, f->modseq);
 	log_debug("%s: %zu rows filled in", f->folder, f->done);
 	worker_push_headers_done(w, f->folder, f->preview ? EVF_CACHED : 0);
+	/* Threads made here: now from every row's References. */
+	if (f->nfetch > 0 && w->open_sort.key == SORT_THREAD &&
+	    !imap_has_capability(w->imap, "THREAD=REFERENCES") &&
+	    imap_selected(w->imap) != NULL &&
+	    strcmp(imap_selected(w->imap), f->folder) == 0)
+		worker_thread_order(w, f->folder);
 	worker_fill_clear(w);
 }
 
@@ -1088,8 +1120,8 @@ worker_resync(struct worker *w, struct request *req, uint32_t *order,
 	} else {
 		/* Many: the server's order, and the new rows to the fill. */
 		free(uids);
-		if (imap_order(w->imap, &req->sort, &uids, &nnow, &tree,
-			&sorted, err) != 0) {
+		if (worker_server_order(w, req->folder, &req->sort, &uids,
+			&nnow, &tree, &sorted, err) != 0) {
 			uids = NULL;
 			goto fail_fresh;
 		}
@@ -1267,8 +1299,8 @@ worker_select(struct worker *w, struct request *req)
 		    imap_fetch_newest(w->imap, (uint32_t)window,
 			worker_headers_cb, &wf, &err) != 0)
 			goto fail;
-		if (imap_order(w->imap, &req->sort, &order, &n, &tree, &sorted,
-			&err) != 0) {
+		if (worker_server_order(w, req->folder, &req->sort, &order, &n,
+			&tree, &sorted, &err) != 0) {
 			order = NULL;
 			goto fail;
 		}

@@ -15,6 +15,7 @@ separator; they go on the wire in modified UTF-7 (RFC 3501 5.1.3).
   imapc.py subjects FOLDER         decoded subjects in UID order
   imapc.py flags FOLDER SUBJECT    the message's flags, sorted, one line
   imapc.py msgids FOLDER           Message-IDs in UID order, one a line
+  imapc.py thread FOLDER           UID THREAD REFERENCES UTF-8 ALL's list
   imapc.py store FOLDER SUBJECT +FLAGS|-FLAGS|FLAGS '(\\Seen)'
   imapc.py append FOLDER FILE [FLAGS]
   imapc.py create FOLDER
@@ -261,6 +262,13 @@ def main(argv):
             if isinstance(item, tuple):
                 m = re.search(rb"<[^>]*>", item[1])
                 print(m.group(0).decode("ascii", "replace") if m else "")
+    elif cmd == "thread":
+        # Asked even where the server does not offer THREAD: Dovecot
+        # still answers it, which lets a test compare tern's own threads.
+        c.select(args[0])
+        data = c.check(c.imap.uid("THREAD", "REFERENCES", "UTF-8", "ALL"),
+                       "thread")
+        print((data[0] or b"").decode("ascii"))
     elif cmd == "flags":
         for _, flags, _ in c.find(args[0], args[1]):
             print(" ".join(sorted(flags)))

@@ -462,6 +462,160 @@ check_run() {
 	}
 }
 
+# thread_mail N FROM DAY-HOUR SUBJECT MESSAGE-ID [PARENT-IDS]: a message
+# dated November 2026 (newer than the seed) into $TEST_DIR/mail-N.eml,
+# answering the last of PARENT-IDS and referring to them all.
+thread_mail() {
+	_f=$TEST_DIR/mail-$1.eml
+	{
+		printf 'From: %s <%s@example.org>\r\n' "$2" "$(echo "$2" |
+		    tr 'A-Z' 'a-z')"
+		printf 'To: Alice Liddell <alice@example.org>\r\n'
+		printf 'Subject: %s\r\n' "$4"
+		printf 'Date: %s Nov 2026 %s:00:00 +0000\r\n' "${3%-*}" "${3#*-}"
+		printf 'Message-ID: <%s@example.org>\r\n' "$5"
+		if [ -n "${6:-}" ]; then
+			printf 'In-Reply-To: <%s@example.org>\r\n' "${6##* }"
+			printf 'References:'
+			for _p in $6; do
+				printf ' <%s@example.org>' "$_p"
+			done
+			printf '\r\n'
+		fi
+		printf '\r\nText of message %s.\r\n' "$1"
+	} >"$_f"
+}
+
+# thread_mails: mail-1.eml to mail-9.eml, three threads and an answer to
+# the oldest bulk message, all but mail-8 (Hal's) appended to INBOX.
+# Newest thread first, replies by date:
+#   Gus (the digest); Cat, Eve, Finn (lunch); Ann, Bob, Dan, Hal (plan).
+thread_mails() {
+	thread_mail 1 Ann 20-09 'Plan for the offsite' plan
+	thread_mail 2 Bob 20-10 'Re: Plan for the offsite' plan-r1 plan
+	thread_mail 3 Cat 21-09 'Lunch on Friday?' lunch
+	thread_mail 4 Dan 21-11 'Re: Plan for the offsite' plan-r2 \
+	    'plan plan-r1'
+	thread_mail 5 Eve 22-09 'Re: Lunch on Friday?' lunch-r1 lunch
+	thread_mail 6 Finn 22-10 'Re: Lunch on Friday?' lunch-r2 lunch
+	thread_mail 7 Gus 23-08 'Weekly digest' digest
+	thread_mail 8 Hal 24-08 'Re: Plan for the offsite' plan-r3 plan
+	# The newest of all, an answer to the oldest bulk message.
+	thread_mail 9 Ivy 25-08 'Re: Bulk message 00001' ivy bulk-1
+	for _i in 1 2 3 4 5 6 7 9; do
+		imapc append INBOX "$TEST_DIR/mail-$_i.eml" ||
+		    fail "append $_i failed"
+	done
+}
+
+# tree ROW-TEXT LINES: the row holding ROW-TEXT draws these tree lines
+# right before the subject.
+tree() {
+	_r=$(row "$1")
+	case $_r in
+	*"$2Re: "*) ;;
+	*) fail "the row of $1 should draw '$2' before its subject: '$_r'" ;;
+	esac
+}
+
+# thread_mails_shown: the list shows thread_mails (all but Hal's) in
+# threads, the cursor on top: newest thread first (the digest, the lunch
+# started on the 21st, the plan on the 20th), each top-down, replies by
+# date; Ivy's answer in its thread at the bottom, under the oldest bulk.
+thread_mails_shown() {
+	wait_for 'Lunch on Friday'
+	assert_order Gus Cat Eve Finn Ann Bob Dan
+	tree Eve '├─>'
+	tree Finn '└─>'
+	tree Bob '└─>'
+	tree Dan '  └─>'
+	row Ann | grep -q '─>' &&
+	    fail "a thread's first message has no tree lines"
+	keys G
+	wait_for 'Ivy'
+	assert_order 'Bulk message 00001' Ivy 'Welcome to the team'
+	tree Ivy '└─>'
+	keys g
+	wait_for 'Weekly digest'
+}
+
+# thread_reply_joins: another client appends Hal's reply to the plan; it
+# shows under the plan's first message, not on top, and the lines above
+# it change to make room.
+thread_reply_joins() {
+	imapc append INBOX "$TEST_DIR/mail-8.eml" || fail "append 8 failed"
+	wait_for Hal
+	_end=$(($(now) + WAIT_SECS))
+	until row Hal | grep -qF '└─>Re: Plan'; do
+		[ "$(now)" -gt "$_end" ] &&
+		    fail "Hal's reply did not join its thread"
+		sleep 0.1
+	done
+	assert_order Gus Cat Eve Finn Ann Bob Dan Hal
+	tree Bob '├─>'
+	tree Dan '│ └─>'
+}
+
+# threads_match FOLDER: the threads tern keeps in its cache for FOLDER are
+# the server's UID THREAD REFERENCES, row for row (UID and depth), the
+# newest thread first as tern shows them.
+threads_match() {
+	imapc thread "$1" >"$TEST_DIR/threads.server" ||
+	    fail "imapc thread failed"
+	python3 - "$TEST_DIR/xdg-cache/tern" "$1" "$TEST_DIR/threads.server" \
+	    >"$TEST_DIR/threads.diff" <<-'PY' ||
+	import glob, re, sqlite3, struct, sys
+	db = sqlite3.connect(glob.glob(sys.argv[1] + "/*.db")[0])
+	row = db.execute("SELECT rows FROM threads WHERE folder = ?",
+	                 (sys.argv[2],)).fetchone()
+	got = []
+	if row is not None:
+	    blob = row[0]
+	    for i in range(0, len(blob), 8):
+	        uid, tree = struct.unpack("=II", blob[i:i + 8])
+	        got.append((uid, min(tree & 0x1f, 31)))
+	# The thread list as nodes: [uid (0 for a missing parent), children].
+	text = open(sys.argv[3]).read().strip()
+	root = [0, []]
+	stack = [root]
+	parents = []
+	for tok in re.findall(r"\(|\)|\d+", text):
+	    if tok == "(":
+	        if stack[-1] is None:
+	            # A list that starts with lists: their parent is missing.
+	            stack[-1] = [0, []]
+	            parents[-1][1].append(stack[-1])
+	        parents.append(stack[-1])
+	        stack.append(None)
+	    elif tok == ")":
+	        stack.pop()
+	        parents.pop()
+	    else:
+	        node = [int(tok), []]
+	        (stack[-1] or parents[-1])[1].append(node)
+	        stack[-1] = node
+	# Newest thread first; a missing parent's children take its place.
+	want = []
+	for top in reversed(root[1]):
+	    todo = [(top, 0)]
+	    while todo:
+	        node, depth = todo.pop()
+	        kids = [(k, depth if node[0] == 0 else depth + 1)
+	                for k in node[1]]
+	        if node[0] != 0:
+	            want.append((node[0], min(depth, 31)))
+	        todo.extend(reversed(kids))
+	if got != want:
+	    print("tern: %s" % got[:40])
+	    print("server: %s" % want[:40])
+	    sys.exit(1)
+	PY
+	    {
+		cat "$TEST_DIR/threads.diff" >&2
+		fail "tern's threads of $1 are not the server's"
+	}
+}
+
 # cache_uids_match FOLDER: tern's cache holds exactly the UIDs of
 # $TEST_DIR/uids.server for the folder, each once.
 cache_uids_match() {

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -83,6 +84,39 @@ test_fields_odd(void **state)
 	message_clear(&f);
 }
 
+static void
+test_fields_refs(void **state)
+{
+	struct message f;
+	char	       h[4096];
+	size_t	       at, i;
+
+	(void)state;
+	/* References, folded, with comments and junk between the ids. */
+	parse("In-Reply-To: <c@x>\r\n"
+	      "References: <a@x> (first)\r\n <b@x>\r\n\t<c@x> junk\r\n",
+	    &f);
+	assert_string_equal(f.refs, "<a@x> <b@x> <c@x>");
+	message_clear(&f);
+	/* Without References, In-Reply-To's first id; odd ids dropped. */
+	parse("In-Reply-To: <p q@x> <r@x> <s@x>\r\n", &f);
+	assert_string_equal(f.refs, "<r@x>");
+	message_clear(&f);
+	parse("References: <no end\r\n", &f);
+	assert_null(f.refs);
+	message_clear(&f);
+	/* A long References keeps its last ids, the nearest parents. */
+	at = (size_t)snprintf(h, sizeof h, "References:");
+	for (i = 1; i <= 40; i++)
+		at += (size_t)snprintf(h + at, sizeof h - at, " <%zu@x>", i);
+	snprintf(h + at, sizeof h - at, "\r\n");
+	parse(h, &f);
+	assert_non_null(f.refs);
+	assert_true(strncmp(f.refs, "<9@x> <10@x>", 12) == 0);
+	assert_non_null(strstr(f.refs, " <40@x>"));
+	message_clear(&f);
+}
+
 int
 main(void)
 {
@@ -90,6 +124,7 @@ main(void)
 		cmocka_unit_test(test_fields_plain),
 		cmocka_unit_test(test_fields_folded_encoded),
 		cmocka_unit_test(test_fields_odd),
+		cmocka_unit_test(test_fields_refs),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
