@@ -122,15 +122,6 @@ int imap_fetch_uids(struct imap *, const uint32_t *, size_t, imap_headers_cb *,
  */
 int imap_order(struct imap *, const struct sort_order *, uint32_t **, size_t *,
     uint32_t **, int *, struct imap_error *);
-/*
- * The threads among the messages from this sequence number on (the newest
- * arrivals), newest first, and which of them answer another message
- * (In-Reply-To or References), sorted; with a callback, their list
- * headers as well: all in one round trip.  The server's THREAD=REFERENCES
- * is needed.
- */
-int imap_thread_window(struct imap *, uint32_t, imap_headers_cb *, void *,
-    struct thread_order *, uint32_t **, size_t *, struct imap_error *);
 
 /* imap_store.c */
 int imap_store(struct imap *, const uint32_t *, size_t, uint32_t, uint32_t,

@@ -528,19 +528,40 @@ worker_list_cached(struct worker *w)
 	cache_folders_free(rows, n);
 }
 
+/* The first screen's rows as threads are made of (worker_select). */
+struct worker_window {
+	struct thread_msg *msgs;
+	size_t		   n;
+};
+
 struct worker_fetch {
-	struct worker *w;
-	const char    *folder;
-	int	       flags; /* of the events: EVF_NEW for new mail */
+	struct worker	     *w;
+	const char	     *folder;
+	int		      flags;  /* of the events: EVF_NEW for new mail */
+	struct worker_window *window; /* or NULL */
 };
 
 /* Fetched rows: into the cache, then to the UI. */
 static void
 worker_headers_cb(void *arg, struct message *msgs, size_t n)
 {
-	struct worker_fetch *wf = arg;
-	struct event	    *ev;
+	struct worker_fetch  *wf = arg;
+	struct worker_window *win = wf->window;
+	struct event	     *ev;
+	size_t		      i;
 
+	for (i = 0; win != NULL && i < n; i++) {
+		win->msgs = xreallocarray(win->msgs, win->n + 1,
+		    sizeof *win->msgs);
+		win->msgs[win->n].uid = msgs[i].uid;
+		win->msgs[win->n].date = msgs[i].date;
+		win->msgs[win->n].msgid = msgs[i].message_id != NULL ?
+		    xstrdup(msgs[i].message_id) :
+		    NULL;
+		win->msgs[win->n++].refs = msgs[i].refs != NULL ?
+		    xstrdup(msgs[i].refs) :
+		    NULL;
+	}
 	cache_put(wf->w->cache, wf->folder, msgs, n);
 	ev = event_new(EV_HEADERS);
 	ev->folder = xstrdup(wf->folder);
@@ -893,7 +914,7 @@ worker_fill_step(struct worker *w)
 {
 	static const struct sort_order arrival = { SORT_ARRIVAL, 0 };
 	struct worker_fill	      *f = &w->fill;
-	struct worker_fetch	       wf = { w, f->folder, 0 };
+	struct worker_fetch	       wf = { w, f->folder, 0, NULL };
 	struct imap_error	       err = { 0 };
 	uint32_t		      *uids, *order;
 	size_t			       k, norder;
@@ -953,7 +974,7 @@ static void
 worker_fetch_now(struct worker *w, struct request *req)
 {
 	struct worker_fill *f = &w->fill;
-	struct worker_fetch wf = { w, req->folder, 0 };
+	struct worker_fetch wf = { w, req->folder, 0, NULL };
 	struct imap_error   err = { 0 };
 	uint32_t	   *fetch, *cached;
 	size_t		    i, j, nfetch = 0, ncached = 0;
@@ -979,12 +1000,19 @@ worker_fetch_now(struct worker *w, struct request *req)
 			continue;
 		for (j = f->fetch_next; j < f->nfetch; j++)
 			if (f->fetch[j] == req->uids[i]) {
-				fetch[nfetch++] = req->uids[i];
 				f->fetch[j] = 0;
 				break;
 			}
+		/*
+		 * Not in the fill: sent already, but the UI let it go (a
+		 * first screen in threads leaves answers to older mail
+		 * out), and wants it back.
+		 */
+		fetch[nfetch++] = req->uids[i];
+		if (j < f->nfetch)
+			f->done++;
 	}
-	f->done += ncached + nfetch;
+	f->done += ncached;
 	if (ncached + nfetch > 0)
 		log_debug("%s: %zu rows on screen fetched out of turn",
 		    req->folder, ncached + nfetch);
@@ -1028,7 +1056,7 @@ static int
 worker_resync(struct worker *w, struct request *req, uint32_t *order,
     const uint32_t *flags, size_t nrows, struct imap_error *err)
 {
-	struct worker_fetch	 wf = { w, req->folder, 0 };
+	struct worker_fetch	 wf = { w, req->folder, 0, NULL };
 	struct imap_flag_change *now;
 	struct message		*changed;
 	struct event		*ev;
@@ -1159,45 +1187,49 @@ fail:
 /*
  * Threads, cold: the server threads a large folder in longer than a
  * screen of headers takes, so the first screen is the threads among the
- * newest arrivals (fetched in the same round trip), which are the newest
- * threads.  One of them that starts with an answer is the end of an older
- * thread further down: it stays out until the whole order comes.  0, 1
- * when the server refused (the rows may not have come), -1 when the
- * session ended.
+ * newest arrivals, made here from their References.  They are the newest
+ * threads; one of them that starts with an answer is the end of an older
+ * thread further down, and stays out until the whole order comes.
  */
-static int
-worker_thread_window(struct worker *w, struct worker_fetch *wf, uint32_t first,
-    struct imap_error *err)
+static void
+worker_window_threads(struct worker *w, const char *folder,
+    struct worker_window *win)
 {
 	struct thread_order to;
-	uint32_t	   *replies;
-	size_t		    nreplies, i, k = 0;
+	struct thread_msg  *m;
+	size_t		    i, k = 0;
 	int		    keep = 0;
 
-	if (imap_thread_window(w->imap, first, worker_headers_cb, wf, &to,
-		&replies, &nreplies, err) != 0) {
-		if (err->kind == IMAP_ERR_SESSION)
-			return (-1);
-		/* Refused: the whole order is next anyway. */
-		log_debug("%s: %s", wf->folder, err->text);
-		imap_error_clear(err);
-		return (1);
-	}
+	thread_build(win->msgs, win->n, 0, &to);
+	/* sort_uid_asc compares the uid, the first member of thread_msg */
+	qsort(win->msgs, win->n, sizeof *win->msgs, sort_uid_asc);
 	for (i = 0; i < to.n; i++) {
-		if (THREAD_DEPTH(to.tree[i]) == 0)
-			keep = bsearch(&to.uids[i], replies, nreplies,
-				   sizeof *replies, sort_uid_asc) == NULL;
+		if (THREAD_DEPTH(to.tree[i]) == 0) {
+			m = bsearch(&to.uids[i], win->msgs, win->n,
+			    sizeof *win->msgs, sort_uid_asc);
+			keep = m != NULL && m->refs == NULL;
+		}
 		if (keep) {
 			to.uids[k] = to.uids[i];
 			to.tree[k++] = to.tree[i];
 		}
 	}
-	free(replies);
-	log_debug("%s: first screen in threads: %zu of the newest %zu",
-	    wf->folder, k, to.n);
-	worker_order_event(w, wf->folder, w->uidvalidity, to.uids, to.tree, k,
-	    1);
-	return (0);
+	log_debug("%s: first screen in threads: %zu of the newest %zu", folder,
+	    k, to.n);
+	worker_order_event(w, folder, w->uidvalidity, to.uids, to.tree, k, 1);
+}
+
+static void
+worker_window_free(struct worker_window *win)
+{
+	size_t i;
+
+	for (i = 0; i < win->n; i++) {
+		free((char *)win->msgs[i].msgid);
+		free((char *)win->msgs[i].refs);
+	}
+	free(win->msgs);
+	memset(win, 0, sizeof *win);
 }
 
 /*
@@ -1229,12 +1261,13 @@ worker_skip_newest(uint32_t *order, size_t n, size_t window)
 static void
 worker_select(struct worker *w, struct request *req)
 {
-	struct worker_fetch wf = { w, req->folder, 0 };
-	struct imap_error   err = { 0 };
-	uint32_t	   *order = NULL, *flags = NULL, *tree, exists;
-	uint32_t	    cached_uidvalidity = 0;
-	size_t		    n, window;
-	int		    sorted, fetched;
+	struct worker_fetch  wf = { w, req->folder, 0, NULL };
+	struct worker_window win = { NULL, 0 };
+	struct imap_error    err = { 0 };
+	uint32_t	    *order = NULL, *flags = NULL, *tree, exists;
+	uint32_t	     cached_uidvalidity = 0;
+	size_t		     n, window;
+	int		     sorted;
 
 	worker_fill_clear(w);
 	worker_state(w, "opening %s", req->folder);
@@ -1287,18 +1320,18 @@ worker_select(struct worker *w, struct request *req)
 		free(order);
 		order = NULL;
 		window = exists < WORKER_WINDOW ? exists : WORKER_WINDOW;
-		fetched = 0;
-		if (window > 0 && req->sort.key == SORT_THREAD &&
-		    imap_has_capability(w->imap, "THREAD=REFERENCES")) {
-			if ((fetched = worker_thread_window(w, &wf,
-				 exists - (uint32_t)window + 1, &err)) < 0)
-				goto fail;
-			fetched = fetched == 0;
-		}
-		if (window > 0 && !fetched &&
+		if (req->sort.key == SORT_THREAD)
+			wf.window = &win;
+		if (window > 0 &&
 		    imap_fetch_newest(w->imap, (uint32_t)window,
-			worker_headers_cb, &wf, &err) != 0)
+			worker_headers_cb, &wf, &err) != 0) {
+			worker_window_free(&win);
 			goto fail;
+		}
+		wf.window = NULL;
+		if (win.n > 0)
+			worker_window_threads(w, req->folder, &win);
+		worker_window_free(&win);
 		if (worker_server_order(w, req->folder, &req->sort, &order, &n,
 			&tree, &sorted, &err) != 0) {
 			order = NULL;
@@ -1721,7 +1754,7 @@ worker_changes(struct worker *w)
 {
 	struct imap_changes c;
 	struct imap_error   err = { 0 };
-	struct worker_fetch wf = { w, NULL, EVF_NEW };
+	struct worker_fetch wf = { w, NULL, EVF_NEW, NULL };
 	struct event	   *ev;
 	char		   *folder;
 	size_t		    i;
