@@ -87,7 +87,7 @@ enum event_type {
 	EV_FLAGS,	 /* folder, msgs (uid and flags only): changed */
 	EV_BODY,	 /* folder, uid, text (UTF-8, unsanitized), hdrs */
 	EV_DONE,	 /* id, ok, text: a request is over */
-	EV_SAVED,	 /* ok, text; path when it exists (EVF_EXISTS) */
+	EV_SAVED,	 /* ok, text; with EVF_EXISTS: path, parts (the one) */
 	EV_VIEW,	 /* path: the temporary file, text: the command */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
 };

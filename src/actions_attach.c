@@ -253,17 +253,15 @@ actions_attach_event(struct app *app, struct event *ev)
 		return;
 	}
 	if (ev->flags & EVF_EXISTS) {
-		/* The request's part is the one on the cursor still. */
 		mime_part_clear(&al->ask_part);
 		FREE(&al->ask_path);
-		if (actions_attach_current(app) == NULL ||
-		    app->prompt.kind != PROMPT_NONE) {
+		if (ev->nparts != 1 || app->prompt.kind != PROMPT_NONE) {
 			clean = sanitize_str(ev->path, 0);
 			app_message(app, 1, "Not saved: %s exists", clean);
 			free(clean);
 			return;
 		}
-		mime_part_copy(&al->ask_part, actions_attach_current(app));
+		mime_part_copy(&al->ask_part, &ev->parts[0]);
 		al->ask_uid = ev->uid;
 		al->ask_path = ev->path;
 		ev->path = NULL;

@@ -128,6 +128,10 @@ exists:
 	ev = worker_attach_event(EV_SAVED, 0, NULL);
 	ev->flags |= EVF_EXISTS;
 	ev->path = path;
+	/* The part to save if the answer is yes, wherever the cursor is. */
+	ev->parts = xcalloc(1, sizeof *ev->parts);
+	mime_part_copy(&ev->parts[0], &req->part);
+	ev->nparts = 1;
 	return (ev);
 }
 

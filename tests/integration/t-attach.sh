@@ -50,6 +50,11 @@ m1 = ("From: Dana Whitfield <dana@example.org>\r\n"
       "--out\r\n" + part("image/png",
                          '; filename="=?UTF-8?Q?caf=C3=A9.png?="', png) +
       "--out\r\nContent-Type: message/rfc822\r\n\r\n" + inner +
+      "--out\r\n" + part("application/pdf",
+                         ";\r\n filename*0*=utf-8''%E2%82%AC;"
+                         ' filename*1="-rates.pdf"', pdf) +
+      "--out\r\n" + part("text/plain",
+                         "; filename*=iso-8859-1''caf%E9.txt", csv) +
       "--out--\r\n")
 long_name = "n" * 300 + ".txt"
 hostile = [
@@ -74,7 +79,17 @@ for name, data in hostile:
 m2 += "--h\r\n" + part("application/x-terntest; name=\"%s\"" % shell, "",
                        pdf)
 m2 += "--h--\r\n"
-for fn, m in (("m1.eml", m1), ("m2.eml", m2)):
+# More parts than tern keeps.
+m3 = ("From: Bulk <bulk@example.org>\r\n"
+      "Subject: Many parts\r\n"
+      "Date: Mon, 01 Jan 2035 08:00:00 +0000\r\n"
+      "MIME-Version: 1.0\r\n"
+      "Content-Type: multipart/mixed; boundary=\"m\"\r\n\r\n")
+for i in range(1, 1201):
+    m3 += ("--m\r\nContent-Type: text/plain; name=\"p%d.txt\"\r\n\r\n"
+           "part %d\r\n" % (i, i))
+m3 += "--m--\r\n"
+for fn, m in (("m1.eml", m1), ("m2.eml", m2), ("m3.eml", m3)):
     with open(os.path.join(d, fn), "w", newline="") as f:
         f.write(m)
 for fn, data in (("report.pdf", pdf), ("inner.csv", csv), ("viewed", pdf)):
@@ -83,6 +98,7 @@ for fn, data in (("report.pdf", pdf), ("inner.csv", csv), ("viewed", pdf)):
 PY
 imapc append INBOX "$TEST_DIR/m1.eml" || fail "append m1"
 imapc append INBOX "$TEST_DIR/m2.eml" || fail "append m2"
+imapc append INBOX "$TEST_DIR/m3.eml" || fail "append m3"
 
 # The viewer copies what it gets and says what it got.
 cat >"$TEST_DIR/viewer.sh" <<EOF2
@@ -115,6 +131,9 @@ wait_for ' 3 +image/png +1\.[0-9]K +café\.png$'
 wait_for ' 4 +message/rfc822 +[0-9.]+K? *$'
 wait_for ' 5 +  text/plain +[0-9]+ *$'
 wait_for ' 6 +  text/csv +[0-9]+ +inner\.csv$'
+# RFC 2231 names: continued, and in another charset.
+wait_for ' 7 +application/pdf +14K +€-rates\.pdf$'
+wait_for ' 8 +text/plain +[0-9]+ +café\.txt$'
 
 # --- saving -----------------------------------------------------------------
 keys j s
@@ -127,7 +146,8 @@ assert_eq "$(stat -c %a "$SAVE/report.pdf")" 600 "mode of a saved file"
 
 # A file that is there stays unless the answer is y.
 printf 'keep me\n' >"$SAVE/inner.csv"
-keys G s
+goto_row 6
+keys s
 wait_for "Save to: $SAVE/inner\\.csv"
 keys Enter
 wait_for 'inner\.csv exists\. Replace it\? \(y/n\)'
@@ -204,6 +224,20 @@ keys g
 keys j
 keys Enter
 wait_for 'No viewer for application/octet-stream'
+
+# A hostile number of parts: the first 1000 are listed.
+keys q
+wait_for 'Do not trust these names'
+keys q
+wait_for 'Many parts'
+goto_row 3
+keys Enter
+wait_for 'part 1$'
+keys v
+wait_for 'Parts of the message'
+keys G
+wait_for '1000 +text/plain +[0-9]+ +p1000\.txt'
+screen_has 'p1001' && fail "more than 1000 parts listed"
 
 keys q q q
 wait_exit
