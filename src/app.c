@@ -777,7 +777,9 @@ app_prompt_key(struct app *app, int key)
 	enum prompt_kind kind = app->prompt.kind;
 	char		*line;
 
-	switch (prompt_key(&app->prompt, key, &app->folders)) {
+	/* Tab completes folder names, which a file name is not. */
+	switch (prompt_key(&app->prompt, key,
+	    kind == PROMPT_SAVE ? NULL : &app->folders)) {
 	case PROMPT_EDITING:
 		return;
 	case PROMPT_CANCELLED:
