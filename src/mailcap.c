@@ -9,16 +9,24 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mailcap.h"
 #include "strbuf.h"
 #include "xmalloc.h"
+
+/*
+ * A test= runs in the worker, which must not hang on it: a test is a
+ * quick look at the environment, such as test -n "$DISPLAY".
+ */
+#define MAILCAP_TEST_SECS 5
 
 /* A mailcap is a few lines; a huge one is a mistake. */
 #define MAILCAP_MAX_SIZE (1024 * 1024)
@@ -321,13 +329,14 @@ refuse:
 	return (NULL);
 }
 
-/* Run a test= command; 1 if it exits 0. */
+/* Run a test= command; 1 if it exits 0 within MAILCAP_TEST_SECS. */
 static int
 mailcap_test(const char *test, const char *type)
 {
-	char *cmd;
-	pid_t pid;
-	int   status, fd;
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	char	       *cmd;
+	pid_t		pid, r;
+	int		status, fd, waited;
 
 	if (strstr(test, "%s") != NULL)
 		return (0);
@@ -338,6 +347,8 @@ mailcap_test(const char *test, const char *type)
 		free(cmd);
 		return (0);
 	case 0:
+		/* Its own group, so that a hung test goes with its children. */
+		setpgid(0, 0);
 		if ((fd = open("/dev/null", O_RDWR)) != -1) {
 			dup2(fd, 0);
 			dup2(fd, 1);
@@ -347,9 +358,20 @@ mailcap_test(const char *test, const char *type)
 		_exit(127);
 	}
 	free(cmd);
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
+	for (waited = 0;; waited++) {
+		if ((r = waitpid(pid, &status, WNOHANG)) == pid)
+			break;
+		if (r == -1 && errno != EINTR)
 			return (0);
+		if (waited == MAILCAP_TEST_SECS * 100) {
+			kill(-pid, SIGKILL);
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+				;
+			return (0);
+		}
+		nanosleep(&ts, NULL);
+	}
 	return (WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 

@@ -63,7 +63,9 @@ test_mailcap_match(void **state)
 	    "image/*; first %s; test=false\n"
 	    "IMAGE/PNG; second %s; test=true\n"
 	    "image/*; third %s\n"
-	    "text/plain; fourth %s; test=test -f %s\n");
+	    "text/plain; fourth %s; test=test -f %s\n"
+	    "video/*; hangs %s; test=sleep 60\n"
+	    "video/*; fifth %s\n");
 	e = mailcap_find(&mc, "image/png");
 	assert_non_null(e);
 	assert_string_equal(e->view, "second %s");
@@ -75,6 +77,10 @@ test_mailcap_match(void **state)
 	/* A test that needs the file is not run: the entry is passed. */
 	assert_null(mailcap_find(&mc, "text/plain"));
 	assert_null(mailcap_find(&mc, "application/pdf"));
+	/* A test that hangs fails after a while. */
+	e = mailcap_find(&mc, "video/mp4");
+	assert_non_null(e);
+	assert_string_equal(e->view, "fifth %s");
 	mailcap_free(&mc);
 }
 
