@@ -29,6 +29,7 @@ enum app_screen {
 	SCREEN_PAGER,
 	SCREEN_HELP,
 	SCREEN_FAILED,
+	SCREEN_ATTACH, /* the parts of the message in the pager */
 };
 
 /* A change sent to the server and not yet answered. */
@@ -52,6 +53,18 @@ struct pager {
 	char   **lines; /* sanitized, one per text line */
 	size_t	 nlines;
 	size_t	 top;
+};
+
+/* The attachment screen: the parts of the message last opened. */
+struct attach_list {
+	uint32_t	  uid; /* whose parts; 0: none known */
+	struct mime_part *parts;
+	size_t		  nparts;
+	size_t		  cursor;
+	/* A save waiting for "replace?": the part and the file there. */
+	struct mime_part ask_part;
+	uint32_t	 ask_uid;
+	char		*ask_path;
 };
 
 struct app {
@@ -84,14 +97,15 @@ struct app {
 	int	 threads_logged; /* and "index in threads" */
 	double	 longest_turn;	 /* seconds, since the folder opened */
 
-	enum focus	focus;
-	enum app_screen screen;
-	struct pager	pager;
-	size_t		help_top;
-	char	      **failed_lines; /* SCREEN_FAILED, sanitized */
-	size_t		nfailed_lines;
-	size_t		failed_top;
-	struct prompt	prompt;
+	enum focus	   focus;
+	enum app_screen	   screen;
+	struct pager	   pager;
+	struct attach_list attach;
+	size_t		   help_top;
+	char		 **failed_lines; /* SCREEN_FAILED, sanitized */
+	size_t		   nfailed_lines;
+	size_t		   failed_top;
+	struct prompt	   prompt;
 
 	char *netstate; /* what the worker says it is doing */
 	char *message;	/* the message line */
@@ -136,5 +150,16 @@ void	     actions_run(struct app *, enum action);
 void	     actions_prompt_done(struct app *, enum prompt_kind, const char *);
 enum context actions_context(const struct app *);
 struct msgrow *actions_current(struct app *);
+
+/* actions_attach.c */
+/* v: the parts of the message in the pager. */
+void actions_attach_open(struct app *);
+void actions_attach_save(struct app *);
+void actions_attach_view(struct app *);
+void actions_attach_prompt_done(struct app *, enum prompt_kind, const char *);
+/* EV_BODY: its parts become the list; EV_SAVED, EV_VIEW: the outcome. */
+void actions_attach_parts(struct app *, struct event *);
+void actions_attach_event(struct app *, struct event *);
+void actions_attach_free(struct app *);
 
 #endif

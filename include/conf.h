@@ -35,6 +35,7 @@ struct account {
 	int	      folder_refresh; /* seconds between STATUS rounds; 0 off */
 	int	      new_mail_bell;
 	struct sort_order sort; /* of the message list */
+	char *save_dir;		/* offered by the save prompt; NULL: default */
 };
 
 struct conf {

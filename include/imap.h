@@ -15,6 +15,7 @@
 struct account;
 struct imap;
 struct thread_order;
+struct mime_part;
 
 enum imap_error_kind {
 	IMAP_OK,
@@ -32,8 +33,10 @@ struct imap_error {
 };
 
 struct imap_body {
-	char *text; /* the shown part, decoded to UTF-8 */
-	char *from, *to, *cc, *date, *subject;
+	char		 *text; /* the shown part, decoded to UTF-8 */
+	char		 *from, *to, *cc, *date, *subject;
+	struct mime_part *parts; /* every part (mime_parts.h) */
+	size_t		  nparts;
 };
 
 struct imap_flag_change {
@@ -99,6 +102,13 @@ uint64_t imap_highestmodseq(const struct imap *);
 int  imap_fetch_body(struct imap *, uint32_t, struct imap_body *,
      struct imap_error *);
 void imap_body_clear(struct imap_body *);
+/*
+ * BODY.PEEK[section] of one message, the section as a path of part
+ * numbers (2.1 is {2, 1}): the bytes as the server sent them, still in
+ * their transfer encoding, NUL-terminated, in *data.
+ */
+int imap_fetch_section(struct imap *, uint32_t, const uint32_t *, size_t,
+    char **, size_t *, struct imap_error *);
 /* The list headers of the newest n messages to arrive (the top of the
  * sequence numbers). */
 int imap_fetch_newest(struct imap *, uint32_t, imap_headers_cb *, void *,

@@ -35,6 +35,7 @@ enum context {
 	CTX_PAGER,
 	CTX_HELP,
 	CTX_FAILED, /* the list of changes the server refused */
+	CTX_ATTACH, /* the parts of a message */
 };
 
 enum action {
@@ -60,6 +61,9 @@ enum action {
 	ACT_REDRAW,
 	ACT_COMMAND,
 	ACT_CLEAR_FAILED,
+	ACT_ATTACHMENTS,
+	ACT_SAVE_PART,
+	ACT_VIEW_PART,
 };
 
 struct binding {

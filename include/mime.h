@@ -11,6 +11,7 @@
 #define MIME_MAX_DEPTH 32
 
 struct mailimap_body;
+struct mailimap_body_fields;
 
 struct mime_text {
 	uint32_t path[MIME_MAX_DEPTH]; /* section, e.g. 1.2 */
@@ -31,5 +32,8 @@ char *mime_describe(struct mailimap_body *);
 /* Undo the transfer encoding and convert to UTF-8. */
 char *mime_decode(const struct mime_text *, const char *, size_t);
 void  mime_text_clear(struct mime_text *);
+/* A part's transfer encoding, MIME_ENC_*: identity for all but QP and
+ * base64. */
+int mime_encoding(struct mailimap_body_fields *);
 
 #endif

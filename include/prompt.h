@@ -16,6 +16,8 @@ enum prompt_kind {
 	PROMPT_COPY,
 	PROMPT_EXPUNGE, /* y/n */
 	PROMPT_COMMAND, /* after ":" */
+	PROMPT_SAVE,	/* the file to save a part to */
+	PROMPT_REPLACE, /* y/n: replace the file there */
 };
 
 struct folders;

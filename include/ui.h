@@ -11,6 +11,9 @@ void ui_init(void);
 /* Give the terminal back; safe to call twice and from fatal. */
 void ui_end(void);
 void ui_resize(void);
+/* Give the terminal to another program for a while, and take it back. */
+void ui_suspend(void);
+void ui_resume(void);
 /* Draw everything from the model; called once per loop turn if dirty. */
 void ui_draw(struct app *);
 /* Ring the terminal bell (new mail, when the user asked for it). */

@@ -17,12 +17,15 @@
 int ui_put(int, int, int, const char *, attr_t);
 /* Columns a clean UTF-8 string takes. */
 int ui_width(const char *);
+/* A size in bytes as the list shows it: 512, 1.5K, 20K, 3.1M. */
+void ui_size(uint32_t, char *, size_t);
 
 void ui_folders_draw(struct app *, int, int, int, int);
 void ui_index_draw(struct app *, int, int, int, int);
 void ui_pager_draw(struct app *, int, int, int, int);
 void ui_help_draw(struct app *, int, int, int, int);
 void ui_failed_draw(struct app *, int, int, int, int);
+void ui_attach_draw(struct app *, int, int, int, int);
 /* The last line: the prompt if one is open, else the message. */
 void ui_prompt_draw(struct app *, int, int);
 

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "message.h"
+#include "mime_parts.h"
 #include "sort.h"
 
 struct account;
@@ -34,6 +35,8 @@ enum request_type {
 	REQ_COPY,    /* folder, uids, target */
 	REQ_MOVE,    /* folder, uids, target */
 	REQ_EXPUNGE, /* folder, uids (UID EXPUNGE of those only) */
+	REQ_SAVE,    /* folder, uid, part, path, replace: write a part */
+	REQ_VIEW,    /* folder, uid, part: a temporary file and its viewer */
 	REQ_LOGOUT,  /* log out and end the thread */
 };
 
@@ -59,6 +62,10 @@ struct request {
 	struct sort_order sort; /* SELECT: the order of the list */
 	/* SELECT before logging in: show what the cache has, if anything. */
 	int preview;
+	/* SAVE, VIEW: the part; SAVE: where, and whether to replace it. */
+	struct mime_part part;
+	char		*path;
+	int		 replace;
 };
 
 enum event_type {
@@ -80,13 +87,18 @@ enum event_type {
 	EV_FLAGS,	 /* folder, msgs (uid and flags only): changed */
 	EV_BODY,	 /* folder, uid, text (UTF-8, unsanitized), hdrs */
 	EV_DONE,	 /* id, ok, text: a request is over */
+	EV_SAVED,	 /* ok, text; with EVF_EXISTS: path, parts (the one) */
+	EV_VIEW,	 /* path: the temporary file, text: the command */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
 };
 
 /* event.flags */
-#define EVF_CACHED 0x1	 /* EV_SELECTED: from the cache, not the server */
-#define EVF_NEW 0x2	 /* EV_HEADERS: mail that just arrived */
-#define EVF_UNSORTED 0x4 /* EV_ORDER: arrival order, the server cannot sort */
+#define EVF_CACHED 0x1	  /* EV_SELECTED: from the cache, not the server */
+#define EVF_NEW 0x2	  /* EV_HEADERS: mail that just arrived */
+#define EVF_UNSORTED 0x4  /* EV_ORDER: arrival order, the server cannot sort */
+#define EVF_EXISTS 0x8	  /* EV_SAVED: the file is there; nothing written */
+#define EVF_TERMINAL 0x10 /* EV_VIEW: the viewer needs the terminal */
+#define EVF_COPIOUS 0x20  /* EV_VIEW: the viewer prints; wait for a key */
 
 struct event {
 	enum event_type type;
@@ -109,6 +121,10 @@ struct event {
 	uint32_t *tree; /* EV_ORDER in threads: tree bits a row, or NULL */
 	/* EV_BODY: the pager's header fields, each NULL when absent */
 	char *from, *to, *cc, *date, *subject;
+	/* EV_BODY: every part of the message (none from the cache) */
+	struct mime_part *parts;
+	size_t		  nparts;
+	char		 *path; /* EV_SAVED, EV_VIEW */
 };
 
 struct worker *worker_start(struct account *);

@@ -39,6 +39,7 @@ account_free(struct account *a)
 	free(a->port);
 	free(a->password_command);
 	free(a->ca_file);
+	free(a->save_dir);
 	free(a->fingerprint);
 	free(a);
 }

@@ -21,6 +21,8 @@ actions_context(const struct app *app)
 		return (CTX_HELP);
 	if (app->screen == SCREEN_FAILED)
 		return (CTX_FAILED);
+	if (app->screen == SCREEN_ATTACH)
+		return (CTX_ATTACH);
 	return (app->focus == FOCUS_FOLDERS ? CTX_FOLDERS : CTX_INDEX);
 }
 
@@ -104,6 +106,10 @@ actions_motion(struct app *app, enum action a)
 	case SCREEN_FAILED:
 		actions_scroll(&app->failed_top, app->nfailed_lines, delta,
 		    app->page_rows);
+		break;
+	case SCREEN_ATTACH:
+		actions_move_cursor(&app->attach.cursor, app->attach.nparts,
+		    delta);
 		break;
 	case SCREEN_MAIN:
 		if (app->focus == FOCUS_FOLDERS)
@@ -225,6 +231,9 @@ actions_back(struct app *app)
 	case SCREEN_HELP:
 	case SCREEN_FAILED:
 		app->screen = SCREEN_MAIN;
+		break;
+	case SCREEN_ATTACH:
+		app->screen = SCREEN_PAGER;
 		break;
 	case SCREEN_MAIN:
 		app->quit = 1;
@@ -348,6 +357,10 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_COMMAND:
 		actions_command(app, line);
 		break;
+	case PROMPT_SAVE:
+	case PROMPT_REPLACE:
+		actions_attach_prompt_done(app, kind, line);
+		break;
 	default:
 		break;
 	}
@@ -465,6 +478,15 @@ actions_run(struct app *app, enum action a)
 		break;
 	case ACT_CLEAR_FAILED:
 		app_clear_failed(app);
+		break;
+	case ACT_ATTACHMENTS:
+		actions_attach_open(app);
+		break;
+	case ACT_SAVE_PART:
+		actions_attach_save(app);
+		break;
+	case ACT_VIEW_PART:
+		actions_attach_view(app);
 		break;
 	}
 	app->dirty = 1;

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "attach_file.h"
 #include "cache_db.h"
 #include "conf.h"
 #include "journal.h"
@@ -381,6 +382,7 @@ app_body(struct app *app, struct event *ev)
 	if (!app_in_open_folder(app, ev->folder) || ev->uid != pg->uid)
 		return;
 	pg->loading = 0;
+	actions_attach_parts(app, ev);
 	app_pager_add(app, "From:", ev->from, 0);
 	app_pager_add(app, "To:", ev->to, 0);
 	app_pager_add(app, "Cc:", ev->cc, 0);
@@ -758,6 +760,10 @@ app_event(struct app *app, struct event *ev)
 	case EV_DONE:
 		app_done(app, ev);
 		break;
+	case EV_SAVED:
+	case EV_VIEW:
+		actions_attach_event(app, ev);
+		break;
 	case EV_LOGGED_OUT:
 		break;
 	}
@@ -771,7 +777,9 @@ app_prompt_key(struct app *app, int key)
 	enum prompt_kind kind = app->prompt.kind;
 	char		*line;
 
-	switch (prompt_key(&app->prompt, key, &app->folders)) {
+	/* Tab completes folder names, which a file name is not. */
+	switch (prompt_key(&app->prompt, key,
+	    kind == PROMPT_SAVE ? NULL : &app->folders)) {
 	case PROMPT_EDITING:
 		return;
 	case PROMPT_CANCELLED:
@@ -958,6 +966,7 @@ app_free(struct app *app)
 		app_pending_free(p);
 	}
 	freev(app->pager.lines, app->pager.nlines);
+	actions_attach_free(app);
 	prompt_close(&app->prompt);
 	app_free_failed(app);
 	journal_close(app->journal);
@@ -1132,6 +1141,8 @@ app_run(struct app *app)
 	}
 	ui_end();
 	worker_stop(app->worker);
+	/* The worker wrote the viewers' files; it is gone now. */
+	attach_file_cleanup();
 	app_free(app);
 	return (app->exit_status);
 }

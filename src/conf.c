@@ -58,6 +58,7 @@ static int conf_set_folder_refresh(struct conf_section *, const char *,
     char **);
 static int conf_set_new_mail_bell(struct conf_section *, const char *, char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
+static int conf_set_save_dir(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
 	{ "imap", conf_set_imap,
@@ -88,6 +89,9 @@ static const struct conf_setting conf_settings[] = {
 	    "Order of the message list: date (newest sent first, the "
 	    "default) or arrival (newest received first); reverse-date and "
 	    "reverse-arrival put the oldest on top." },
+	{ "save-dir", conf_set_save_dir,
+	    "Directory the save prompt offers for attachments; ~/ is the home "
+	    "directory (default ~/Downloads if it exists, else ~)." },
 };
 #define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
 
@@ -156,6 +160,18 @@ conf_set_ca_file(struct conf_section *sec, const char *value, char **err)
 {
 	free(sec->account->ca_file);
 	sec->account->ca_file = xstrdup(value);
+	return (0);
+}
+
+static int
+conf_set_save_dir(struct conf_section *sec, const char *value, char **err)
+{
+	if (*value == '\0') {
+		*err = xstrdup("save-dir is empty");
+		return (-1);
+	}
+	free(sec->account->save_dir);
+	sec->account->save_dir = xstrdup(value);
 	return (0);
 }
 

@@ -3,6 +3,7 @@
  * down, and the one text part the pager shows.  It turns libetpan's results
  * into tern's own structs at once and frees them chunk by chunk; it must
  * never fetch a whole message (BODY[]) or set \Seen by itself (BODY.PEEK).
+ * A part is fetched by its section alone, for the pager or for a save.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "log.h"
 #include "mime.h"
 #include "mime_fields.h"
+#include "mime_parts.h"
 #include "rfc2047.h"
 #include "sanitize.h"
 #include "strbuf.h"
@@ -498,9 +500,9 @@ imap_body_envelope(struct mailimap_envelope *env, struct imap_body *body)
 		body->cc = imap_addresses(env->env_cc->cc_list, 1);
 }
 
-static int
-imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
-    struct imap_body *body, struct imap_error *err)
+int
+imap_fetch_section(struct imap *im, uint32_t uid, const uint32_t *path,
+    size_t depth, char **data, size_t *len, struct imap_error *err)
 {
 	struct mailimap_fetch_type	     *ft;
 	struct mailimap_section		     *sec;
@@ -510,11 +512,15 @@ imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
 	size_t				      i;
 	uint32_t			     *id;
 
+	*data = NULL;
+	*len = 0;
+	if (im->session == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
 	if ((parts = clist_new()) == NULL)
 		fatalx("out of memory");
-	for (i = 0; i < mt->depth; i++) {
+	for (i = 0; i < depth; i++) {
 		id = xmalloc(sizeof *id);
-		*id = mt->path[i];
+		*id = path[i];
 		clist_append(parts, id);
 	}
 	sec = mailimap_section_new_part(mailimap_section_part_new(parts));
@@ -537,10 +543,28 @@ imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
 		return (-1);
 	}
 	bs = st->att_data.att_body_section;
-	body->text = mime_decode(mt,
-	    bs->sec_body_part != NULL ? bs->sec_body_part : "",
-	    bs->sec_body_part != NULL ? bs->sec_length : 0);
+	if (bs->sec_body_part != NULL) {
+		*len = bs->sec_length;
+		*data = xmemdup(bs->sec_body_part, *len + 1);
+		(*data)[*len] = '\0';
+	} else
+		*data = xstrdup("");
 	mailimap_fetch_list_free(result);
+	return (0);
+}
+
+static int
+imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
+    struct imap_body *body, struct imap_error *err)
+{
+	char  *data;
+	size_t len;
+
+	if (imap_fetch_section(im, uid, mt->path, mt->depth, &data, &len,
+		err) != 0)
+		return (-1);
+	body->text = mime_decode(mt, data, len);
+	free(data);
 	return (0);
 }
 
@@ -570,6 +594,8 @@ imap_fetch_body(struct imap *im, uint32_t uid, struct imap_body *body,
 	if ((st = imap_find_static(result, uid, MAILIMAP_MSG_ATT_ENVELOPE)))
 		imap_body_envelope(st->att_data.att_env, body);
 	st = imap_find_static(result, uid, MAILIMAP_MSG_ATT_BODYSTRUCTURE);
+	if (st != NULL)
+		body->parts = mime_parts(st->att_data.att_body, &body->nparts);
 	if (st == NULL) {
 		mailimap_fetch_list_free(result);
 		imap_body_clear(body);
@@ -602,4 +628,7 @@ imap_body_clear(struct imap_body *body)
 	FREE(&body->cc);
 	FREE(&body->date);
 	FREE(&body->subject);
+	mime_parts_free(body->parts, body->nparts);
+	body->parts = NULL;
+	body->nparts = 0;
 }

@@ -38,6 +38,10 @@ static const struct {
 	[ACT_COMMAND] = { "command", "type a command (:failed, :quit)" },
 	[ACT_CLEAR_FAILED] = { "clear-failed",
 	    "forget the changes the server refused" },
+	[ACT_ATTACHMENTS] = { "attachments", "list the parts of the message" },
+	[ACT_SAVE_PART] = { "save-part", "save the part to a file" },
+	[ACT_VIEW_PART] = { "view-part",
+	    "open the part with its mailcap viewer" },
 };
 
 static const struct binding keymap_table[] = {
@@ -50,6 +54,7 @@ static const struct binding keymap_table[] = {
 	{ CTX_PAGER, ' ', "Space", ACT_PAGE_DOWN },
 	{ CTX_HELP, ' ', "Space", ACT_PAGE_DOWN },
 	{ CTX_FAILED, ' ', "Space", ACT_PAGE_DOWN },
+	{ CTX_ATTACH, ' ', "Space", ACT_PAGE_DOWN },
 	{ CTX_ANY, KEYC_PGUP, "PgUp", ACT_PAGE_UP },
 	{ CTX_ANY, 'g', "g", ACT_FIRST },
 	{ CTX_ANY, KEYC_HOME, "Home", ACT_FIRST },
@@ -77,6 +82,9 @@ static const struct binding keymap_table[] = {
 	{ CTX_ANY, KEYC_CTRL('l'), "C-l", ACT_REDRAW },
 	{ CTX_ANY, ':', ":", ACT_COMMAND },
 	{ CTX_FAILED, 'D', "D", ACT_CLEAR_FAILED },
+	{ CTX_PAGER, 'v', "v", ACT_ATTACHMENTS },
+	{ CTX_ATTACH, 's', "s", ACT_SAVE_PART },
+	{ CTX_ATTACH, KEYC_ENTER, "Enter", ACT_VIEW_PART },
 };
 
 static const char *keymap_contexts[] = {
@@ -86,6 +94,7 @@ static const char *keymap_contexts[] = {
 	[CTX_PAGER] = "pager",
 	[CTX_HELP] = "help",
 	[CTX_FAILED] = "failed",
+	[CTX_ATTACH] = "attachments",
 };
 
 enum action

@@ -37,7 +37,11 @@ static const char main_usage[] =
     "\n"
     "With a URL and no configuration, tern connects to that server and asks\n"
     "for the password. imaps:// is TLS on port 993; imap:// is port 143 with\n"
-    "STARTTLS, required. See tern(1) and tern.conf(5).\n";
+    "STARTTLS, required. See tern(1) and tern.conf(5).\n"
+    "\n"
+    "In the pager, v lists the message's parts: s saves one (the setting\n"
+    "save-dir is the directory offered), Enter opens it with its viewer\n"
+    "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n";
 
 enum {
 	OPT_CA_FILE = 256,

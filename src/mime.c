@@ -11,10 +11,11 @@
 
 #include "decode.h"
 #include "mime.h"
+#include "mime_parts.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
-static int
+int
 mime_encoding(struct mailimap_body_fields *bf)
 {
 	if (bf == NULL || bf->bd_encoding == NULL)
@@ -132,59 +133,19 @@ mime_find_text(struct mailimap_body *b, struct mime_text *out)
 static void
 mime_describe_walk(struct mailimap_body *b, struct strbuf *sb, int depth)
 {
-	struct mailimap_body_type_1part *one;
-	clistiter			*it;
-	const char			*type = "?", *sub = "?";
+	clistiter *it;
+	char	  *type;
 
 	if (b == NULL || depth >= MIME_MAX_DEPTH)
 		return;
-	strbuf_printf(sb, "%*s", depth * 2, "");
-	if (b->bd_type == MAILIMAP_BODY_MPART) {
-		strbuf_printf(sb, "multipart/%s\n",
-		    b->bd_data.bd_body_mpart->bd_media_subtype);
-		for (it = clist_begin(b->bd_data.bd_body_mpart->bd_list);
-		     it != NULL; it = clist_next(it))
-			mime_describe_walk(clist_content(it), sb, depth + 1);
+	type = mime_part_type(b);
+	strbuf_printf(sb, "%*s%s\n", depth * 2, "", type);
+	free(type);
+	if (b->bd_type != MAILIMAP_BODY_MPART)
 		return;
-	}
-	one = b->bd_data.bd_body_1part;
-	switch (one->bd_type) {
-	case MAILIMAP_BODY_TYPE_1PART_BASIC:
-		if (one->bd_data.bd_type_basic->bd_media_basic != NULL) {
-			struct mailimap_media_basic *mb =
-			    one->bd_data.bd_type_basic->bd_media_basic;
-
-			switch (mb->med_type) {
-			case MAILIMAP_MEDIA_BASIC_IMAGE:
-				type = "image";
-				break;
-			case MAILIMAP_MEDIA_BASIC_AUDIO:
-				type = "audio";
-				break;
-			case MAILIMAP_MEDIA_BASIC_VIDEO:
-				type = "video";
-				break;
-			case MAILIMAP_MEDIA_BASIC_OTHER:
-				type = mb->med_basic_type;
-				break;
-			default:
-				type = "application";
-				break;
-			}
-			sub = mb->med_subtype;
-		}
-		break;
-	case MAILIMAP_BODY_TYPE_1PART_MSG:
-		type = "message";
-		sub = "rfc822";
-		break;
-	case MAILIMAP_BODY_TYPE_1PART_TEXT:
-		type = "text";
-		sub = one->bd_data.bd_type_text->bd_media_text;
-		break;
-	}
-	strbuf_printf(sb, "%s/%s\n", type != NULL ? type : "?",
-	    sub != NULL ? sub : "?");
+	for (it = clist_begin(b->bd_data.bd_body_mpart->bd_list); it != NULL;
+	     it = clist_next(it))
+		mime_describe_walk(clist_content(it), sb, depth + 1);
 }
 
 char *

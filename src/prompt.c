@@ -18,7 +18,7 @@ prompt_open(struct prompt *p, enum prompt_kind kind, const char *label,
 	p->kind = kind;
 	p->label = xstrdup(label);
 	p->secret = kind == PROMPT_PASSWORD;
-	p->yesno = kind == PROMPT_EXPUNGE;
+	p->yesno = kind == PROMPT_EXPUNGE || kind == PROMPT_REPLACE;
 	(void)flags;
 }
 

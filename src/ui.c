@@ -126,6 +126,25 @@ ui_end(void)
 }
 
 void
+ui_suspend(void)
+{
+	if (!ui_active)
+		return;
+	def_prog_mode();
+	endwin();
+}
+
+void
+ui_resume(void)
+{
+	if (!ui_active)
+		return;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+void
 ui_resize(void)
 {
 	struct winsize ws;
@@ -244,6 +263,9 @@ ui_draw(struct app *app)
 		break;
 	case SCREEN_FAILED:
 		ui_failed_draw(app, 0, 0, cols, main_rows);
+		break;
+	case SCREEN_ATTACH:
+		ui_attach_draw(app, 0, 0, cols, main_rows);
 		break;
 	}
 	if (rows >= 2)

@@ -32,8 +32,8 @@ ui_index_date(time_t t, char *buf, size_t len)
 		strftime(buf, len, "%Y-%m-%d", &tm);
 }
 
-static void
-ui_index_size(uint32_t size, char *buf, size_t len)
+void
+ui_size(uint32_t size, char *buf, size_t len)
 {
 	if (size < 1000)
 		snprintf(buf, len, "%u", size);
@@ -62,7 +62,7 @@ ui_index_row(struct app *app, const struct msgrow *m, int y, int x, int w,
 	flags[3] = (m->flags & MSG_PENDING) ? '*' : ' ';
 	flags[4] = '\0';
 	ui_index_date(m->date, date, sizeof date);
-	ui_index_size(m->size, size, sizeof size);
+	ui_size(m->size, size, sizeof size);
 
 	fromw = w / 4 > 20 ? 20 : w / 4;
 	col = x;

@@ -22,6 +22,7 @@
 #include "queue.h"
 #include "thread.h"
 #include "worker.h"
+#include "worker_attach.h"
 #include "xmalloc.h"
 
 /* IDLE is re-issued before servers' 30-minute timeout (RFC 2177). */
@@ -131,6 +132,8 @@ request_free(struct request *req)
 			free(req->message_ids[i]);
 	free(req->message_ids);
 	free(req->uids);
+	mime_part_clear(&req->part);
+	free(req->path);
 	free(req);
 }
 
@@ -165,6 +168,8 @@ event_free(struct event *ev)
 	free(ev->cc);
 	free(ev->date);
 	free(ev->subject);
+	mime_parts_free(ev->parts, ev->nparts);
+	free(ev->path);
 	free(ev);
 }
 
@@ -1418,8 +1423,10 @@ worker_status(struct worker *w, struct request *req)
 		worker_error(w, req, &err);
 }
 
+/* parts: the message's parts, taken; NULL from the cache. */
 static void
-worker_push_body(struct worker *w, struct request *req, struct cache_body *body)
+worker_push_body(struct worker *w, struct request *req, struct cache_body *body,
+    struct imap_body *parts)
 {
 	struct event *ev;
 
@@ -1434,6 +1441,12 @@ worker_push_body(struct worker *w, struct request *req, struct cache_body *body)
 	ev->date = body->date;
 	ev->subject = body->subject;
 	memset(body, 0, sizeof *body);
+	if (parts != NULL) {
+		ev->parts = parts->parts;
+		ev->nparts = parts->nparts;
+		parts->parts = NULL;
+		parts->nparts = 0;
+	}
 	worker_push(w, ev);
 }
 
@@ -1456,7 +1469,7 @@ worker_body(struct worker *w, struct request *req)
 	cb.date = body.date;
 	cb.subject = body.subject;
 	cache_body_put(w->cache, req->folder, req->uids[0], &cb);
-	worker_push_body(w, req, &cb);
+	worker_push_body(w, req, &cb, &body);
 }
 
 static void
@@ -1466,7 +1479,7 @@ worker_body_cached(struct worker *w, struct request *req)
 	struct event	 *ev;
 
 	if (cache_body_get(w->cache, req->folder, req->uids[0], &body) == 0) {
-		worker_push_body(w, req, &body);
+		worker_push_body(w, req, &body, NULL);
 		return;
 	}
 	ev = event_new(EV_DONE);
@@ -1474,6 +1487,34 @@ worker_body_cached(struct worker *w, struct request *req)
 	ev->folder = xstrdup(req->folder);
 	ev->text = xstrdup("offline, and this message was never opened "
 			   "here");
+	worker_push(w, ev);
+}
+
+/* Save or view a part: fetched by its section, written here. */
+static void
+worker_part(struct worker *w, struct request *req)
+{
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+
+	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
+	    (ev = worker_attach(w->imap, req, &err)) == NULL) {
+		worker_error(w, req, &err);
+		return;
+	}
+	worker_push(w, ev);
+}
+
+/* Parts are not cached: only the text shown is. */
+static void
+worker_offline_part(struct worker *w, struct request *req)
+{
+	struct event *ev;
+
+	ev = event_new(EV_DONE);
+	ev->id = req->id;
+	ev->folder = xstrdup(req->folder);
+	ev->text = xstrdup("offline: the part cannot be fetched now");
 	worker_push(w, ev);
 }
 
@@ -1686,6 +1727,10 @@ worker_offline(struct worker *w, struct request *req)
 	case REQ_STATUS:
 	case REQ_FETCH:
 		break;
+	case REQ_SAVE:
+	case REQ_VIEW:
+		worker_offline_part(w, req);
+		break;
 	case REQ_STORE:
 	case REQ_COPY:
 	case REQ_MOVE:
@@ -1730,6 +1775,10 @@ worker_handle(struct worker *w, struct request *req)
 		break;
 	case REQ_BODY:
 		worker_body(w, req);
+		break;
+	case REQ_SAVE:
+	case REQ_VIEW:
+		worker_part(w, req);
 		break;
 	case REQ_STORE:
 	case REQ_COPY:
