@@ -16,6 +16,7 @@ enum prompt_kind {
 	PROMPT_COPY,
 	PROMPT_EXPUNGE, /* y/n */
 	PROMPT_COMMAND, /* after ":" */
+	PROMPT_SEARCH,	/* "/" in the list: a query (query.h) */
 };
 
 struct folders;

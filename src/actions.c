@@ -348,6 +348,9 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_COMMAND:
 		actions_command(app, line);
 		break;
+	case PROMPT_SEARCH:
+		app_search(app, line);
+		break;
 	default:
 		break;
 	}
@@ -465,6 +468,17 @@ actions_run(struct app *app, enum action a)
 		break;
 	case ACT_CLEAR_FAILED:
 		app_clear_failed(app);
+		break;
+	case ACT_SEARCH:
+		if (app->mbox_wire == NULL)
+			break;
+		prompt_open(&app->prompt, PROMPT_SEARCH, "Search: ", 0);
+		/* The query shown, to change it rather than type it again. */
+		if (app->search != NULL)
+			strbuf_adds(&app->prompt.line, app->search);
+		break;
+	case ACT_SEARCH_CLEAR:
+		app_search_clear(app);
 		break;
 	}
 	app->dirty = 1;

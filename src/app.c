@@ -18,6 +18,7 @@
 #include "conf.h"
 #include "journal.h"
 #include "log.h"
+#include "query.h"
 #include "sanitize.h"
 #include "signal_pipe.h"
 #include "ui.h"
@@ -306,7 +307,7 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	/* The folder left keeps the counts its list last had. */
 	if (app->mbox_wire != NULL && !app->mbox_loading &&
 	    (f = folders_find_wire(&app->folders, app->mbox_wire)) != NULL) {
-		f->messages = (uint32_t)app->mbox.n;
+		f->messages = (uint32_t)app->mbox.ntotal;
 		f->unseen = (uint32_t)mailbox_count(&app->mbox, 0, MSG_SEEN);
 	}
 	/* wire may be app->mbox_wire itself (a reopen). */
@@ -314,6 +315,8 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	free(app->mbox_wire);
 	app->mbox_wire = copy;
 	mailbox_free(&app->mbox);
+	FREE(&app->search);
+	app->search_id = 0;
 	f = folders_find_wire(&app->folders, wire);
 	mailbox_init(&app->mbox, f != NULL ? f->name : wire, &app->sort);
 	app->mbox_loading = 1;
@@ -504,6 +507,83 @@ app_toggle_threads(struct app *app)
 	app_send(app, req);
 }
 
+/* Ask the server which messages match; the answer limits the list. */
+static void
+app_search_send(struct app *app, const char *query)
+{
+	struct request *req;
+
+	req = request_new(REQ_SEARCH);
+	req->id = app->search_id = ++app->next_id;
+	req->folder = xstrdup(app->mbox_wire);
+	req->query = xstrdup(query);
+	app_send(app, req);
+}
+
+void
+app_search(struct app *app, const char *query)
+{
+	struct query_error err;
+	struct query	  *q;
+	const char	  *p;
+
+	for (p = query; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0') {
+		app_search_clear(app);
+		return;
+	}
+	if (app->mbox_wire == NULL)
+		return;
+	/* Said here, where the query is still on the screen to fix. */
+	if ((q = query_parse(query, strlen(query), &err)) == NULL) {
+		app_message(app, 1, "Bad search at column %zu: %s", err.pos + 1,
+		    err.text);
+		return;
+	}
+	query_free(q);
+	app_message(app, 0, "Searching %s", app->mbox.name);
+	app_search_send(app, query);
+}
+
+void
+app_search_clear(struct app *app)
+{
+	uint32_t uid;
+
+	/* An answer still on its way would limit the list again. */
+	app->search_id = 0;
+	if (app->search == NULL)
+		return;
+	uid = app_cursor_uid(app);
+	mailbox_limit(&app->mbox, NULL, 0);
+	FREE(&app->search);
+	app->index_moved = 1;
+	app_cursor_to(app, uid);
+	app_message(app, 0, "Every message shown");
+}
+
+static void
+app_search_found(struct app *app, struct event *ev)
+{
+	uint32_t uid;
+
+	if (!app_in_open_folder(app, ev->folder) || ev->id != app->search_id)
+		return;
+	uid = app_cursor_uid(app);
+	mailbox_limit(&app->mbox, ev->uids, ev->nuids);
+	free(app->search);
+	app->search = ev->text;
+	ev->text = NULL;
+	/* Off the list now: the top row, rather than a row past the end. */
+	app->index_cursor = 0;
+	app_cursor_to(app, uid);
+	if (app->index_top >= app->mbox.n)
+		app->index_top = 0;
+	app_message(app, 0, "%zu message%s found", app->mbox.n,
+	    app->mbox.n == 1 ? "" : "s");
+}
+
 static void
 app_headers(struct app *app, struct event *ev)
 {
@@ -526,6 +606,9 @@ app_headers(struct app *app, struct event *ev)
 		app_message(app, 0, "New mail in %s", app->mbox.name);
 		if (app->account->new_mail_bell)
 			ui_bell();
+		/* Shown only if it matches: the server says whether. */
+		if (app->search != NULL)
+			app_search_send(app, app->search);
 	}
 	/* Only rows not yet on the list can move the others. */
 	mailbox_add(&app->mbox, ev->msgs, ev->n);
@@ -722,6 +805,9 @@ app_event(struct app *app, struct event *ev)
 	case EV_ORDER:
 		app_order(app, ev);
 		break;
+	case EV_SEARCH:
+		app_search_found(app, ev);
+		break;
 	case EV_HEADERS:
 		app_headers(app, ev);
 		break;
@@ -793,7 +879,8 @@ app_prompt_key(struct app *app, int key)
 	}
 	line = xstrdup(app->prompt.line.len > 0 ? app->prompt.line.buf : "");
 	prompt_close(&app->prompt);
-	if (*line != '\0' || kind == PROMPT_EXPUNGE)
+	/* An empty search is the way back to every message. */
+	if (*line != '\0' || kind == PROMPT_EXPUNGE || kind == PROMPT_SEARCH)
 		actions_prompt_done(app, kind, line);
 	free(line);
 }

@@ -38,6 +38,10 @@ static const struct {
 	[ACT_COMMAND] = { "command", "type a command (:failed, :quit)" },
 	[ACT_CLEAR_FAILED] = { "clear-failed",
 	    "forget the changes the server refused" },
+	[ACT_SEARCH] = { "search",
+	    "show only the messages the server finds for a query" },
+	[ACT_SEARCH_CLEAR] = { "search-clear",
+	    "show every message again after a search" },
 };
 
 static const struct binding keymap_table[] = {
@@ -73,6 +77,8 @@ static const struct binding keymap_table[] = {
 	{ CTX_INDEX, '$', "$", ACT_EXPUNGE },
 	{ CTX_FOLDERS, '$', "$", ACT_EXPUNGE },
 	{ CTX_INDEX, 't', "t", ACT_THREADS },
+	{ CTX_INDEX, '/', "/", ACT_SEARCH },
+	{ CTX_INDEX, KEYC_ESC, "Esc", ACT_SEARCH_CLEAR },
 	{ CTX_ANY, '?', "?", ACT_HELP },
 	{ CTX_ANY, KEYC_CTRL('l'), "C-l", ACT_REDRAW },
 	{ CTX_ANY, ':', ":", ACT_COMMAND },

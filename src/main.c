@@ -35,6 +35,10 @@ static const char main_usage[] =
     "  -h, --help           print this help and exit\n"
     "  -V, --version        print the version and exit\n"
     "\n"
+    "In the message list, / searches the folder on the server (from:alice\n"
+    "unread since:2024-01-01, see SEARCHING in tern(1)) and Esc shows every\n"
+    "message again; --dump-keys lists every key.\n"
+    "\n"
     "With a URL and no configuration, tern connects to that server and asks\n"
     "for the password. imaps:// is TLS on port 993; imap:// is port 143 with\n"
     "STARTTLS, required. See tern(1) and tern.conf(5).\n";
