@@ -62,6 +62,7 @@ enum action {
 	ACT_CLEAR_FAILED,
 	ACT_SEARCH,
 	ACT_SEARCH_CLEAR,
+	ACT_SORT,
 };
 
 struct binding {

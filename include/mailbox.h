@@ -24,6 +24,7 @@ struct msgrow {
 	uint32_t size;
 	uint32_t from; /* offsets into the mailbox's arena */
 	uint32_t subject;
+	uint32_t from_key; /* sorts by from (sort.h) */
 };
 
 struct mailbox {

@@ -17,6 +17,7 @@ enum prompt_kind {
 	PROMPT_EXPUNGE, /* y/n */
 	PROMPT_COMMAND, /* after ":" */
 	PROMPT_SEARCH,	/* "/" in the list: a query (query.h) */
+	PROMPT_SORT,	/* "o" in the list: one key, the order */
 };
 
 struct folders;

@@ -480,6 +480,13 @@ actions_run(struct app *app, enum action a)
 	case ACT_SEARCH_CLEAR:
 		app_search_clear(app);
 		break;
+	case ACT_SORT:
+		if (app->mbox_wire != NULL)
+			prompt_open(&app->prompt, PROMPT_SORT,
+			    "Sort: (d)ate (a)rrival (t)hreads (f)rom (s)ubject "
+			    "si(z)e; capital: reverse",
+			    0);
+		break;
 	}
 	app->dirty = 1;
 }

@@ -470,13 +470,58 @@ app_order(struct app *app, struct event *ev)
 		app->index_cursor = app->mbox.n - 1;
 }
 
+/* The open list in app->sort: here at once, then the server's order. */
+static void
+app_reorder(struct app *app)
+{
+	struct request *req;
+	uint32_t	uid;
+
+	app->mbox.sort = app->sort;
+	/* Out of threads the list sorts itself; into them the server does. */
+	if (app->sort.key != SORT_THREAD) {
+		uid = app_cursor_uid(app);
+		mailbox_set_tree(&app->mbox, NULL, NULL, 0);
+		mailbox_sort(&app->mbox);
+		app->mbox_unsorted = app->mbox_loading;
+		app_cursor_to(app, uid);
+	}
+	req = request_new(REQ_ORDER);
+	req->folder = xstrdup(app->mbox_wire);
+	req->sort = app->sort;
+	app_send(app, req);
+}
+
+void
+app_sort_key(struct app *app, int key)
+{
+	static const char keys[] = "datfsz";
+	const char	 *k;
+	char		  name[32];
+	int		  lower;
+
+	lower = key >= 'A' && key <= 'Z' ? key - 'A' + 'a' : key;
+	if (app->mbox_wire == NULL || lower <= 0 || lower > 0x7f ||
+	    (k = strchr(keys, lower)) == NULL) {
+		app_message(app, 1, "No such order");
+		return;
+	}
+	/* The letters in the order of enum sort_key. */
+	app->sort.key = (enum sort_key)(k - keys);
+	app->sort.reverse = key != lower;
+	/* The cursor stays on its message, wherever the order puts it. */
+	if (app_cursor_uid(app) != 0)
+		app->index_moved = 1;
+	app_reorder(app);
+	app_message(app, 0, "Sorted by %s",
+	    sort_name(&app->sort, name, sizeof name));
+}
+
 void
 app_toggle_threads(struct app *app)
 {
 	static const struct sort_order by_date = { SORT_DATE, 0 };
 	static const struct sort_order threads = { SORT_THREAD, 0 };
-	struct request		      *req;
-	uint32_t		       uid;
 
 	if (app->mbox_wire == NULL)
 		return;
@@ -492,19 +537,7 @@ app_toggle_threads(struct app *app)
 		    by_date;
 		app_message(app, 0, "No threads");
 	}
-	app->mbox.sort = app->sort;
-	/* Out of threads the list sorts itself; into them the server does. */
-	if (app->sort.key != SORT_THREAD) {
-		uid = app_cursor_uid(app);
-		mailbox_set_tree(&app->mbox, NULL, NULL, 0);
-		mailbox_sort(&app->mbox);
-		app->mbox_unsorted = app->mbox_loading;
-		app_cursor_to(app, uid);
-	}
-	req = request_new(REQ_ORDER);
-	req->folder = xstrdup(app->mbox_wire);
-	req->sort = app->sort;
-	app_send(app, req);
+	app_reorder(app);
 }
 
 /* Ask the server which messages match; the answer limits the list. */
@@ -856,6 +889,14 @@ app_prompt_key(struct app *app, int key)
 	struct request	*req;
 	enum prompt_kind kind = app->prompt.kind;
 	char		*line;
+
+	/* One key, whatever it is: an order, or no change. */
+	if (kind == PROMPT_SORT) {
+		prompt_close(&app->prompt);
+		if (key != KEYC_ESC && key != KEYC_CTRL('g'))
+			app_sort_key(app, key);
+		return;
+	}
 
 	switch (prompt_key(&app->prompt, key, &app->folders)) {
 	case PROMPT_EDITING:

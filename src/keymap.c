@@ -42,6 +42,8 @@ static const struct {
 	    "show only the messages the server finds for a query" },
 	[ACT_SEARCH_CLEAR] = { "search-clear",
 	    "show every message again after a search" },
+	[ACT_SORT] = { "sort",
+	    "choose the order: date, arrival, threads, from, subject, size" },
 };
 
 static const struct binding keymap_table[] = {
@@ -77,6 +79,7 @@ static const struct binding keymap_table[] = {
 	{ CTX_INDEX, '$', "$", ACT_EXPUNGE },
 	{ CTX_FOLDERS, '$', "$", ACT_EXPUNGE },
 	{ CTX_INDEX, 't', "t", ACT_THREADS },
+	{ CTX_INDEX, 'o', "o", ACT_SORT },
 	{ CTX_INDEX, '/', "/", ACT_SEARCH },
 	{ CTX_INDEX, KEYC_ESC, "Esc", ACT_SEARCH_CLEAR },
 	{ CTX_ANY, '?', "?", ACT_HELP },

@@ -20,6 +20,7 @@ message_clear(struct message *m)
 	FREE(&m->from);
 	FREE(&m->subject);
 	FREE(&m->message_id);
+	FREE(&m->from_key);
 }
 
 void
@@ -30,6 +31,7 @@ message_copy(struct message *dst, const struct message *src)
 	dst->subject = xstrdup(src->subject != NULL ? src->subject : "");
 	dst->message_id = src->message_id != NULL ? xstrdup(src->message_id) :
 						    NULL;
+	dst->from_key = xstrdup(src->from_key != NULL ? src->from_key : "");
 }
 
 void
@@ -209,7 +211,8 @@ mailbox_forget_strings(struct mailbox *mb, struct msgrow *r)
 {
 	strarena_forget(&mb->strs, r->from);
 	strarena_forget(&mb->strs, r->subject);
-	r->from = r->subject = 0;
+	strarena_forget(&mb->strs, r->from_key);
+	r->from = r->subject = r->from_key = 0;
 }
 
 static void
@@ -248,6 +251,8 @@ mailbox_compact(struct mailbox *mb)
 		    strarena_get(&mb->strs, r->from));
 		r->subject = strarena_add(&fresh,
 		    strarena_get(&mb->strs, r->subject));
+		r->from_key = strarena_add(&fresh,
+		    strarena_get(&mb->strs, r->from_key));
 	}
 	strarena_free(&mb->strs);
 	mb->strs = fresh;
@@ -265,6 +270,8 @@ mailbox_fill(struct mailbox *mb, struct msgrow *r, const struct message *m)
 	r->size = m->size;
 	r->from = strarena_add(&mb->strs, m->from);
 	r->subject = strarena_add(&mb->strs, m->subject);
+	r->from_key = strarena_add(&mb->strs,
+	    m->from_key != NULL ? m->from_key : "");
 }
 
 /*
@@ -276,10 +283,21 @@ mailbox_cmp_rows(const struct mailbox *mb, const struct msgrow *a,
     const struct msgrow *b)
 {
 	struct sort_order so = mb->sort;
+	struct sort_item  x, y;
 
 	if ((a->flags | b->flags) & MSG_UNLOADED)
 		so.key = SORT_ARRIVAL;
-	return (sort_cmp(&so, a->date, a->uid, b->date, b->uid));
+	x.uid = a->uid;
+	x.size = a->size;
+	x.date = a->date;
+	x.from_key = strarena_get(&mb->strs, a->from_key);
+	x.subject = strarena_get(&mb->strs, a->subject);
+	y.uid = b->uid;
+	y.size = b->size;
+	y.date = b->date;
+	y.from_key = strarena_get(&mb->strs, b->from_key);
+	y.subject = strarena_get(&mb->strs, b->subject);
+	return (sort_cmp(&so, &x, &y));
 }
 
 static int
@@ -463,6 +481,7 @@ mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 		out->size = r->size;
 		out->from = xstrdup(mailbox_from(mb, r));
 		out->subject = xstrdup(mailbox_subject(mb, r));
+		out->from_key = xstrdup(strarena_get(&mb->strs, r->from_key));
 	}
 	mailbox_slot_free(mb, mb->order[i]);
 	memmove(mb->order + i, mb->order + i + 1,
