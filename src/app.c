@@ -1092,6 +1092,7 @@ app_free(struct app *app)
 	mailbox_free(&app->mbox);
 	folders_free(&app->folders);
 	free(app->mbox_wire);
+	free(app->search);
 	free(app->netstate);
 	free(app->message);
 	freezero_str(app->password);
