@@ -85,17 +85,19 @@ struct app {
 
 	struct mailbox	  mbox;
 	struct sort_order sort; /* of every list: the setting, or t's choice */
-	char	*mbox_wire;	/* the open folder, as the server names it */
-	int	 mbox_loading;
-	uint32_t mbox_exists;
-	size_t	 index_cursor;
-	uint32_t restore_uid; /* put the cursor here when it arrives */
-	int	 index_moved; /* the user moved the cursor since opening */
-	size_t	 index_top;
-	int	 mbox_unsorted;	 /* sort it locally once all is in */
-	int	 ready_logged;	 /* the "index ready" log line is out */
-	int	 threads_logged; /* and "index in threads" */
-	double	 longest_turn;	 /* seconds, since the folder opened */
+	char	    *mbox_wire; /* the open folder, as the server names it */
+	int	     mbox_loading;
+	uint32_t     mbox_exists;
+	size_t	     index_cursor;
+	uint32_t     restore_uid; /* put the cursor here when it arrives */
+	int	     index_moved; /* the user moved the cursor since opening */
+	size_t	     index_top;
+	int	     mbox_unsorted; /* sort it locally once all is in */
+	char	    *search;	/* the query the list is limited to, or NULL */
+	unsigned int search_id; /* the search asked last: only it counts */
+	int	     ready_logged;   /* the "index ready" log line is out */
+	int	     threads_logged; /* and "index in threads" */
+	double	     longest_turn;   /* seconds, since the folder opened */
 
 	enum focus	   focus;
 	enum app_screen	   screen;
@@ -144,6 +146,12 @@ void app_show_failed(struct app *);
 void app_clear_failed(struct app *);
 /* t: threads, or back to the order of the setting. */
 void app_toggle_threads(struct app *);
+/* o then a key: d a t f s z for an order, capital for its reverse. */
+void app_sort_key(struct app *, int);
+/* /: limit the list to what the server finds; an empty query clears. */
+void app_search(struct app *, const char *);
+/* Esc: every message again, the cursor on its message. */
+void app_search_clear(struct app *);
 
 /* actions.c */
 void	     actions_run(struct app *, enum action);

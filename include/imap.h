@@ -14,6 +14,7 @@
 
 struct account;
 struct imap;
+struct query;
 struct thread_order;
 struct mime_part;
 
@@ -144,6 +145,12 @@ int imap_expunge(struct imap *, const uint32_t *, size_t, struct imap_error *);
 
 /* imap_search.c: which of these UIDs the selected folder still has. */
 int imap_search_uids(struct imap *, const uint32_t *, size_t, uint32_t **,
+    size_t *, struct imap_error *);
+/*
+ * The UIDs of the selected folder's messages that match a query (query.h),
+ * with CHARSET UTF-8 when a string in it is not ASCII.
+ */
+int imap_search_query(struct imap *, const struct query *, uint32_t **,
     size_t *, struct imap_error *);
 /* The UID of a message with this Message-ID in the selected folder, or 0. */
 int imap_search_message_id(struct imap *, const char *, uint32_t *,

@@ -64,6 +64,9 @@ enum action {
 	ACT_ATTACHMENTS,
 	ACT_SAVE_PART,
 	ACT_VIEW_PART,
+	ACT_SEARCH,
+	ACT_SEARCH_CLEAR,
+	ACT_SORT,
 };
 
 struct binding {

@@ -24,14 +24,16 @@ struct msgrow {
 	uint32_t size;
 	uint32_t from; /* offsets into the mailbox's arena */
 	uint32_t subject;
+	uint32_t from_key; /* sorts by from (sort.h) */
 };
 
 struct mailbox {
 	char		 *name; /* display name, "/"-separated UTF-8 */
 	uint32_t	  uidvalidity;
 	struct sort_order sort;
-	size_t		  n;	 /* rows */
-	size_t		  nheld; /* of them, placeholders */
+	size_t		  n;	  /* rows shown: all, or those of the limit */
+	size_t		  ntotal; /* rows in all, shown or not */
+	size_t		  nheld;  /* of them, placeholders */
 	/* Private: rows live in slots that never move, shown in order. */
 	struct msgrow  *slots;
 	size_t		nslots;
@@ -44,16 +46,26 @@ struct mailbox {
 	struct uidmap	byuid;
 	struct strarena strs;
 	uint32_t       *tree; /* by slot, in thread order (thread.h); or NULL */
+	int		limited; /* only the rows of these UIDs are shown */
+	uint32_t       *limit;	 /* sorted */
+	size_t		nlimit;
+	uint32_t       *view; /* the slots shown, in order, when limited */
 };
 
 void mailbox_init(struct mailbox *, const char *, const struct sort_order *);
 void mailbox_free(struct mailbox *);
 
-/* The row shown at this index (< n). */
+/* The row shown at this index (< n); mailbox_get finds hidden ones. */
 struct msgrow *mailbox_row(const struct mailbox *, size_t);
 /* The row of a UID, or NULL. */
 struct msgrow *mailbox_get(const struct mailbox *, uint32_t);
-/* Where a UID is shown, or -1. */
+/*
+ * Show only the rows of these UIDs (a search's answer), in the list's
+ * order, the others kept; with NULL, every row again.  Rows that come
+ * later are shown if the limit names them.
+ */
+void mailbox_limit(struct mailbox *, const uint32_t *, size_t);
+/* Where a UID is shown, or -1 (also when the limit hides it). */
 long	    mailbox_pos(const struct mailbox *, uint32_t);
 const char *mailbox_from(const struct mailbox *, const struct msgrow *);
 const char *mailbox_subject(const struct mailbox *, const struct msgrow *);

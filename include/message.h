@@ -27,8 +27,9 @@ struct message {
 	char *from;	      /* display name, else address; UTF-8 */
 	char *subject;	      /* RFC 2047 decoded, UTF-8 */
 	char *message_id;     /* as sent, or NULL: finds it after a move */
-	char *refs; /* the ids of its parents, "<a> <b>", or NULL: for the
+	char *refs;	/* the ids of its parents, "<a> <b>", or NULL: for the
 		       cache's threads; the list does not keep them */
+	char *from_key; /* the From mailbox's local part, for sort */
 };
 
 void message_clear(struct message *);

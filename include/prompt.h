@@ -18,6 +18,8 @@ enum prompt_kind {
 	PROMPT_COMMAND, /* after ":" */
 	PROMPT_SAVE,	/* the file to save a part to */
 	PROMPT_REPLACE, /* y/n: replace the file there */
+	PROMPT_SEARCH,	/* "/" in the list: a query (query.h) */
+	PROMPT_SORT,	/* "o" in the list: one key, the order */
 };
 
 struct folders;

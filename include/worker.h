@@ -29,6 +29,7 @@ enum request_type {
 	REQ_SELECT,  /* folder, sort: select, fetch every header */
 	REQ_FETCH,   /* folder, uids: these rows' headers, before the rest */
 	REQ_ORDER,   /* folder, sort: the list in another order */
+	REQ_SEARCH,  /* folder, query: UID SEARCH (query.h) */
 	REQ_STATUS,  /* folder: STATUS for its counts */
 	REQ_BODY,    /* folder, uid: fetch the text part shown */
 	REQ_STORE,   /* folder, uids, add, remove: flags */
@@ -66,6 +67,7 @@ struct request {
 	struct mime_part part;
 	char		*path;
 	int		 replace;
+	char		*query; /* SEARCH: as typed */
 };
 
 enum event_type {
@@ -81,6 +83,7 @@ enum event_type {
 	EV_STATUS,	 /* folder, messages, unseen */
 	EV_SELECTED,	 /* folder, uidvalidity, exists; flags EVF_CACHED */
 	EV_ORDER,	 /* folder, uids: every row, top first */
+	EV_SEARCH,	 /* id, folder, text (the query), uids: its matches */
 	EV_HEADERS,	 /* folder, msgs, n: a chunk; flags EVF_NEW */
 	EV_HEADERS_DONE, /* folder */
 	EV_EXPUNGED,	 /* folder, uids: gone from the server */

@@ -361,6 +361,9 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_REPLACE:
 		actions_attach_prompt_done(app, kind, line);
 		break;
+	case PROMPT_SEARCH:
+		app_search(app, line);
+		break;
 	default:
 		break;
 	}
@@ -487,6 +490,24 @@ actions_run(struct app *app, enum action a)
 		break;
 	case ACT_VIEW_PART:
 		actions_attach_view(app);
+		break;
+	case ACT_SEARCH:
+		if (app->mbox_wire == NULL)
+			break;
+		prompt_open(&app->prompt, PROMPT_SEARCH, "Search: ", 0);
+		/* The query shown, to change it rather than type it again. */
+		if (app->search != NULL)
+			strbuf_adds(&app->prompt.line, app->search);
+		break;
+	case ACT_SEARCH_CLEAR:
+		app_search_clear(app);
+		break;
+	case ACT_SORT:
+		if (app->mbox_wire != NULL)
+			prompt_open(&app->prompt, PROMPT_SORT,
+			    "Sort: (d)ate (a)rrival (t)hreads (f)rom (s)ubject "
+			    "si(z)e; capital: reverse",
+			    0);
 		break;
 	}
 	app->dirty = 1;

@@ -19,6 +19,7 @@
 #include "conf.h"
 #include "journal.h"
 #include "log.h"
+#include "query.h"
 #include "sanitize.h"
 #include "signal_pipe.h"
 #include "ui.h"
@@ -307,7 +308,7 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	/* The folder left keeps the counts its list last had. */
 	if (app->mbox_wire != NULL && !app->mbox_loading &&
 	    (f = folders_find_wire(&app->folders, app->mbox_wire)) != NULL) {
-		f->messages = (uint32_t)app->mbox.n;
+		f->messages = (uint32_t)app->mbox.ntotal;
 		f->unseen = (uint32_t)mailbox_count(&app->mbox, 0, MSG_SEEN);
 	}
 	/* wire may be app->mbox_wire itself (a reopen). */
@@ -315,6 +316,8 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	free(app->mbox_wire);
 	app->mbox_wire = copy;
 	mailbox_free(&app->mbox);
+	FREE(&app->search);
+	app->search_id = 0;
 	f = folders_find_wire(&app->folders, wire);
 	mailbox_init(&app->mbox, f != NULL ? f->name : wire, &app->sort);
 	app->mbox_loading = 1;
@@ -469,13 +472,58 @@ app_order(struct app *app, struct event *ev)
 		app->index_cursor = app->mbox.n - 1;
 }
 
+/* The open list in app->sort: here at once, then the server's order. */
+static void
+app_reorder(struct app *app)
+{
+	struct request *req;
+	uint32_t	uid;
+
+	app->mbox.sort = app->sort;
+	/* Out of threads the list sorts itself; into them the server does. */
+	if (app->sort.key != SORT_THREAD) {
+		uid = app_cursor_uid(app);
+		mailbox_set_tree(&app->mbox, NULL, NULL, 0);
+		mailbox_sort(&app->mbox);
+		app->mbox_unsorted = app->mbox_loading;
+		app_cursor_to(app, uid);
+	}
+	req = request_new(REQ_ORDER);
+	req->folder = xstrdup(app->mbox_wire);
+	req->sort = app->sort;
+	app_send(app, req);
+}
+
+void
+app_sort_key(struct app *app, int key)
+{
+	static const char keys[] = "datfsz";
+	const char	 *k;
+	char		  name[32];
+	int		  lower;
+
+	lower = key >= 'A' && key <= 'Z' ? key - 'A' + 'a' : key;
+	if (app->mbox_wire == NULL || lower <= 0 || lower > 0x7f ||
+	    (k = strchr(keys, lower)) == NULL) {
+		app_message(app, 1, "No such order");
+		return;
+	}
+	/* The letters in the order of enum sort_key. */
+	app->sort.key = (enum sort_key)(k - keys);
+	app->sort.reverse = key != lower;
+	/* The cursor stays on its message, wherever the order puts it. */
+	if (app_cursor_uid(app) != 0)
+		app->index_moved = 1;
+	app_reorder(app);
+	app_message(app, 0, "Sorted by %s",
+	    sort_name(&app->sort, name, sizeof name));
+}
+
 void
 app_toggle_threads(struct app *app)
 {
 	static const struct sort_order by_date = { SORT_DATE, 0 };
 	static const struct sort_order threads = { SORT_THREAD, 0 };
-	struct request		      *req;
-	uint32_t		       uid;
 
 	if (app->mbox_wire == NULL)
 		return;
@@ -491,19 +539,84 @@ app_toggle_threads(struct app *app)
 		    by_date;
 		app_message(app, 0, "No threads");
 	}
-	app->mbox.sort = app->sort;
-	/* Out of threads the list sorts itself; into them the server does. */
-	if (app->sort.key != SORT_THREAD) {
-		uid = app_cursor_uid(app);
-		mailbox_set_tree(&app->mbox, NULL, NULL, 0);
-		mailbox_sort(&app->mbox);
-		app->mbox_unsorted = app->mbox_loading;
-		app_cursor_to(app, uid);
-	}
-	req = request_new(REQ_ORDER);
+	app_reorder(app);
+}
+
+/* Ask the server which messages match; the answer limits the list. */
+static void
+app_search_send(struct app *app, const char *query)
+{
+	struct request *req;
+
+	req = request_new(REQ_SEARCH);
+	req->id = app->search_id = ++app->next_id;
 	req->folder = xstrdup(app->mbox_wire);
-	req->sort = app->sort;
+	req->query = xstrdup(query);
 	app_send(app, req);
+}
+
+void
+app_search(struct app *app, const char *query)
+{
+	struct query_error err;
+	struct query	  *q;
+	const char	  *p;
+
+	for (p = query; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p == '\0') {
+		app_search_clear(app);
+		return;
+	}
+	if (app->mbox_wire == NULL)
+		return;
+	/* Said here, where the query is still on the screen to fix. */
+	if ((q = query_parse(query, strlen(query), &err)) == NULL) {
+		app_message(app, 1, "Bad search at column %zu: %s", err.pos + 1,
+		    err.text);
+		return;
+	}
+	query_free(q);
+	app_message(app, 0, "Searching %s", app->mbox.name);
+	app_search_send(app, query);
+}
+
+void
+app_search_clear(struct app *app)
+{
+	uint32_t uid;
+
+	/* An answer still on its way would limit the list again. */
+	app->search_id = 0;
+	if (app->search == NULL)
+		return;
+	uid = app_cursor_uid(app);
+	mailbox_limit(&app->mbox, NULL, 0);
+	FREE(&app->search);
+	app->index_moved = 1;
+	app_cursor_to(app, uid);
+	app_message(app, 0, "Every message shown");
+}
+
+static void
+app_search_found(struct app *app, struct event *ev)
+{
+	uint32_t uid;
+
+	if (!app_in_open_folder(app, ev->folder) || ev->id != app->search_id)
+		return;
+	uid = app_cursor_uid(app);
+	mailbox_limit(&app->mbox, ev->uids, ev->nuids);
+	free(app->search);
+	app->search = ev->text;
+	ev->text = NULL;
+	/* Off the list now: the top row, rather than a row past the end. */
+	app->index_cursor = 0;
+	app_cursor_to(app, uid);
+	if (app->index_top >= app->mbox.n)
+		app->index_top = 0;
+	app_message(app, 0, "%zu message%s found", app->mbox.n,
+	    app->mbox.n == 1 ? "" : "s");
 }
 
 static void
@@ -528,6 +641,9 @@ app_headers(struct app *app, struct event *ev)
 		app_message(app, 0, "New mail in %s", app->mbox.name);
 		if (app->account->new_mail_bell)
 			ui_bell();
+		/* Shown only if it matches: the server says whether. */
+		if (app->search != NULL)
+			app_search_send(app, app->search);
 	}
 	/* Only rows not yet on the list can move the others. */
 	mailbox_add(&app->mbox, ev->msgs, ev->n);
@@ -724,6 +840,9 @@ app_event(struct app *app, struct event *ev)
 	case EV_ORDER:
 		app_order(app, ev);
 		break;
+	case EV_SEARCH:
+		app_search_found(app, ev);
+		break;
 	case EV_HEADERS:
 		app_headers(app, ev);
 		break;
@@ -777,9 +896,18 @@ app_prompt_key(struct app *app, int key)
 	enum prompt_kind kind = app->prompt.kind;
 	char		*line;
 
-	/* Tab completes folder names, which a file name is not. */
+	/* One key, whatever it is: an order, or no change. */
+	if (kind == PROMPT_SORT) {
+		prompt_close(&app->prompt);
+		if (key != KEYC_ESC && key != KEYC_CTRL('g'))
+			app_sort_key(app, key);
+		return;
+	}
+
+	/* Tab completes folder names, which a file or a query is not. */
 	switch (prompt_key(&app->prompt, key,
-	    kind == PROMPT_SAVE ? NULL : &app->folders)) {
+	    kind == PROMPT_SAVE || kind == PROMPT_SEARCH ? NULL :
+							   &app->folders)) {
 	case PROMPT_EDITING:
 		return;
 	case PROMPT_CANCELLED:
@@ -801,7 +929,8 @@ app_prompt_key(struct app *app, int key)
 	}
 	line = xstrdup(app->prompt.line.len > 0 ? app->prompt.line.buf : "");
 	prompt_close(&app->prompt);
-	if (*line != '\0' || kind == PROMPT_EXPUNGE)
+	/* An empty search is the way back to every message. */
+	if (*line != '\0' || kind == PROMPT_EXPUNGE || kind == PROMPT_SEARCH)
 		actions_prompt_done(app, kind, line);
 	free(line);
 }
@@ -973,6 +1102,7 @@ app_free(struct app *app)
 	mailbox_free(&app->mbox);
 	folders_free(&app->folders);
 	free(app->mbox_wire);
+	free(app->search);
 	free(app->netstate);
 	free(app->message);
 	freezero_str(app->password);

@@ -296,8 +296,8 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 	if (c == NULL ||
 	    (st = cache_prepare(c,
 		 "INSERT OR REPLACE INTO messages (folder, uid, flags, date,"
-		 " size, sender, subject, message_id, refs)"
-		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+		 " size, sender, subject, message_id, refs, from_key)"
+		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
 		return;
 	cache_db_exec(c->db, "BEGIN");
 	for (i = 0; i < n; i++) {
@@ -310,6 +310,7 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 		sqlite3_bind_text(st, 7, msgs[i].subject, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, msgs[i].message_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, msgs[i].refs, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 10, msgs[i].from_key, -1, SQLITE_STATIC);
 		cache_step(c, st);
 	}
 	cache_db_exec(c->db, "COMMIT");
@@ -395,9 +396,8 @@ cache_remove(struct cache *c, const char *folder, const uint32_t *uids,
 }
 
 struct cache_order_row {
-	uint32_t uid;
-	uint32_t flags;
-	int64_t	 date;
+	struct sort_item item; /* its strings are the row's */
+	uint32_t	 flags;
 };
 
 static const struct sort_order *cache_sort_order;
@@ -407,7 +407,18 @@ cache_order_cmp(const void *a, const void *b)
 {
 	const struct cache_order_row *x = a, *y = b;
 
-	return (sort_cmp(cache_sort_order, x->date, x->uid, y->date, y->uid));
+	return (sort_cmp(cache_sort_order, &x->item, &y->item));
+}
+
+/* A string column, only when the order needs it. */
+static const char *
+cache_order_text(sqlite3_stmt *st, int col, int want)
+{
+	const unsigned char *t;
+
+	if (!want || (t = sqlite3_column_text(st, col)) == NULL)
+		return (NULL);
+	return (xstrdup((const char *)t));
 }
 
 size_t
@@ -421,8 +432,8 @@ cache_order(struct cache *c, const char *folder, const struct sort_order *so,
 	*uids = *flags = NULL;
 	if (c == NULL ||
 	    (st = cache_prepare(c,
-		 "SELECT uid, flags, date FROM messages"
-		 " WHERE folder = ?")) == NULL)
+		 "SELECT uid, flags, date, size, from_key, subject"
+		 " FROM messages WHERE folder = ?")) == NULL)
 		return (0);
 	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -430,10 +441,15 @@ cache_order(struct cache *c, const char *folder, const struct sort_order *so,
 			cap = cap == 0 ? 1024 : cap * 2;
 			rows = xreallocarray(rows, cap, sizeof *rows);
 		}
-		rows[n].uid = (uint32_t)sqlite3_column_int64(st, 0);
+		rows[n].item.uid = (uint32_t)sqlite3_column_int64(st, 0);
 		rows[n].flags = (uint32_t)sqlite3_column_int64(st, 1) &
 		    MSG_SERVER_FLAGS;
-		rows[n++].date = sqlite3_column_int64(st, 2);
+		rows[n].item.date = sqlite3_column_int64(st, 2);
+		rows[n].item.size = (uint32_t)sqlite3_column_int64(st, 3);
+		rows[n].item.from_key = cache_order_text(st, 4,
+		    so->key == SORT_FROM);
+		rows[n++].item.subject = cache_order_text(st, 5,
+		    so->key == SORT_SUBJECT);
 	}
 	sqlite3_finalize(st);
 	/* Only the worker thread sorts here. */
@@ -443,8 +459,10 @@ cache_order(struct cache *c, const char *folder, const struct sort_order *so,
 	*uids = xreallocarray(NULL, n + 1, sizeof **uids);
 	*flags = xreallocarray(NULL, n + 1, sizeof **flags);
 	for (i = 0; i < n; i++) {
-		(*uids)[i] = rows[i].uid;
+		(*uids)[i] = rows[i].item.uid;
 		(*flags)[i] = rows[i].flags;
+		free((char *)rows[i].item.from_key);
+		free((char *)rows[i].item.subject);
 	}
 	free(rows);
 	return (n);
@@ -461,8 +479,9 @@ cache_rows(struct cache *c, const char *folder, const uint32_t *uids, size_t n,
 	*out = NULL;
 	if (c == NULL || n == 0 ||
 	    (st = cache_prepare(c,
-		 "SELECT flags, date, size, sender, subject, message_id"
-		 " FROM messages WHERE folder = ? AND uid = ?")) == NULL)
+		 "SELECT flags, date, size, sender, subject, message_id,"
+		 " from_key FROM messages WHERE folder = ? AND uid = ?")) ==
+		NULL)
 		return (0);
 	*out = xreallocarray(NULL, n, sizeof **out);
 	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
@@ -479,6 +498,7 @@ cache_rows(struct cache *c, const char *folder, const uint32_t *uids, size_t n,
 			m->from = cache_text(st, 3);
 			m->subject = cache_text(st, 4);
 			m->message_id = cache_text(st, 5);
+			m->from_key = cache_text(st, 6);
 		}
 		sqlite3_reset(st);
 	}

@@ -16,7 +16,7 @@
 #include "xmalloc.h"
 
 /* Bumped when a table changes; an older file is dropped and made again. */
-#define CACHE_DB_VERSION 3
+#define CACHE_DB_VERSION 4
 
 static const char cache_db_schema[] =
     "CREATE TABLE IF NOT EXISTS folders ("
@@ -36,7 +36,8 @@ static const char cache_db_schema[] =
     " sender TEXT,"
     " subject TEXT,"
     " message_id TEXT,"
-    " refs TEXT," /* its parents' ids, for threads made locally */
+    " refs TEXT,"     /* its parents' ids, for threads made locally */
+    " from_key TEXT," /* the From mailbox's local part, to sort by */
     " PRIMARY KEY (folder, uid)) WITHOUT ROWID;"
     /* The last thread order of a folder: (uid, tree bits) uint32 pairs. */
     "CREATE TABLE IF NOT EXISTS threads ("

@@ -281,9 +281,9 @@ static int
 conf_set_sort(struct conf_section *sec, const char *value, char **err)
 {
 	if (sort_parse(value, &sec->account->sort) != 0) {
-		*err = xstrdup(
-		    "sort must be date, arrival, threads, reverse-date, "
-		    "reverse-arrival or reverse-threads");
+		*err = xstrdup("sort must be date, arrival, threads, from, "
+			       "subject or size, or one of them after "
+			       "reverse-");
 		return (-1);
 	}
 	return (0);

@@ -1,6 +1,7 @@
 /*
  * imap_order.c owns asking the server for the order of the message list:
  * UID SORT (RFC 5256) when the server has it and the order is by date,
+ * from, subject or size,
  * UID THREAD REFERENCES for threads, else UID SEARCH ALL, which is arrival
  * order.  Every answer names every message, so it also fills the
  * sequence-number map.
@@ -113,8 +114,21 @@ imap_order_sort(struct imap *im, const struct sort_order *so, uint32_t **out,
 	clist			   *result = NULL;
 	int			    r;
 
-	/* tern's "date" is newest first: the server's REVERSE DATE. */
-	key = mailimap_sort_key_new_date(!so->reverse);
+	switch (so->key) {
+	case SORT_FROM:
+		key = mailimap_sort_key_new_from(so->reverse);
+		break;
+	case SORT_SUBJECT:
+		key = mailimap_sort_key_new_subject(so->reverse);
+		break;
+	case SORT_SIZE:
+		key = mailimap_sort_key_new_size(so->reverse);
+		break;
+	default:
+		/* tern's "date" is newest first: the server's REVERSE DATE. */
+		key = mailimap_sort_key_new_date(!so->reverse);
+		break;
+	}
 	if (key == NULL || (all = mailimap_search_key_new_all()) == NULL)
 		fatalx("out of memory");
 	r = mailimap_uid_sort(im->session, "UTF-8", key, all, &result);
@@ -200,7 +214,8 @@ imap_order(struct imap *im, const struct sort_order *so, uint32_t **out,
 	if (im->session == NULL || im->selected == NULL)
 		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE,
 		    "no folder selected", err));
-	if (so->key == SORT_DATE && imap_has_capability(im, "SORT")) {
+	if (so->key != SORT_ARRIVAL && so->key != SORT_THREAD &&
+	    imap_has_capability(im, "SORT")) {
 		if (imap_order_sort(im, so, out, nout, err) != 0)
 			return (-1);
 		how = "SORT";
@@ -222,7 +237,7 @@ imap_order(struct imap *im, const struct sort_order *so, uint32_t **out,
 			return (-1);
 		sort_uids_arrival(*out, *nout, so->reverse);
 		/* Threads without THREAD: arrival order, flat. */
-		*sorted = so->key != SORT_DATE;
+		*sorted = so->key == SORT_ARRIVAL || so->key == SORT_THREAD;
 	}
 	imap_order_seq(im, *out, *nout);
 	log_debug("%s: order of %zu messages from %s", im->selected, *nout,

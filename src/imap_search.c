@@ -1,19 +1,26 @@
 /*
- * imap_search.c owns UID SEARCH used to check before doing: which of some
+ * imap_search.c owns UID SEARCH: the user's search (a query.c tree put on
+ * the wire), and the searches used to check before doing: which of some
  * UIDs are still in the selected folder, and whether a message with a
  * given Message-ID is.  Replaying a change after a crash or a lost
  * connection asks these so that it never does a move or a copy twice.
+ * libetpan writes each string of the user's as one IMAP string (an atom,
+ * a quoted string with its escapes, or with LITERAL+ a literal where one
+ * is needed), and query.c has refused CR, LF and NUL, so a string cannot
+ * end the command and start another.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "imap_private.h"
 #include "log.h"
+#include "query.h"
 #include "xmalloc.h"
 
-int
-imap_search_run(struct imap *im, struct mailimap_search_key *key,
-    uint32_t **out, size_t *nout, struct imap_error *err)
+static int
+imap_search_send(struct imap *im, const char *charset,
+    struct mailimap_search_key *key, uint32_t **out, size_t *nout,
+    struct imap_error *err)
 {
 	clist *result = NULL;
 	int    r;
@@ -25,7 +32,15 @@ imap_search_run(struct imap *im, struct mailimap_search_key *key,
 		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE,
 		    "no folder selected", err));
 	}
-	r = mailimap_uid_search(im->session, NULL, key, &result);
+	/*
+	 * Without LITERAL+, 8-bit text goes quoted, which RFC 3501 does
+	 * not allow: a strict server refuses the search and says so.
+	 */
+	if (imap_has_capability(im, "LITERAL+"))
+		r = mailimap_uid_search_literalplus(im->session, charset, key,
+		    &result);
+	else
+		r = mailimap_uid_search(im->session, charset, key, &result);
 	mailimap_search_key_free(key);
 	imap_sync_collect(im);
 	if (r != MAILIMAP_NO_ERROR)
@@ -33,6 +48,127 @@ imap_search_run(struct imap *im, struct mailimap_search_key *key,
 	imap_uid_array(result, out, nout);
 	mailimap_search_result_free(result);
 	return (0);
+}
+
+int
+imap_search_run(struct imap *im, struct mailimap_search_key *key,
+    uint32_t **out, size_t *nout, struct imap_error *err)
+{
+	return (imap_search_send(im, NULL, key, out, nout, err));
+}
+
+/* A key with no argument (SEEN, FLAGGED, ...). */
+static struct mailimap_search_key *
+imap_search_flag_key(int type)
+{
+	struct mailimap_search_key *key;
+
+	/* ALL has no argument either: the same struct, another type. */
+	if ((key = mailimap_search_key_new_all()) == NULL)
+		fatalx("out of memory");
+	key->sk_type = type;
+	return (key);
+}
+
+static struct mailimap_date *
+imap_search_date(const struct query *q)
+{
+	struct mailimap_date *d;
+
+	if ((d = mailimap_date_new(q->day, q->month, q->year)) == NULL)
+		fatalx("out of memory");
+	return (d);
+}
+
+/* A query.c tree as libetpan's keys (the strings are copied). */
+static struct mailimap_search_key *
+imap_search_key(const struct query *q)
+{
+	struct mailimap_search_key *key = NULL, *k;
+	const struct query	   *c;
+
+	switch (q->kind) {
+	case QK_AND:
+		if ((key = mailimap_search_key_new_multiple_empty()) == NULL)
+			fatalx("out of memory");
+		for (c = q->a; c != NULL; c = c->next) {
+			k = imap_search_key(c);
+			if (mailimap_search_key_multiple_add(key, k) !=
+			    MAILIMAP_NO_ERROR)
+				fatalx("out of memory");
+		}
+		return (key);
+	case QK_OR:
+		key = mailimap_search_key_new_or(imap_search_key(q->a),
+		    imap_search_key(q->b));
+		break;
+	case QK_NOT:
+		key = mailimap_search_key_new_not(imap_search_key(q->a));
+		break;
+	case QK_FROM:
+		key = mailimap_search_key_new_from(xstrdup(q->str));
+		break;
+	case QK_TO:
+		key = mailimap_search_key_new_to(xstrdup(q->str));
+		break;
+	case QK_CC:
+		key = mailimap_search_key_new_cc(xstrdup(q->str));
+		break;
+	case QK_BCC:
+		key = mailimap_search_key_new_bcc(xstrdup(q->str));
+		break;
+	case QK_SUBJECT:
+		key = mailimap_search_key_new_subject(xstrdup(q->str));
+		break;
+	case QK_BODY:
+		key = mailimap_search_key_new_body(xstrdup(q->str));
+		break;
+	case QK_TEXT:
+		key = mailimap_search_key_new_text(xstrdup(q->str));
+		break;
+	case QK_SEEN:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_SEEN));
+	case QK_UNSEEN:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_UNSEEN));
+	case QK_FLAGGED:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_FLAGGED));
+	case QK_UNFLAGGED:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_UNFLAGGED));
+	case QK_DELETED:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_DELETED));
+	case QK_UNDELETED:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_UNDELETED));
+	case QK_ANSWERED:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_ANSWERED));
+	case QK_UNANSWERED:
+		return (imap_search_flag_key(MAILIMAP_SEARCH_KEY_UNANSWERED));
+	case QK_SINCE:
+		key = mailimap_search_key_new_since(imap_search_date(q));
+		break;
+	case QK_BEFORE:
+		key = mailimap_search_key_new_before(imap_search_date(q));
+		break;
+	case QK_ON:
+		key = mailimap_search_key_new_on(imap_search_date(q));
+		break;
+	case QK_LARGER:
+		key = mailimap_search_key_new_larger(q->num);
+		break;
+	case QK_SMALLER:
+		key = mailimap_search_key_new_smaller(q->num);
+		break;
+	}
+	if (key == NULL)
+		fatalx("out of memory");
+	return (key);
+}
+
+int
+imap_search_query(struct imap *im, const struct query *q, uint32_t **out,
+    size_t *nout, struct imap_error *err)
+{
+	return (imap_search_send(im, query_needs_charset(q) ? "UTF-8" : NULL,
+	    imap_search_key(q), out, nout, err));
 }
 
 void

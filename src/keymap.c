@@ -42,6 +42,12 @@ static const struct {
 	[ACT_SAVE_PART] = { "save-part", "save the part to a file" },
 	[ACT_VIEW_PART] = { "view-part",
 	    "open the part with its mailcap viewer" },
+	[ACT_SEARCH] = { "search",
+	    "show only the messages the server finds for a query" },
+	[ACT_SEARCH_CLEAR] = { "search-clear",
+	    "show every message again after a search" },
+	[ACT_SORT] = { "sort",
+	    "choose the order: date, arrival, threads, from, subject, size" },
 };
 
 static const struct binding keymap_table[] = {
@@ -78,6 +84,9 @@ static const struct binding keymap_table[] = {
 	{ CTX_INDEX, '$', "$", ACT_EXPUNGE },
 	{ CTX_FOLDERS, '$', "$", ACT_EXPUNGE },
 	{ CTX_INDEX, 't', "t", ACT_THREADS },
+	{ CTX_INDEX, 'o', "o", ACT_SORT },
+	{ CTX_INDEX, '/', "/", ACT_SEARCH },
+	{ CTX_INDEX, KEYC_ESC, "Esc", ACT_SEARCH_CLEAR },
 	{ CTX_ANY, '?', "?", ACT_HELP },
 	{ CTX_ANY, KEYC_CTRL('l'), "C-l", ACT_REDRAW },
 	{ CTX_ANY, ':', ":", ACT_COMMAND },

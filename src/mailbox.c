@@ -21,6 +21,7 @@ message_clear(struct message *m)
 	FREE(&m->subject);
 	FREE(&m->message_id);
 	FREE(&m->refs);
+	FREE(&m->from_key);
 }
 
 void
@@ -32,6 +33,7 @@ message_copy(struct message *dst, const struct message *src)
 	dst->message_id = src->message_id != NULL ? xstrdup(src->message_id) :
 						    NULL;
 	dst->refs = src->refs != NULL ? xstrdup(src->refs) : NULL;
+	dst->from_key = xstrdup(src->from_key != NULL ? src->from_key : "");
 }
 
 void
@@ -52,6 +54,8 @@ mailbox_free(struct mailbox *mb)
 	free(mb->freeslots);
 	free(mb->order);
 	free(mb->tree);
+	free(mb->limit);
+	free(mb->view);
 	uidmap_free(&mb->byuid);
 	strarena_free(&mb->strs);
 	free(mb->name);
@@ -61,7 +65,58 @@ mailbox_free(struct mailbox *mb)
 struct msgrow *
 mailbox_row(const struct mailbox *mb, size_t i)
 {
+	return (&mb->slots[mb->limited ? mb->view[i] : mb->order[i]]);
+}
+
+/* The i-th row of the whole order, shown or not. */
+static struct msgrow *
+mailbox_at(const struct mailbox *mb, size_t i)
+{
 	return (&mb->slots[mb->order[i]]);
+}
+
+static int
+mailbox_matches(const struct mailbox *mb, uint32_t uid)
+{
+	return (bsearch(&uid, mb->limit, mb->nlimit, sizeof *mb->limit,
+		    sort_uid_asc) != NULL);
+}
+
+/*
+ * The rows shown: all of them, or with a limit those it names, in the
+ * order's order.  Made again after every change to the order, so that
+ * the order itself never loses a row.
+ */
+static void
+mailbox_view(struct mailbox *mb)
+{
+	size_t i;
+
+	if (!mb->limited) {
+		mb->n = mb->ntotal;
+		return;
+	}
+	mb->view = xreallocarray(mb->view, mb->ntotal + 1, sizeof *mb->view);
+	mb->n = 0;
+	for (i = 0; i < mb->ntotal; i++)
+		if (mailbox_matches(mb, mailbox_at(mb, i)->uid))
+			mb->view[mb->n++] = mb->order[i];
+}
+
+void
+mailbox_limit(struct mailbox *mb, const uint32_t *uids, size_t n)
+{
+	FREE(&mb->limit);
+	FREE(&mb->view);
+	mb->nlimit = 0;
+	mb->limited = uids != NULL;
+	if (uids != NULL) {
+		mb->limit = xreallocarray(NULL, n + 1, sizeof *mb->limit);
+		memcpy(mb->limit, uids, n * sizeof *uids);
+		mb->nlimit = n;
+		qsort(mb->limit, n, sizeof *mb->limit, sort_uid_asc);
+	}
+	mailbox_view(mb);
 }
 
 struct msgrow *
@@ -74,18 +129,26 @@ mailbox_get(const struct mailbox *mb, uint32_t uid)
 	return (&mb->slots[slot]);
 }
 
+/* Where a slot is in an array of slots, or -1. */
+static long
+mailbox_find(const uint32_t *slots, size_t n, uint32_t slot)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (slots[i] == slot)
+			return ((long)i);
+	return (-1);
+}
+
 long
 mailbox_pos(const struct mailbox *mb, uint32_t uid)
 {
 	uint32_t slot;
-	size_t	 i;
 
 	if (uidmap_get(&mb->byuid, uid, &slot) != 0)
 		return (-1);
-	for (i = 0; i < mb->n; i++)
-		if (mb->order[i] == slot)
-			return ((long)i);
-	return (-1);
+	return (mailbox_find(mb->limited ? mb->view : mb->order, mb->n, slot));
 }
 
 const char *
@@ -103,10 +166,10 @@ mailbox_subject(const struct mailbox *mb, const struct msgrow *r)
 static void
 mailbox_reserve_order(struct mailbox *mb, size_t more)
 {
-	if (mb->n + more <= mb->caporder)
+	if (mb->ntotal + more <= mb->caporder)
 		return;
 	mb->caporder = mb->caporder == 0 ? 64 : mb->caporder;
-	while (mb->caporder < mb->n + more)
+	while (mb->caporder < mb->ntotal + more)
 		mb->caporder *= 2;
 	mb->order = xreallocarray(mb->order, mb->caporder, sizeof *mb->order);
 }
@@ -150,7 +213,8 @@ mailbox_forget_strings(struct mailbox *mb, struct msgrow *r)
 {
 	strarena_forget(&mb->strs, r->from);
 	strarena_forget(&mb->strs, r->subject);
-	r->from = r->subject = 0;
+	strarena_forget(&mb->strs, r->from_key);
+	r->from = r->subject = r->from_key = 0;
 }
 
 static void
@@ -183,12 +247,14 @@ mailbox_compact(struct mailbox *mb)
 	if (mb->strs.waste < 1024 * 1024 || mb->strs.waste * 2 < mb->strs.len)
 		return;
 	strarena_init(&fresh);
-	for (i = 0; i < mb->n; i++) {
-		r = mailbox_row(mb, i);
+	for (i = 0; i < mb->ntotal; i++) {
+		r = mailbox_at(mb, i);
 		r->from = strarena_add(&fresh,
 		    strarena_get(&mb->strs, r->from));
 		r->subject = strarena_add(&fresh,
 		    strarena_get(&mb->strs, r->subject));
+		r->from_key = strarena_add(&fresh,
+		    strarena_get(&mb->strs, r->from_key));
 	}
 	strarena_free(&mb->strs);
 	mb->strs = fresh;
@@ -206,6 +272,8 @@ mailbox_fill(struct mailbox *mb, struct msgrow *r, const struct message *m)
 	r->size = m->size;
 	r->from = strarena_add(&mb->strs, m->from);
 	r->subject = strarena_add(&mb->strs, m->subject);
+	r->from_key = strarena_add(&mb->strs,
+	    m->from_key != NULL ? m->from_key : "");
 }
 
 /*
@@ -217,10 +285,21 @@ mailbox_cmp_rows(const struct mailbox *mb, const struct msgrow *a,
     const struct msgrow *b)
 {
 	struct sort_order so = mb->sort;
+	struct sort_item  x, y;
 
 	if ((a->flags | b->flags) & MSG_UNLOADED)
 		so.key = SORT_ARRIVAL;
-	return (sort_cmp(&so, a->date, a->uid, b->date, b->uid));
+	x.uid = a->uid;
+	x.size = a->size;
+	x.date = a->date;
+	x.from_key = strarena_get(&mb->strs, a->from_key);
+	x.subject = strarena_get(&mb->strs, a->subject);
+	y.uid = b->uid;
+	y.size = b->size;
+	y.date = b->date;
+	y.from_key = strarena_get(&mb->strs, b->from_key);
+	y.subject = strarena_get(&mb->strs, b->subject);
+	return (sort_cmp(&so, &x, &y));
 }
 
 static int
@@ -235,20 +314,21 @@ mailbox_cmp_slots(const void *a, const void *b, void *arg)
 void
 mailbox_sort(struct mailbox *mb)
 {
-	if (mb->n > 1 && mb->tree == NULL)
-		qsort_r(mb->order, mb->n, sizeof *mb->order, mailbox_cmp_slots,
-		    mb);
+	if (mb->ntotal > 1 && mb->tree == NULL)
+		qsort_r(mb->order, mb->ntotal, sizeof *mb->order,
+		    mailbox_cmp_slots, mb);
+	mailbox_view(mb);
 }
 
 /* Put a slot at its place in the order (binary search). */
 static void
 mailbox_place(struct mailbox *mb, uint32_t slot)
 {
-	size_t lo = 0, hi = mb->n, mid;
+	size_t lo = 0, hi = mb->ntotal, mid;
 
 	/* Threads: the newest on top until the server threads it. */
 	if (mb->tree != NULL)
-		lo = hi = mb->sort.reverse ? mb->n : 0;
+		lo = hi = mb->sort.reverse ? mb->ntotal : 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		if (mailbox_cmp_rows(mb, &mb->slots[mb->order[mid]],
@@ -259,9 +339,9 @@ mailbox_place(struct mailbox *mb, uint32_t slot)
 	}
 	mailbox_reserve_order(mb, 1);
 	memmove(mb->order + lo + 1, mb->order + lo,
-	    (mb->n - lo) * sizeof *mb->order);
+	    (mb->ntotal - lo) * sizeof *mb->order);
 	mb->order[lo] = slot;
-	mb->n++;
+	mb->ntotal++;
 }
 
 void
@@ -286,15 +366,16 @@ mailbox_set_order(struct mailbox *mb, const uint32_t *uids, size_t n)
 		named[slot] = 1;
 		order[k++] = slot;
 	}
-	for (i = 0; i < mb->n; i++)
+	for (i = 0; i < mb->ntotal; i++)
 		if (!named[mb->order[i]])
 			mailbox_slot_free(mb, mb->order[i]);
 	free(named);
 	free(mb->order);
 	mb->order = order;
-	mb->n = k;
+	mb->ntotal = k;
 	mb->caporder = n + 1;
 	mailbox_compact(mb);
+	mailbox_view(mb);
 }
 
 void
@@ -342,12 +423,13 @@ mailbox_add(struct mailbox *mb, struct message *msgs, size_t n)
 			mailbox_place(mb, fresh[i]);
 	} else {
 		mailbox_reserve_order(mb, nfresh);
-		memcpy(mb->order + mb->n, fresh, nfresh * sizeof *fresh);
-		mb->n += nfresh;
+		memcpy(mb->order + mb->ntotal, fresh, nfresh * sizeof *fresh);
+		mb->ntotal += nfresh;
 		mailbox_sort(mb);
 	}
 	free(fresh);
 	mailbox_compact(mb);
+	mailbox_view(mb);
 }
 
 void
@@ -355,11 +437,11 @@ mailbox_mark_all(struct mailbox *mb, uint32_t flag, int on)
 {
 	size_t i;
 
-	for (i = 0; i < mb->n; i++) {
+	for (i = 0; i < mb->ntotal; i++) {
 		if (on)
-			mailbox_row(mb, i)->flags |= flag;
+			mailbox_at(mb, i)->flags |= flag;
 		else
-			mailbox_row(mb, i)->flags &= ~flag;
+			mailbox_at(mb, i)->flags &= ~flag;
 	}
 }
 
@@ -368,16 +450,17 @@ mailbox_remove_flagged(struct mailbox *mb, uint32_t flags)
 {
 	size_t i, j;
 
-	for (i = j = 0; i < mb->n; i++) {
-		if ((mailbox_row(mb, i)->flags & flags) == flags) {
+	for (i = j = 0; i < mb->ntotal; i++) {
+		if ((mailbox_at(mb, i)->flags & flags) == flags) {
 			mailbox_slot_free(mb, mb->order[i]);
 			continue;
 		}
 		mb->order[j++] = mb->order[i];
 	}
-	i = mb->n - j;
-	mb->n = j;
+	i = mb->ntotal - j;
+	mb->ntotal = j;
 	mailbox_compact(mb);
+	mailbox_view(mb);
 	return (i);
 }
 
@@ -385,11 +468,13 @@ int
 mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 {
 	struct msgrow *r;
+	uint32_t       slot;
 	long	       i;
 
-	if ((i = mailbox_pos(mb, uid)) == -1)
+	if (uidmap_get(&mb->byuid, uid, &slot) != 0 ||
+	    (i = mailbox_find(mb->order, mb->ntotal, slot)) == -1)
 		return (-1);
-	r = mailbox_row(mb, (size_t)i);
+	r = mailbox_at(mb, (size_t)i);
 	if (out != NULL) {
 		memset(out, 0, sizeof *out);
 		out->uid = r->uid;
@@ -398,11 +483,13 @@ mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 		out->size = r->size;
 		out->from = xstrdup(mailbox_from(mb, r));
 		out->subject = xstrdup(mailbox_subject(mb, r));
+		out->from_key = xstrdup(strarena_get(&mb->strs, r->from_key));
 	}
 	mailbox_slot_free(mb, mb->order[i]);
 	memmove(mb->order + i, mb->order + i + 1,
-	    (mb->n - (size_t)i - 1) * sizeof *mb->order);
-	mb->n--;
+	    (mb->ntotal - (size_t)i - 1) * sizeof *mb->order);
+	mb->ntotal--;
+	mailbox_view(mb);
 	return (0);
 }
 

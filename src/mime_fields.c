@@ -107,19 +107,28 @@ mime_fields_trim(char *s)
 	return (s);
 }
 
-/* The sender as the list shows it: the display name, else the address. */
+/*
+ * The sender as the list shows it: the display name, else the address;
+ * and in *key the address's mailbox (local part), which RFC 5256 sorts
+ * FROM by.
+ */
 static char *
-mime_fields_sender(const char *v)
+mime_fields_sender(const char *v, char **key)
 {
 	struct mailimf_mailbox_list *list = NULL;
 	struct mailimf_mailbox	    *mb;
 	size_t			     idx = 0;
-	char			    *out = NULL;
+	char			    *out = NULL, *at;
 
+	*key = NULL;
 	if (mailimf_mailbox_list_parse(v, strlen(v), &idx, &list) ==
 		MAILIMF_NO_ERROR &&
 	    clist_begin(list->mb_list) != NULL) {
 		mb = clist_content(clist_begin(list->mb_list));
+		if (mb->mb_addr_spec != NULL &&
+		    (at = strrchr(mb->mb_addr_spec, '@')) != NULL)
+			*key = xstrndup(mb->mb_addr_spec,
+			    (size_t)(at - mb->mb_addr_spec));
 		if (mb->mb_display_name != NULL && *mb->mb_display_name != '\0')
 			out = rfc2047_decode(mb->mb_display_name,
 			    strlen(mb->mb_display_name));
@@ -186,7 +195,7 @@ mime_fields_parse(const char *h, size_t len, struct message *f)
 	char *v;
 
 	if ((v = mime_fields_value(h, len, "From")) != NULL) {
-		f->from = mime_fields_sender(mime_fields_trim(v));
+		f->from = mime_fields_sender(mime_fields_trim(v), &f->from_key);
 		free(v);
 	}
 	if ((v = mime_fields_value(h, len, "Subject")) != NULL) {

@@ -213,8 +213,12 @@ ui_status_draw(struct app *app, int y, int cols)
 	if (app->mbox.name != NULL)
 		strbuf_printf(&sb, " | %s", app->mbox.name);
 	unread = mailbox_count(&app->mbox, 0, MSG_SEEN);
-	strbuf_printf(&sb, " | %zu message%s, %zu unread", app->mbox.n,
-	    app->mbox.n == 1 ? "" : "s", unread);
+	if (app->search != NULL)
+		strbuf_printf(&sb, " | search %s: %zu of %zu", app->search,
+		    app->mbox.n, app->mbox.ntotal);
+	else
+		strbuf_printf(&sb, " | %zu message%s, %zu unread", app->mbox.n,
+		    app->mbox.n == 1 ? "" : "s", unread);
 	if (app->screen == SCREEN_PAGER) {
 		long i = mailbox_pos(&app->mbox, app->pager.uid);
 

@@ -19,6 +19,7 @@
 #include "conf.h"
 #include "imap.h"
 #include "log.h"
+#include "query.h"
 #include "queue.h"
 #include "thread.h"
 #include "worker.h"
@@ -126,6 +127,7 @@ request_free(struct request *req)
 		return;
 	free(req->folder);
 	free(req->target);
+	free(req->query);
 	freezero_str(req->password);
 	if (req->message_ids != NULL)
 		for (i = 0; i < req->nuids; i++)
@@ -815,6 +817,41 @@ worker_order(struct worker *w, struct request *req)
 	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
 	    worker_reorder(w, req->folder, 0, &err) != 0)
 		worker_error(w, req, &err);
+}
+
+/* The user's search in the open folder: the UIDs that match, to the UI. */
+static void
+worker_search(struct worker *w, struct request *req)
+{
+	struct imap_error  err = { 0 };
+	struct query_error qerr;
+	struct query	  *q;
+	struct event	  *ev;
+	uint32_t	  *uids;
+	size_t		   n;
+
+	/* The UI parsed it already; this parse is what goes on the wire. */
+	if ((q = query_parse(req->query, strlen(req->query), &qerr)) == NULL) {
+		err.kind = IMAP_ERR_NO;
+		err.text = xstrdup(qerr.text);
+		worker_error(w, req, &err);
+		return;
+	}
+	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
+	    imap_search_query(w->imap, q, &uids, &n, &err) != 0) {
+		query_free(q);
+		worker_error(w, req, &err);
+		return;
+	}
+	query_free(q);
+	log_debug("%s: %zu messages match the search", req->folder, n);
+	ev = event_new(EV_SEARCH);
+	ev->id = req->id;
+	ev->folder = xstrdup(req->folder);
+	ev->text = xstrdup(req->query);
+	ev->uids = uids;
+	ev->nuids = n;
+	worker_push(w, ev);
 }
 
 /* Threads: the server's THREAD order again, after the folder changed. */
@@ -1710,6 +1747,8 @@ worker_order_cached(struct worker *w, struct request *req)
 static int
 worker_offline(struct worker *w, struct request *req)
 {
+	struct imap_error err = { 0 };
+
 	switch (req->type) {
 	case REQ_LIST:
 		worker_list_cached(w);
@@ -1730,6 +1769,11 @@ worker_offline(struct worker *w, struct request *req)
 	case REQ_SAVE:
 	case REQ_VIEW:
 		worker_offline_part(w, req);
+		break;
+	case REQ_SEARCH:
+		err.kind = IMAP_ERR_NO;
+		err.text = xstrdup("offline: a search needs the server");
+		worker_error(w, req, &err);
 		break;
 	case REQ_STORE:
 	case REQ_COPY:
@@ -1769,6 +1813,9 @@ worker_handle(struct worker *w, struct request *req)
 		break;
 	case REQ_ORDER:
 		worker_order(w, req);
+		break;
+	case REQ_SEARCH:
+		worker_search(w, req);
 		break;
 	case REQ_STATUS:
 		worker_status(w, req);

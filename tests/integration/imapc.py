@@ -16,6 +16,8 @@ separator; they go on the wire in modified UTF-7 (RFC 3501 5.1.3).
   imapc.py flags FOLDER SUBJECT    the message's flags, sorted, one line
   imapc.py msgids FOLDER           Message-IDs in UID order, one a line
   imapc.py thread FOLDER           UID THREAD REFERENCES UTF-8 ALL's list
+  imapc.py search FOLDER KEY...    subjects UID SEARCH KEY... finds, by UID
+  imapc.py sortby FOLDER CRITERIA  subjects in UID SORT CRITERIA order
   imapc.py store FOLDER SUBJECT +FLAGS|-FLAGS|FLAGS '(\\Seen)'
   imapc.py append FOLDER FILE [FLAGS]
   imapc.py create FOLDER
@@ -250,6 +252,21 @@ def main(argv):
         print(len(uids))
         for u in uids:
             print(subj[u])
+    elif cmd == "sortby":
+        # The server's own order by any criteria, e.g. "(REVERSE FROM)".
+        c.select(args[0])
+        data = c.check(c.imap.uid("SORT", args[1], "UTF-8", "ALL"), "sort")
+        subj = {u: s for u, _, s in c.messages(args[0])}
+        for u in data[0].split():
+            print(subj[int(u)])
+    elif cmd == "search":
+        # What the server itself finds, to compare a search in tern with.
+        c.select(args[0])
+        data = c.check(c.imap.uid("SEARCH", *args[1:]), "search")
+        found = set(int(x) for x in data[0].split())
+        for u, _, s in c.messages(args[0]):
+            if u in found:
+                print(s)
     elif cmd == "uids":
         for u, _, _ in c.messages(args[0]):
             print(u)

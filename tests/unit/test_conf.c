@@ -374,12 +374,17 @@ test_conf_sort(void **state)
 	assert_int_equal(conf.accounts[0]->sort.key, SORT_THREAD);
 	assert_int_equal(conf.accounts[0]->sort.reverse, 0);
 	conf_free(&conf);
-	test_conf_error("[account a]\nimap = imaps://u@h\n\nsort = size\n",
-	    "test.conf:4: sort must be date, arrival, threads, "
-	    "reverse-date, reverse-arrival or reverse-threads");
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\nsort = reverse-subject\n");
+	assert_int_equal(conf.accounts[0]->sort.key, SORT_SUBJECT);
+	assert_int_equal(conf.accounts[0]->sort.reverse, 1);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\n\nsort = sender\n",
+	    "test.conf:4: sort must be date, arrival, threads, from, "
+	    "subject or size, or one of them after reverse-");
 	test_conf_error("[account a]\nimap = imaps://u@h\nsort = reverse-\n",
-	    "test.conf:3: sort must be date, arrival, threads, "
-	    "reverse-date, reverse-arrival or reverse-threads");
+	    "test.conf:3: sort must be date, arrival, threads, from, "
+	    "subject or size, or one of them after reverse-");
 }
 
 /* Set a URL that must be accepted and check what it gave. */

@@ -82,6 +82,53 @@ test_order_is_highest_uid_first(void **state)
 }
 
 static void
+test_limit(void **state)
+{
+	struct mailbox mb;
+	struct message m;
+	uint32_t       found[] = { 2, 8, 9, 11 }, order[] = { 9, 2, 5 };
+
+	(void)state;
+	mailbox_init(&mb, "INBOX", &by_arrival);
+	fill(&mb);
+	mailbox_limit(&mb, found, 4);
+	/* Shown in the list's order; 11 is not in the list (yet). */
+	assert_int_equal(mb.n, 3);
+	assert_int_equal(mb.ntotal, 5);
+	assert_int_equal(uid_at(&mb, 0), 9);
+	assert_int_equal(uid_at(&mb, 1), 8);
+	assert_int_equal(uid_at(&mb, 2), 2);
+	assert_int_equal(mailbox_pos(&mb, 7), -1);
+	assert_non_null(mailbox_get(&mb, 7));
+	/* Hidden rows still count, and change like the others. */
+	assert_int_equal(mailbox_count(&mb, 0, MSG_SEEN), 3);
+	mailbox_mark_all(&mb, MSG_STALE, 1);
+	assert_true(mailbox_get(&mb, 7)->flags & MSG_STALE);
+	/* New rows: shown when named, kept hidden when not. */
+	m = msg(11, 0, "eleven");
+	mailbox_add(&mb, &m, 1);
+	m = msg(10, 0, "ten");
+	mailbox_add(&mb, &m, 1);
+	assert_int_equal(mb.n, 4);
+	assert_int_equal(uid_at(&mb, 0), 11);
+	assert_int_equal(mailbox_remove(&mb, 7, NULL), 0);
+	assert_int_equal(mb.ntotal, 6);
+	assert_int_equal(mailbox_remove(&mb, 8, NULL), 0);
+	assert_int_equal(mb.n, 3);
+	/* A new order keeps the limit. */
+	mailbox_set_order(&mb, order, 3);
+	assert_int_equal(mb.n, 2);
+	assert_int_equal(uid_at(&mb, 0), 9);
+	assert_int_equal(uid_at(&mb, 1), 2);
+	/* Cleared: every row, in order. */
+	mailbox_limit(&mb, NULL, 0);
+	assert_int_equal(mb.n, 3);
+	assert_int_equal(uid_at(&mb, 2), 5);
+	assert_int_equal(mailbox_pos(&mb, 5), 2);
+	mailbox_free(&mb);
+}
+
+static void
 test_find(void **state)
 {
 	struct mailbox mb;
@@ -284,12 +331,16 @@ test_date_order(void **state)
 	chunk[0].date = 2500;
 	mailbox_add(&mb, chunk, 1);
 	assert_int_equal(uid_at(&mb, 1), 4);
-	/* Same date: the higher UID (the later arrival) on top. */
+	/*
+	 * Same date: the lower UID (the earlier arrival) on top, as the
+	 * server's REVERSE DATE has it (RFC 5256 breaks ties in mailbox
+	 * order whatever the direction; Dovecot does).
+	 */
 	chunk[0] = msg(5, 0, "tie");
 	chunk[0].date = 2000;
 	mailbox_add(&mb, chunk, 1);
-	assert_int_equal(uid_at(&mb, 2), 5);
-	assert_int_equal(uid_at(&mb, 3), 3);
+	assert_int_equal(uid_at(&mb, 2), 3);
+	assert_int_equal(uid_at(&mb, 3), 5);
 	/* Many at once sort the whole list. */
 	for (i = 0; i < 70; i++) {
 		chunk[i] = msg(100 + (uint32_t)i, 0, "bulk");
@@ -373,6 +424,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_order_is_highest_uid_first),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_remove_and_reinsert),
 		cmocka_unit_test(test_refetch_keeps_one_row),
 		cmocka_unit_test(test_refresh_drops_stale),
