@@ -33,6 +33,7 @@ struct imap_error {
 
 struct imap_body {
 	char *text; /* the shown part, decoded to UTF-8 */
+	int   html; /* text is HTML, still to be rendered */
 	char *from, *to, *cc, *date, *subject;
 };
 

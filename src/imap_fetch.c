@@ -587,6 +587,7 @@ imap_fetch_body(struct imap *im, uint32_t uid, struct imap_body *body,
 	mailimap_fetch_list_free(result);
 	log_debug("uid %u: fetching part of %u bytes", uid, mt.size);
 	rc = imap_fetch_part(im, uid, &mt, body, err);
+	body->html = mt.html;
 	mime_text_clear(&mt);
 	if (rc != 0)
 		imap_body_clear(body);

@@ -17,6 +17,7 @@
 #include "cache.h"
 #include "cache_db.h"
 #include "conf.h"
+#include "html.h"
 #include "imap.h"
 #include "log.h"
 #include "queue.h"
@@ -40,6 +41,8 @@
 #define WORKER_FETCH_CHUNK 1000
 /* More new messages than this in a cached folder: ask the server's order. */
 #define WORKER_NEW_MAX 1000
+/* The html-filter's time; then it is killed and the built-in renders. */
+#define WORKER_HTML_TIMEOUT_MS 5000
 
 /*
  * The rows of the open folder still to be sent to the UI after its first
@@ -1372,6 +1375,28 @@ worker_push_body(struct worker *w, struct request *req, struct cache_body *body)
 	worker_push(w, ev);
 }
 
+/*
+ * HTML is rendered here, on the worker, and the text is what the cache
+ * keeps: the filter may take seconds, which the UI thread must never wait.
+ */
+static void
+worker_render_html(struct worker *w, struct imap_body *body)
+{
+	struct event *ev;
+	char	     *text, *note;
+
+	text = html_render(w->account->html_filter, body->text,
+	    strlen(body->text), WORKER_HTML_TIMEOUT_MS, &note);
+	free(body->text);
+	body->text = text;
+	body->html = 0;
+	if (note != NULL) {
+		ev = event_new(EV_NOTICE);
+		ev->text = note;
+		worker_push(w, ev);
+	}
+}
+
 static void
 worker_body(struct worker *w, struct request *req)
 {
@@ -1384,6 +1409,8 @@ worker_body(struct worker *w, struct request *req)
 		worker_error(w, req, &err);
 		return;
 	}
+	if (body.html)
+		worker_render_html(w, &body);
 	cb.text = body.text;
 	cb.from = body.from;
 	cb.to = body.to;
