@@ -52,6 +52,8 @@ struct pager {
 	char   **lines; /* sanitized, one per text line */
 	size_t	 nlines;
 	size_t	 top;
+	char	*find;	    /* the last text searched for, or NULL */
+	long	 find_line; /* the line of the match shown, or -1 */
 };
 
 struct app {

@@ -60,6 +60,8 @@ enum action {
 	ACT_REDRAW,
 	ACT_COMMAND,
 	ACT_CLEAR_FAILED,
+	ACT_FIND,
+	ACT_FIND_NEXT,
 };
 
 struct binding {

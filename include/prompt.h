@@ -16,6 +16,7 @@ enum prompt_kind {
 	PROMPT_COPY,
 	PROMPT_EXPUNGE, /* y/n */
 	PROMPT_COMMAND, /* after ":" */
+	PROMPT_FIND,	/* text to find in the pager */
 };
 
 struct folders;

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "conf.h"
+#include "find.h"
 #include "journal.h"
 #include "xmalloc.h"
 
@@ -182,6 +183,7 @@ actions_open_message(struct app *app)
 	pg->lines = NULL;
 	pg->nlines = 0;
 	pg->top = 0;
+	pg->find_line = -1;
 	pg->uid = m->uid;
 	pg->loading = 1;
 	app->screen = SCREEN_PAGER;
@@ -332,6 +334,35 @@ actions_command(struct app *app, const char *line)
 		app_message(app, 1, "Unknown command: %s", line);
 }
 
+/*
+ * Move the pager to the next line holding the text searched for, after
+ * the last match, or from the top line shown for a new search.
+ */
+static void
+actions_find(struct app *app)
+{
+	struct pager *pg = &app->pager;
+	size_t	      from;
+	long	      i;
+	int	      wrapped;
+
+	if (pg->find == NULL) {
+		app_message(app, 1, "Nothing searched for yet: /");
+		return;
+	}
+	from = pg->find_line >= 0 ? (size_t)pg->find_line + 1 : pg->top;
+	if ((i = find_line(pg->lines, pg->nlines, from, pg->find, &wrapped)) <
+	    0) {
+		app_message(app, 1, "Not found: %s", pg->find);
+		pg->find_line = -1;
+		return;
+	}
+	pg->find_line = i;
+	pg->top = (size_t)i;
+	if (wrapped)
+		app_message(app, 0, "Search wrapped to the top: %s", pg->find);
+}
+
 void
 actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 {
@@ -347,6 +378,14 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 		break;
 	case PROMPT_COMMAND:
 		actions_command(app, line);
+		break;
+	case PROMPT_FIND:
+		if (*line != '\0') {
+			free(app->pager.find);
+			app->pager.find = xstrdup(line);
+			app->pager.find_line = -1;
+		}
+		actions_find(app);
 		break;
 	default:
 		break;
@@ -465,6 +504,12 @@ actions_run(struct app *app, enum action a)
 		break;
 	case ACT_CLEAR_FAILED:
 		app_clear_failed(app);
+		break;
+	case ACT_FIND:
+		prompt_open(&app->prompt, PROMPT_FIND, "Find: ", 0);
+		break;
+	case ACT_FIND_NEXT:
+		actions_find(app);
 		break;
 	}
 	app->dirty = 1;

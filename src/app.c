@@ -958,6 +958,7 @@ app_free(struct app *app)
 		app_pending_free(p);
 	}
 	freev(app->pager.lines, app->pager.nlines);
+	free(app->pager.find);
 	prompt_close(&app->prompt);
 	app_free_failed(app);
 	journal_close(app->journal);

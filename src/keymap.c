@@ -38,6 +38,8 @@ static const struct {
 	[ACT_COMMAND] = { "command", "type a command (:failed, :quit)" },
 	[ACT_CLEAR_FAILED] = { "clear-failed",
 	    "forget the changes the server refused" },
+	[ACT_FIND] = { "find", "search forward in the message's text" },
+	[ACT_FIND_NEXT] = { "find-next", "go to the next match of the search" },
 };
 
 static const struct binding keymap_table[] = {
@@ -77,6 +79,8 @@ static const struct binding keymap_table[] = {
 	{ CTX_ANY, KEYC_CTRL('l'), "C-l", ACT_REDRAW },
 	{ CTX_ANY, ':', ":", ACT_COMMAND },
 	{ CTX_FAILED, 'D', "D", ACT_CLEAR_FAILED },
+	{ CTX_PAGER, '/', "/", ACT_FIND },
+	{ CTX_PAGER, 'n', "n", ACT_FIND_NEXT },
 };
 
 static const char *keymap_contexts[] = {
