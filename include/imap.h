@@ -100,6 +100,13 @@ uint64_t imap_highestmodseq(const struct imap *);
 int  imap_fetch_body(struct imap *, uint32_t, struct imap_body *,
      struct imap_error *);
 void imap_body_clear(struct imap_body *);
+/*
+ * The message as the server has it, on an explicit request only: its
+ * header (BODY.PEEK[HEADER]) or, with whole, all of it (BODY.PEEK[]).
+ * *out is NUL-terminated and may hold NULs; *len is its length.
+ */
+int imap_fetch_source(struct imap *, uint32_t, int whole, char **, size_t *,
+    struct imap_error *);
 /* The list headers of the newest n messages to arrive (the top of the
  * sequence numbers). */
 int imap_fetch_newest(struct imap *, uint32_t, imap_headers_cb *, void *,

@@ -62,6 +62,8 @@ enum action {
 	ACT_CLEAR_FAILED,
 	ACT_FIND,
 	ACT_FIND_NEXT,
+	ACT_HEADERS,
+	ACT_PIPE,
 };
 
 struct binding {

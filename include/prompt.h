@@ -17,6 +17,7 @@ enum prompt_kind {
 	PROMPT_EXPUNGE, /* y/n */
 	PROMPT_COMMAND, /* after ":" */
 	PROMPT_FIND,	/* text to find in the pager */
+	PROMPT_PIPE,	/* a command to pipe the message to */
 };
 
 struct folders;

@@ -35,6 +35,7 @@ enum request_type {
 	REQ_MOVE,    /* folder, uids, target */
 	REQ_EXPUNGE, /* folder, uids (UID EXPUNGE of those only) */
 	REQ_LOGOUT,  /* log out and end the thread */
+	REQ_SOURCE,  /* folder, uid, whole: the raw header, or message */
 };
 
 struct request {
@@ -59,6 +60,7 @@ struct request {
 	struct sort_order sort; /* SELECT: the order of the list */
 	/* SELECT before logging in: show what the cache has, if anything. */
 	int preview;
+	int whole; /* SOURCE: the whole message, not just its header */
 };
 
 enum event_type {
@@ -81,18 +83,21 @@ enum event_type {
 	EV_BODY,	 /* folder, uid, text (UTF-8, unsanitized), hdrs */
 	EV_DONE,	 /* id, ok, text: a request is over */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
+	EV_SOURCE, /* folder, uid, text of textlen bytes (raw); EVF_WHOLE */
 };
 
 /* event.flags */
 #define EVF_CACHED 0x1	 /* EV_SELECTED: from the cache, not the server */
 #define EVF_NEW 0x2	 /* EV_HEADERS: mail that just arrived */
 #define EVF_UNSORTED 0x4 /* EV_ORDER: arrival order, the server cannot sort */
+#define EVF_WHOLE 0x8	 /* EV_SOURCE: the whole message, not the header */
 
 struct event {
 	enum event_type type;
 	unsigned int	id;
 	int		ok;
 	char	       *text;
+	size_t		textlen; /* EV_SOURCE: text may hold NULs */
 	char	       *host;
 	char	       *fingerprint;
 	char	       *folder;

@@ -16,7 +16,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,10 +23,9 @@
 
 #include "html.h"
 #include "log.h"
+#include "runcmd.h"
 #include "strbuf.h"
 #include "xmalloc.h"
-
-extern char **environ;
 
 /* More text than this from a filter is a filter gone wrong. */
 #define HTML_FILTER_MAX_OUT (64 * 1024 * 1024)
@@ -46,36 +44,6 @@ html_filter_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-static int
-html_filter_spawn(char *const argv[], int in, int out, pid_t *pid)
-{
-	posix_spawn_file_actions_t fa;
-	posix_spawnattr_t	   attr;
-	sigset_t		   none, all;
-	int			   rc;
-
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, in, 0);
-	posix_spawn_file_actions_adddup2(&fa, out, 1);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	/* No socket, cache or terminal descriptor of tern's goes along. */
-	posix_spawn_file_actions_addclosefrom_np(&fa, 3);
-	posix_spawnattr_init(&attr);
-	sigemptyset(&none);
-	sigfillset(&all);
-	posix_spawnattr_setsigmask(&attr, &none);
-	posix_spawnattr_setsigdefault(&attr, &all);
-	/* Its own group, so that a timeout kills what a shell started too. */
-	posix_spawnattr_setpgroup(&attr, 0);
-	posix_spawnattr_setflags(&attr,
-	    POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF |
-		POSIX_SPAWN_SETPGROUP);
-	rc = posix_spawnp(pid, argv[0], &fa, &attr, argv, environ);
-	posix_spawnattr_destroy(&attr);
-	posix_spawn_file_actions_destroy(&fa);
-	return (rc);
 }
 
 /* Feed the input and read the output until EOF or the deadline. */
@@ -168,7 +136,8 @@ html_filter_run(char *const argv[], const char *s, size_t len, int timeout_ms,
 		close(to[1]);
 		return (HTML_FILTER_FAILED);
 	}
-	rc = html_filter_spawn(argv, to[0], from[1], &pid);
+	rc = runcmd_spawn(argv, to[0], from[1], RUNCMD_QUIET | RUNCMD_GROUP,
+	    &pid);
 	close(to[0]);
 	close(from[1]);
 	if (rc != 0) {

@@ -40,6 +40,9 @@ static const struct {
 	    "forget the changes the server refused" },
 	[ACT_FIND] = { "find", "search forward in the message's text" },
 	[ACT_FIND_NEXT] = { "find-next", "go to the next match of the search" },
+	[ACT_HEADERS] = { "headers",
+	    "show every header field, or the usual few" },
+	[ACT_PIPE] = { "pipe", "pipe the whole message to a command" },
 };
 
 static const struct binding keymap_table[] = {
@@ -81,6 +84,8 @@ static const struct binding keymap_table[] = {
 	{ CTX_FAILED, 'D', "D", ACT_CLEAR_FAILED },
 	{ CTX_PAGER, '/', "/", ACT_FIND },
 	{ CTX_PAGER, 'n', "n", ACT_FIND_NEXT },
+	{ CTX_PAGER, 'h', "h", ACT_HEADERS },
+	{ CTX_PAGER, '|', "|", ACT_PIPE },
 };
 
 static const char *keymap_contexts[] = {

@@ -1421,6 +1421,44 @@ worker_body(struct worker *w, struct request *req)
 	worker_push_body(w, req, &cb);
 }
 
+/* The raw header or message, fetched only because the user asked. */
+static void
+worker_source(struct worker *w, struct request *req)
+{
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+	char		 *text;
+	size_t		  len;
+
+	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
+	    imap_fetch_source(w->imap, req->uids[0], req->whole, &text, &len,
+		&err) != 0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	ev = event_new(EV_SOURCE);
+	ev->id = req->id;
+	ev->folder = xstrdup(req->folder);
+	ev->uid = req->uids[0];
+	ev->text = text;
+	ev->textlen = len;
+	ev->flags = req->whole ? EVF_WHOLE : 0;
+	worker_push(w, ev);
+}
+
+/* What only the server has: the cache keeps no raw messages. */
+static void
+worker_offline_refuse(struct worker *w, struct request *req)
+{
+	struct event *ev;
+
+	ev = event_new(EV_DONE);
+	ev->id = req->id;
+	ev->folder = xstrdup(req->folder);
+	ev->text = xstrdup("offline: the server is needed for this");
+	worker_push(w, ev);
+}
+
 static void
 worker_body_cached(struct worker *w, struct request *req)
 {
@@ -1641,6 +1679,9 @@ worker_offline(struct worker *w, struct request *req)
 	case REQ_BODY:
 		worker_body_cached(w, req);
 		break;
+	case REQ_SOURCE:
+		worker_offline_refuse(w, req);
+		break;
 	case REQ_ORDER:
 		/* The login's reopen asks in this order too. */
 		worker_order_cached(w, req);
@@ -1692,6 +1733,9 @@ worker_handle(struct worker *w, struct request *req)
 		break;
 	case REQ_BODY:
 		worker_body(w, req);
+		break;
+	case REQ_SOURCE:
+		worker_source(w, req);
 		break;
 	case REQ_STORE:
 	case REQ_COPY:
