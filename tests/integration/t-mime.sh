@@ -91,6 +91,20 @@ open_row() {
 }
 
 ABSENT='is not shown'
+# The list's columns line up whatever the subject holds: double-width
+# characters and combining marks (Mime 21) end at the same column as ASCII.
+wait_for 'Mime 21'
+screen | python3 -c '
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+rows = [l.rstrip() for l in sys.stdin.read().split("\n") if "Mime " in l]
+widths = set(width(r) for r in rows)
+if len(rows) < 21 or len(widths) != 1:
+    sys.exit("rows of widths %s" % sorted(widths))
+' || fail "the list columns do not line up"
+
 open_row 1 'Mime 01' 'Nested plain text wins over the HTML'
 
 open_row 2 'Mime 02' 'Newsletter heading'
@@ -156,6 +170,9 @@ open_row 17 'Mime 17' 'You are invited: Planning meeting, Monday 10:00\.'
 open_row 18 'Mime 18' 'Forwarding this one, see below\.'
 open_row 19 'Mime 19' 'start-of-long-line word word'
 open_row 20 'Mime 20' 'First of a thousand parts\.'
+open_row 21 "Mime 21 日本語の件名 $(printf 'e\314\201te\314\201')" \
+    "幅の広い文字 and combining: $(printf 'cafe\314\201') \| end" \
+    '^(漢字){25}$' 'From: 山田'
 
 keys q
 wait_exit
