@@ -53,6 +53,14 @@ struct pager {
 	char   **lines; /* sanitized, one per text line */
 	size_t	 nlines;
 	size_t	 top;
+	char	*find;	    /* the last text searched for, or NULL */
+	long	 find_line; /* the line of the match shown, or -1 */
+	/* h: the header lines not shown now (all of them, or the few) */
+	char **alt;
+	size_t nalt;
+	int    all_headers;
+	int    want_headers; /* asked the server for them */
+	char  *pipe_cmd;     /* |: waiting for the message to pipe to it */
 };
 
 /* The attachment screen: the parts of the message last opened. */
@@ -157,6 +165,8 @@ void app_search_clear(struct app *);
 void	     actions_run(struct app *, enum action);
 void	     actions_prompt_done(struct app *, enum prompt_kind, const char *);
 enum context actions_context(const struct app *);
+/* EV_SOURCE: the header for h, or the message for |. */
+void	       actions_source_done(struct app *, struct event *);
 struct msgrow *actions_current(struct app *);
 
 /* actions_attach.c */

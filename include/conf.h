@@ -36,6 +36,7 @@ struct account {
 	int	      new_mail_bell;
 	struct sort_order sort; /* of the message list */
 	char *save_dir;		/* offered by the save prompt; NULL: default */
+	char *html_filter;	/* NULL: w3m, lynx, the built-in */
 };
 
 struct conf {

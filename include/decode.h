@@ -28,10 +28,13 @@ int decode_base64_digit(char, char c63);
 char *encode_base64(const void *, size_t);
 
 /*
- * Convert from a charset to UTF-8 with iconv.  NULL, "us-ascii" and "utf-8"
- * copy the bytes; an unknown charset copies them too (the sanitizer turns
- * what is not UTF-8 into U+FFFD).  Bytes iconv cannot convert become U+FFFD.
- * Never NULL; *outlen (if not NULL) gets the length.
+ * Convert from a charset to UTF-8 with iconv, under the names mail uses
+ * (ks_c_5601-1987, x-sjis, gb2312 as GB18030...).  "utf-8" copies the
+ * bytes (the sanitizer turns what is not UTF-8 into U+FFFD).  NULL,
+ * "us-ascii" or an unknown charset copy valid UTF-8, and read anything
+ * else as windows-1252, so that a lying label loses no text.  Bytes iconv
+ * cannot convert become U+FFFD.  Never NULL; *outlen (if not NULL) gets
+ * the length.
  */
 char *charset_to_utf8(const char *, const char *, size_t, size_t *);
 

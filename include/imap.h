@@ -35,6 +35,7 @@ struct imap_error {
 
 struct imap_body {
 	char		 *text; /* the shown part, decoded to UTF-8 */
+	int		  html; /* text is HTML, still to be rendered */
 	char		 *from, *to, *cc, *date, *subject;
 	struct mime_part *parts; /* every part (mime_parts.h) */
 	size_t		  nparts;
@@ -110,6 +111,13 @@ void imap_body_clear(struct imap_body *);
  */
 int imap_fetch_section(struct imap *, uint32_t, const uint32_t *, size_t,
     char **, size_t *, struct imap_error *);
+/*
+ * The message as the server has it, on an explicit request only: its
+ * header (BODY.PEEK[HEADER]) or, with whole, all of it (BODY.PEEK[]).
+ * *out is NUL-terminated and may hold NULs; *len is its length.
+ */
+int imap_fetch_source(struct imap *, uint32_t, int whole, char **, size_t *,
+    struct imap_error *);
 /* The list headers of the newest n messages to arrive (the top of the
  * sequence numbers). */
 int imap_fetch_newest(struct imap *, uint32_t, imap_headers_cb *, void *,

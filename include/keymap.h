@@ -67,6 +67,10 @@ enum action {
 	ACT_SEARCH,
 	ACT_SEARCH_CLEAR,
 	ACT_SORT,
+	ACT_FIND,
+	ACT_FIND_NEXT,
+	ACT_HEADERS,
+	ACT_PIPE,
 };
 
 struct binding {

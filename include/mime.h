@@ -22,6 +22,8 @@ struct mime_text {
 #define MIME_ENC_BASE64 2
 	char	*charset;
 	int	 html;
+	int	 flowed; /* format=flowed: soft breaks to undo */
+	int	 delsp;
 	uint32_t size;
 };
 

@@ -20,6 +20,8 @@ enum prompt_kind {
 	PROMPT_REPLACE, /* y/n: replace the file there */
 	PROMPT_SEARCH,	/* "/" in the list: a query (query.h) */
 	PROMPT_SORT,	/* "o" in the list: one key, the order */
+	PROMPT_FIND,	/* text to find in the pager */
+	PROMPT_PIPE,	/* a command to pipe the message to */
 };
 
 struct folders;

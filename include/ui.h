@@ -5,6 +5,8 @@
 #ifndef TERN_UI_H
 #define TERN_UI_H
 
+#include <stddef.h>
+
 struct app;
 
 void ui_init(void);
@@ -20,5 +22,11 @@ void ui_draw(struct app *);
 void ui_bell(void);
 /* The next key as a KEYC_* or code point, or -1 if none is waiting. */
 int ui_getkey(void);
+/*
+ * Suspend the screen and run cmd with /bin/sh, data on its stdin; a key
+ * press after it brings the screen back.  Its exit status, or -1 with
+ * *why set (caller frees).
+ */
+int ui_pipe(const char *cmd, const char *data, size_t len, char **why);
 
 #endif

@@ -39,6 +39,7 @@ enum request_type {
 	REQ_SAVE,    /* folder, uid, part, path, replace: write a part */
 	REQ_VIEW,    /* folder, uid, part: a temporary file and its viewer */
 	REQ_LOGOUT,  /* log out and end the thread */
+	REQ_SOURCE,  /* folder, uid, whole: the raw header, or message */
 };
 
 struct request {
@@ -68,6 +69,7 @@ struct request {
 	char		*path;
 	int		 replace;
 	char		*query; /* SEARCH: as typed */
+	int whole; /* SOURCE: the whole message, not just its header */
 };
 
 enum event_type {
@@ -93,6 +95,7 @@ enum event_type {
 	EV_SAVED,	 /* ok, text; with EVF_EXISTS: path, parts (the one) */
 	EV_VIEW,	 /* path: the temporary file, text: the command */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
+	EV_SOURCE, /* folder, uid, text of textlen bytes (raw); EVF_WHOLE */
 };
 
 /* event.flags */
@@ -102,12 +105,14 @@ enum event_type {
 #define EVF_EXISTS 0x8	  /* EV_SAVED: the file is there; nothing written */
 #define EVF_TERMINAL 0x10 /* EV_VIEW: the viewer needs the terminal */
 #define EVF_COPIOUS 0x20  /* EV_VIEW: the viewer prints; wait for a key */
+#define EVF_WHOLE 0x40	  /* EV_SOURCE: the whole message, not the header */
 
 struct event {
 	enum event_type type;
 	unsigned int	id;
 	int		ok;
 	char	       *text;
+	size_t		textlen; /* EV_SOURCE: text may hold NULs */
 	char	       *host;
 	char	       *fingerprint;
 	char	       *folder;

@@ -41,6 +41,7 @@ account_free(struct account *a)
 	free(a->ca_file);
 	free(a->save_dir);
 	free(a->fingerprint);
+	free(a->html_filter);
 	free(a);
 }
 

@@ -9,7 +9,10 @@
 
 #include "app.h"
 #include "conf.h"
+#include "find.h"
+#include "header_lines.h"
 #include "journal.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 enum context
@@ -188,6 +191,12 @@ actions_open_message(struct app *app)
 	pg->lines = NULL;
 	pg->nlines = 0;
 	pg->top = 0;
+	pg->find_line = -1;
+	freev(pg->alt, pg->nalt);
+	pg->alt = NULL;
+	pg->nalt = 0;
+	pg->all_headers = pg->want_headers = 0;
+	FREE(&pg->pipe_cmd);
 	pg->uid = m->uid;
 	pg->loading = 1;
 	app->screen = SCREEN_PAGER;
@@ -341,6 +350,141 @@ actions_command(struct app *app, const char *line)
 		app_message(app, 1, "Unknown command: %s", line);
 }
 
+/* Ask for the raw header (h) or the whole message (|) of the one shown. */
+static void
+actions_source(struct app *app, int whole)
+{
+	struct request *req;
+
+	if (app->mbox_wire == NULL)
+		return;
+	req = request_new(REQ_SOURCE);
+	req->id = ++app->next_id;
+	req->folder = xstrdup(app->mbox_wire);
+	req->uids = xmalloc(sizeof *req->uids);
+	req->uids[0] = app->pager.uid;
+	req->nuids = 1;
+	req->whole = whole;
+	app_send(app, req);
+	app_message(app, 0, "Fetching the %s...", whole ? "message" : "header");
+}
+
+/*
+ * Put the header lines kept aside in place of those shown (the few from
+ * ENVELOPE, or all of them), and keep the others aside in turn.
+ */
+static void
+actions_swap_headers(struct pager *pg)
+{
+	char **lines, **old;
+	size_t k, rest;
+
+	for (k = 0; k < pg->nlines && *pg->lines[k] != '\0'; k++)
+		;
+	rest = pg->nlines - k;
+	lines = xreallocarray(NULL, pg->nalt + rest + 1, sizeof *lines);
+	if (pg->nalt > 0)
+		memcpy(lines, pg->alt, pg->nalt * sizeof *lines);
+	if (rest > 0)
+		memcpy(lines + pg->nalt, pg->lines + k, rest * sizeof *lines);
+	old = xreallocarray(NULL, k + 1, sizeof *old);
+	if (k > 0)
+		memcpy(old, pg->lines, k * sizeof *old);
+	free(pg->alt);
+	free(pg->lines);
+	pg->lines = lines;
+	pg->nlines = pg->nalt + rest;
+	pg->alt = old;
+	pg->nalt = k;
+	pg->all_headers = !pg->all_headers;
+	pg->top = 0;
+	pg->find_line = -1;
+}
+
+static void
+actions_toggle_headers(struct app *app)
+{
+	struct pager *pg = &app->pager;
+
+	if (pg->loading) {
+		app_message(app, 1, "This message is still loading");
+		return;
+	}
+	if (pg->alt != NULL)
+		actions_swap_headers(pg);
+	else if (!pg->want_headers) {
+		pg->want_headers = 1;
+		actions_source(app, 0);
+	}
+}
+
+void
+actions_source_done(struct app *app, struct event *ev)
+{
+	struct pager *pg = &app->pager;
+	char	     *why;
+	int	      rc;
+
+	if (app->screen != SCREEN_PAGER || app->mbox_wire == NULL ||
+	    ev->folder == NULL || strcmp(ev->folder, app->mbox_wire) != 0 ||
+	    ev->uid != pg->uid)
+		return;
+	FREE(&app->message);
+	if (ev->flags & EVF_WHOLE) {
+		if (pg->pipe_cmd == NULL)
+			return;
+		rc = ui_pipe(pg->pipe_cmd, ev->text, ev->textlen, &why);
+		if (why != NULL)
+			app_message(app, 1, "%s", why);
+		else if (rc != 0)
+			app_message(app, 1, "The command exited with status %d",
+			    rc);
+		else
+			app_message(app, 0, "Piped the message to: %s",
+			    pg->pipe_cmd);
+		free(why);
+		FREE(&pg->pipe_cmd);
+		app->redraw_all = 1;
+		return;
+	}
+	if (!pg->want_headers)
+		return;
+	pg->want_headers = 0;
+	freev(pg->alt, pg->nalt);
+	pg->alt = header_lines(ev->text != NULL ? ev->text : "", ev->textlen,
+	    &pg->nalt);
+	actions_swap_headers(pg);
+}
+
+/*
+ * Move the pager to the next line holding the text searched for, after
+ * the last match, or from the top line shown for a new search.
+ */
+static void
+actions_find(struct app *app)
+{
+	struct pager *pg = &app->pager;
+	size_t	      from;
+	long	      i;
+	int	      wrapped;
+
+	if (pg->find == NULL) {
+		app_message(app, 1, "Nothing searched for yet: /");
+		return;
+	}
+	from = pg->find_line >= 0 ? (size_t)pg->find_line + 1 : pg->top;
+	if ((i = find_line(pg->lines, pg->nlines, from, pg->find, &wrapped)) <
+	    0) {
+		app_message(app, 1, "Not found: %s", pg->find);
+		pg->find_line = -1;
+		return;
+	}
+	pg->find_line = i;
+	pg->top = (size_t)i;
+	if (wrapped)
+		app_message(app, 0, "Search wrapped to the top: %s", pg->find);
+}
+
 void
 actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 {
@@ -363,6 +507,19 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 		break;
 	case PROMPT_SEARCH:
 		app_search(app, line);
+		break;
+	case PROMPT_PIPE:
+		free(app->pager.pipe_cmd);
+		app->pager.pipe_cmd = xstrdup(line);
+		actions_source(app, 1);
+		break;
+	case PROMPT_FIND:
+		if (*line != '\0') {
+			free(app->pager.find);
+			app->pager.find = xstrdup(line);
+			app->pager.find_line = -1;
+		}
+		actions_find(app);
 		break;
 	default:
 		break;
@@ -508,6 +665,18 @@ actions_run(struct app *app, enum action a)
 			    "Sort: (d)ate (a)rrival (t)hreads (f)rom (s)ubject "
 			    "si(z)e; capital: reverse",
 			    0);
+		break;
+	case ACT_FIND:
+		prompt_open(&app->prompt, PROMPT_FIND, "Find: ", 0);
+		break;
+	case ACT_FIND_NEXT:
+		actions_find(app);
+		break;
+	case ACT_HEADERS:
+		actions_toggle_headers(app);
+		break;
+	case ACT_PIPE:
+		prompt_open(&app->prompt, PROMPT_PIPE, "Pipe to command: ", 0);
 		break;
 	}
 	app->dirty = 1;

@@ -876,6 +876,9 @@ app_event(struct app *app, struct event *ev)
 	case EV_BODY:
 		app_body(app, ev);
 		break;
+	case EV_SOURCE:
+		actions_source_done(app, ev);
+		break;
 	case EV_DONE:
 		app_done(app, ev);
 		break;
@@ -1096,6 +1099,9 @@ app_free(struct app *app)
 	}
 	freev(app->pager.lines, app->pager.nlines);
 	actions_attach_free(app);
+	free(app->pager.find);
+	freev(app->pager.alt, app->pager.nalt);
+	free(app->pager.pipe_cmd);
 	prompt_close(&app->prompt);
 	app_free_failed(app);
 	journal_close(app->journal);

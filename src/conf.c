@@ -59,6 +59,7 @@ static int conf_set_folder_refresh(struct conf_section *, const char *,
 static int conf_set_new_mail_bell(struct conf_section *, const char *, char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
 static int conf_set_save_dir(struct conf_section *, const char *, char **);
+static int conf_set_html_filter(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
 	{ "imap", conf_set_imap,
@@ -92,6 +93,10 @@ static const struct conf_setting conf_settings[] = {
 	{ "save-dir", conf_set_save_dir,
 	    "Directory the save prompt offers for attachments; ~/ is the home "
 	    "directory (default ~/Downloads if it exists, else ~)." },
+	{ "html-filter", conf_set_html_filter,
+	    "Shell command that turns HTML on its stdin into text on its "
+	    "stdout, for mail with no plain text part (default: w3m, else "
+	    "lynx, else the built-in renderer)." },
 };
 #define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
 
@@ -286,6 +291,14 @@ conf_set_sort(struct conf_section *sec, const char *value, char **err)
 			       "reverse-");
 		return (-1);
 	}
+	return (0);
+}
+
+static int
+conf_set_html_filter(struct conf_section *sec, const char *value, char **err)
+{
+	free(sec->account->html_filter);
+	sec->account->html_filter = xstrdup(value);
 	return (0);
 }
 

@@ -158,12 +158,89 @@ decode_charset_acceptable(const char *charset)
 	return (len < DECODE_CHARSET_MAX && strchr(charset, '/') == NULL);
 }
 
+/*
+ * Names mail uses that iconv does not know, or knows as a smaller charset
+ * than the one mailers really write under that name.
+ */
+static const struct {
+	const char *name;
+	const char *iconv;
+} decode_aliases[] = {
+	{ "ks_c_5601-1987", "CP949" },
+	{ "ks_c_5601", "CP949" },
+	{ "euc-kr", "CP949" },
+	{ "x-sjis", "CP932" },
+	{ "shift_jis", "CP932" },
+	{ "sjis", "CP932" },
+	{ "windows-31j", "CP932" },
+	{ "gb2312", "GB18030" },
+	{ "gbk", "GB18030" },
+	{ "x-gbk", "GB18030" },
+	{ "cp936", "GB18030" },
+	{ "iso-8859-8-i", "ISO-8859-8" },
+	{ "iso-8859-6-i", "ISO-8859-6" },
+	{ "x-mac-roman", "MACINTOSH" },
+	{ "x-unicode-2-0-utf-7", "UTF-7" },
+	{ "unicode-1-1-utf-7", "UTF-7" },
+	{ "x-user-defined", "WINDOWS-1252" },
+	/* Mail that says Latin-1 was written on Windows more often than not. */
+	{ "iso-8859-1", "WINDOWS-1252" },
+	{ "latin1", "WINDOWS-1252" },
+};
+
 static iconv_t
 decode_iconv_open(const char *charset)
 {
+	size_t i;
+
 	if (!decode_charset_acceptable(charset))
 		return ((iconv_t)-1);
+	for (i = 0; i < sizeof decode_aliases / sizeof decode_aliases[0]; i++) {
+		if (strcasecmp(charset, decode_aliases[i].name) == 0)
+			return (iconv_open("UTF-8", decode_aliases[i].iconv));
+	}
 	return (iconv_open("UTF-8", charset));
+}
+
+/* Whether s is all valid UTF-8 (overlong forms and surrogates are not). */
+static int
+decode_valid_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		     i = 0, n, k;
+	unsigned int	     cp, min;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((p[i] & 0xe0) == 0xc0) {
+			n = 1;
+			cp = p[i] & 0x1f;
+			min = 0x80;
+		} else if ((p[i] & 0xf0) == 0xe0) {
+			n = 2;
+			cp = p[i] & 0x0f;
+			min = 0x800;
+		} else if ((p[i] & 0xf8) == 0xf0) {
+			n = 3;
+			cp = p[i] & 0x07;
+			min = 0x10000;
+		} else
+			return (0);
+		if (len - i <= n)
+			return (0);
+		for (k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return (0);
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return (0);
+		i += n + 1;
+	}
+	return (1);
 }
 
 int
@@ -189,8 +266,23 @@ charset_to_utf8(const char *charset, const char *s, size_t len, size_t *outlen)
 	int	      flushed = 0;
 
 	strbuf_init(&sb);
-	if (decode_charset_is_utf8(charset) ||
-	    (cd = decode_iconv_open(charset)) == (iconv_t)-1) {
+	/*
+	 * Text that is UTF-8 is taken as such whatever the label says, when
+	 * the label is ASCII (8-bit bytes prove it wrong) or unknown.  Other
+	 * 8-bit text under those labels is read as windows-1252, where every
+	 * byte is a character: the text is kept, never turned into U+FFFD.
+	 */
+	if (decode_charset_is_utf8(charset) || !charset_known(charset)) {
+		if (decode_valid_utf8(s, len) ||
+		    (charset != NULL &&
+			(strcasecmp(charset, "utf-8") == 0 ||
+			    strcasecmp(charset, "utf8") == 0))) {
+			strbuf_add(&sb, s, len);
+			return (strbuf_detach(&sb, outlen));
+		}
+		charset = "windows-1252";
+	}
+	if ((cd = decode_iconv_open(charset)) == (iconv_t)-1) {
 		strbuf_add(&sb, s, len);
 		return (strbuf_detach(&sb, outlen));
 	}

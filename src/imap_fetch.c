@@ -2,8 +2,9 @@
  * imap_fetch.c owns FETCH: list headers in chunks from the newest message
  * down, and the one text part the pager shows.  It turns libetpan's results
  * into tern's own structs at once and frees them chunk by chunk; it must
- * never fetch a whole message (BODY[]) or set \Seen by itself (BODY.PEEK).
- * A part is fetched by its section alone, for the pager or for a save.
+ * never fetch a whole message (BODY[]) unless the user asked for it (|,
+ * imap_fetch_source), nor set \Seen by itself (BODY.PEEK).  A part is
+ * fetched by its section alone, for the pager or for a save.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -500,30 +501,22 @@ imap_body_envelope(struct mailimap_envelope *env, struct imap_body *body)
 		body->cc = imap_addresses(env->env_cc->cc_list, 1);
 }
 
-int
-imap_fetch_section(struct imap *im, uint32_t uid, const uint32_t *path,
-    size_t depth, char **data, size_t *len, struct imap_error *err)
+/*
+ * UID FETCH (UID BODY.PEEK[sec]) of one message; *out gets a copy of the
+ * bytes (NUL-terminated, and they may hold NULs), *len their number.
+ * Takes sec.
+ */
+static int
+imap_fetch_sec(struct imap *im, uint32_t uid, struct mailimap_section *sec,
+    char **out, size_t *len, struct imap_error *err)
 {
 	struct mailimap_fetch_type	     *ft;
-	struct mailimap_section		     *sec;
 	struct mailimap_msg_att_static	     *st;
 	struct mailimap_msg_att_body_section *bs;
-	clist				     *parts, *result;
-	size_t				      i;
-	uint32_t			     *id;
+	clist				     *result;
 
-	*data = NULL;
+	*out = NULL;
 	*len = 0;
-	if (im->session == NULL)
-		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
-	if ((parts = clist_new()) == NULL)
-		fatalx("out of memory");
-	for (i = 0; i < depth; i++) {
-		id = xmalloc(sizeof *id);
-		*id = path[i];
-		clist_append(parts, id);
-	}
-	sec = mailimap_section_new_part(mailimap_section_part_new(parts));
 	ft = mailimap_fetch_type_new_fetch_att_list_empty();
 	if (sec == NULL || ft == NULL)
 		fatalx("out of memory");
@@ -543,14 +536,37 @@ imap_fetch_section(struct imap *im, uint32_t uid, const uint32_t *path,
 		return (-1);
 	}
 	bs = st->att_data.att_body_section;
-	if (bs->sec_body_part != NULL) {
-		*len = bs->sec_length;
-		*data = xmemdup(bs->sec_body_part, *len + 1);
-		(*data)[*len] = '\0';
-	} else
-		*data = xstrdup("");
+	*len = bs->sec_body_part != NULL ? bs->sec_length : 0;
+	*out = xmalloc(*len + 1);
+	if (*len > 0)
+		memcpy(*out, bs->sec_body_part, *len);
+	(*out)[*len] = '\0';
 	mailimap_fetch_list_free(result);
 	return (0);
+}
+
+int
+imap_fetch_section(struct imap *im, uint32_t uid, const uint32_t *path,
+    size_t depth, char **data, size_t *len, struct imap_error *err)
+{
+	clist	 *parts;
+	uint32_t *id;
+	size_t	  i;
+
+	*data = NULL;
+	*len = 0;
+	if (im->session == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
+	if ((parts = clist_new()) == NULL)
+		fatalx("out of memory");
+	for (i = 0; i < depth; i++) {
+		id = xmalloc(sizeof *id);
+		*id = path[i];
+		clist_append(parts, id);
+	}
+	return (imap_fetch_sec(im, uid,
+	    mailimap_section_new_part(mailimap_section_part_new(parts)), data,
+	    len, err));
 }
 
 static int
@@ -566,6 +582,21 @@ imap_fetch_part(struct imap *im, uint32_t uid, const struct mime_text *mt,
 	body->text = mime_decode(mt, data, len);
 	free(data);
 	return (0);
+}
+
+int
+imap_fetch_source(struct imap *im, uint32_t uid, int whole, char **out,
+    size_t *len, struct imap_error *err)
+{
+	*out = NULL;
+	*len = 0;
+	if (im->session == NULL)
+		return (imap_fail(im, MAILIMAP_ERROR_BAD_STATE, "FETCH", err));
+	log_debug("uid %u: fetching the %s", uid,
+	    whole ? "whole message" : "header");
+	return (imap_fetch_sec(im, uid,
+	    whole ? mailimap_section_new(NULL) : mailimap_section_new_header(),
+	    out, len, err));
 }
 
 int
@@ -613,6 +644,7 @@ imap_fetch_body(struct imap *im, uint32_t uid, struct imap_body *body,
 	mailimap_fetch_list_free(result);
 	log_debug("uid %u: fetching part of %u bytes", uid, mt.size);
 	rc = imap_fetch_part(im, uid, &mt, body, err);
+	body->html = mt.html;
 	mime_text_clear(&mt);
 	if (rc != 0)
 		imap_body_clear(body);

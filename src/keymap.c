@@ -48,6 +48,11 @@ static const struct {
 	    "show every message again after a search" },
 	[ACT_SORT] = { "sort",
 	    "choose the order: date, arrival, threads, from, subject, size" },
+	[ACT_FIND] = { "find", "search forward in the message's text" },
+	[ACT_FIND_NEXT] = { "find-next", "go to the next match of the search" },
+	[ACT_HEADERS] = { "headers",
+	    "show every header field, or the usual few" },
+	[ACT_PIPE] = { "pipe", "pipe the whole message to a command" },
 };
 
 static const struct binding keymap_table[] = {
@@ -94,6 +99,10 @@ static const struct binding keymap_table[] = {
 	{ CTX_PAGER, 'v', "v", ACT_ATTACHMENTS },
 	{ CTX_ATTACH, 's', "s", ACT_SAVE_PART },
 	{ CTX_ATTACH, KEYC_ENTER, "Enter", ACT_VIEW_PART },
+	{ CTX_PAGER, '/', "/", ACT_FIND },
+	{ CTX_PAGER, 'n', "n", ACT_FIND_NEXT },
+	{ CTX_PAGER, 'h', "h", ACT_HEADERS },
+	{ CTX_PAGER, '|', "|", ACT_PIPE },
 };
 
 static const char *keymap_contexts[] = {

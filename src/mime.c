@@ -10,6 +10,7 @@
 #include <libetpan/libetpan.h>
 
 #include "decode.h"
+#include "flowed.h"
 #include "mime.h"
 #include "mime_parts.h"
 #include "strbuf.h"
@@ -40,7 +41,7 @@ mime_encoding(struct mailimap_body_fields *bf)
 }
 
 static const char *
-mime_charset(struct mailimap_body_fields *bf)
+mime_param(struct mailimap_body_fields *bf, const char *name)
 {
 	struct mailimap_single_body_fld_param *p;
 	clistiter			      *it;
@@ -51,7 +52,7 @@ mime_charset(struct mailimap_body_fields *bf)
 	     it = clist_next(it)) {
 		p = clist_content(it);
 		if (p->pa_name != NULL && p->pa_value != NULL &&
-		    strcasecmp(p->pa_name, "charset") == 0)
+		    strcasecmp(p->pa_name, name) == 0)
 			return (p->pa_value);
 	}
 	return (NULL);
@@ -67,9 +68,13 @@ mime_take(struct mailimap_body_type_text *t, const uint32_t *path, size_t depth,
 	memcpy(out->path, path, depth * sizeof *path);
 	out->depth = depth;
 	out->encoding = mime_encoding(t->bd_fields);
-	cs = mime_charset(t->bd_fields);
+	cs = mime_param(t->bd_fields, "charset");
 	out->charset = cs != NULL ? xstrdup(cs) : NULL;
 	out->html = html;
+	cs = mime_param(t->bd_fields, "format");
+	out->flowed = !html && cs != NULL && strcasecmp(cs, "flowed") == 0;
+	cs = mime_param(t->bd_fields, "delsp");
+	out->delsp = cs != NULL && strcasecmp(cs, "yes") == 0;
 	out->size = t->bd_fields != NULL ? t->bd_fields->bd_size : 0;
 }
 
@@ -181,6 +186,11 @@ mime_decode(const struct mime_text *mt, const char *data, size_t len)
 	}
 	text = charset_to_utf8(mt->charset, raw, rawlen, NULL);
 	free(raw);
+	if (mt->flowed) {
+		raw = text;
+		text = flowed_unwrap(raw, strlen(raw), mt->delsp);
+		free(raw);
+	}
 	return (text);
 }
 

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "find.h"
 #include "ui_curses.h"
 
 /* Bytes of s that fit in w columns (at least one character). */
@@ -31,15 +32,83 @@ ui_pager_fit(const char *s, int w)
 	return ((size_t)(p - s));
 }
 
+/*
+ * Bytes of s to put on one row of w columns: as many as fit, ended after
+ * the last blank when a word would be cut (a word longer than the row is
+ * cut where the row ends).
+ */
+static size_t
+ui_pager_wrap(const char *s, int w)
+{
+	size_t fit, i;
+
+	fit = ui_pager_fit(s, w);
+	if (s[fit] == '\0' || s[fit] == ' ')
+		return (fit);
+	for (i = fit; i > 0; i--) {
+		if (s[i - 1] == ' ')
+			return (i);
+	}
+	return (fit);
+}
+
+/*
+ * The quote marks a line starts with ("> > "), repeated on the rows a
+ * long quoted line wraps onto, so that a reflowed paragraph keeps its
+ * depth on every row.
+ */
+static size_t
+ui_pager_quote(const char *line)
+{
+	size_t n = 0;
+
+	if (*line != '>')
+		return (0);
+	while (line[n] == '>' || line[n] == ' ')
+		n++;
+	return (n);
+}
+
+/* One row: prefix, then text with the search's match standing out. */
+static void
+ui_pager_row(int y, int x, int w, const char *prefix, size_t plen,
+    const char *text, const char *find, attr_t attr)
+{
+	char	    buf[1024];
+	const char *m;
+	size_t	    n;
+	int	    used = 0;
+
+	n = plen < sizeof buf - 1 ? plen : sizeof buf - 1;
+	memcpy(buf, prefix, n);
+	buf[n] = '\0';
+	if (n > 0)
+		used = ui_put(y, x, w, buf, attr);
+	if (find != NULL && (m = find_str(text, find)) != NULL) {
+		n = (size_t)(m - text) < sizeof buf - 1 ? (size_t)(m - text) :
+							  sizeof buf - 1;
+		memcpy(buf, text, n);
+		buf[n] = '\0';
+		used += ui_put(y, x + used, w - used, buf, attr);
+		n = strlen(find) < sizeof buf - 1 ? strlen(find) :
+						    sizeof buf - 1;
+		memcpy(buf, m, n);
+		buf[n] = '\0';
+		used += ui_put(y, x + used, w - used, buf, attr | A_REVERSE);
+		text = m + strlen(find);
+	}
+	ui_put(y, x + used, w - used, text, attr);
+}
+
 void
 ui_pager_draw(struct app *app, int y, int x, int w, int h)
 {
 	struct pager *pg = &app->pager;
-	const char   *line;
+	const char   *line, *find;
 	char	      buf[1024];
-	size_t	      i, n, len;
+	size_t	      i, n, len, qlen;
 	attr_t	      attr;
-	int	      r = 0, header = 1;
+	int	      r = 0, header = 1, qw;
 
 	if (pg->loading && pg->nlines == 0) {
 		ui_put(y, x, w, " Loading message...", A_NORMAL);
@@ -54,12 +123,32 @@ ui_pager_draw(struct app *app, int y, int x, int w, int h)
 			ui_put(y + r++, x, w, "", A_NORMAL);
 			continue;
 		}
+		find = pg->find_line == (long)i ? pg->find : NULL;
+		qlen = ui_pager_quote(line);
+		n = qlen < sizeof buf - 1 ? qlen : sizeof buf - 1;
+		memcpy(buf, line, n);
+		buf[n] = '\0';
+		qw = ui_width(buf);
+		/* A quote too deep for the window is not repeated. */
+		if (qw > w / 2)
+			qlen = qw = 0;
+		len = ui_pager_wrap(line, w);
+		n = len < sizeof buf - 1 ? len : sizeof buf - 1;
+		memcpy(buf, line, n);
+		buf[n] = '\0';
+		ui_pager_row(y + r++, x, w, "", 0, buf, find, attr);
+		line += n;
 		while (*line != '\0' && r < h) {
-			len = ui_pager_fit(line, w);
+			while (*line == ' ')
+				line++;
+			if (*line == '\0')
+				break;
+			len = ui_pager_wrap(line, w - qw);
 			n = len < sizeof buf - 1 ? len : sizeof buf - 1;
 			memcpy(buf, line, n);
 			buf[n] = '\0';
-			ui_put(y + r++, x, w, buf, attr);
+			ui_pager_row(y + r++, x, w, pg->lines[i], qlen, buf,
+			    find, attr);
 			line += n;
 		}
 	}

@@ -17,6 +17,7 @@
 #include "cache.h"
 #include "cache_db.h"
 #include "conf.h"
+#include "html.h"
 #include "imap.h"
 #include "log.h"
 #include "query.h"
@@ -42,6 +43,8 @@
 #define WORKER_FETCH_CHUNK 1000
 /* More new messages than this in a cached folder: ask the server's order. */
 #define WORKER_NEW_MAX 1000
+/* The html-filter's time; then it is killed and the built-in renders. */
+#define WORKER_HTML_TIMEOUT_MS 5000
 
 /*
  * The rows of the open folder still to be sent to the UI after its first
@@ -1487,6 +1490,28 @@ worker_push_body(struct worker *w, struct request *req, struct cache_body *body,
 	worker_push(w, ev);
 }
 
+/*
+ * HTML is rendered here, on the worker, and the text is what the cache
+ * keeps: the filter may take seconds, which the UI thread must never wait.
+ */
+static void
+worker_render_html(struct worker *w, struct imap_body *body)
+{
+	struct event *ev;
+	char	     *text, *note;
+
+	text = html_render(w->account->html_filter, body->text,
+	    strlen(body->text), WORKER_HTML_TIMEOUT_MS, &note);
+	free(body->text);
+	body->text = text;
+	body->html = 0;
+	if (note != NULL) {
+		ev = event_new(EV_NOTICE);
+		ev->text = note;
+		worker_push(w, ev);
+	}
+}
+
 static void
 worker_body(struct worker *w, struct request *req)
 {
@@ -1499,6 +1524,8 @@ worker_body(struct worker *w, struct request *req)
 		worker_error(w, req, &err);
 		return;
 	}
+	if (body.html)
+		worker_render_html(w, &body);
 	cb.text = body.text;
 	cb.from = body.from;
 	cb.to = body.to;
@@ -1507,6 +1534,44 @@ worker_body(struct worker *w, struct request *req)
 	cb.subject = body.subject;
 	cache_body_put(w->cache, req->folder, req->uids[0], &cb);
 	worker_push_body(w, req, &cb, &body);
+}
+
+/* The raw header or message, fetched only because the user asked. */
+static void
+worker_source(struct worker *w, struct request *req)
+{
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+	char		 *text;
+	size_t		  len;
+
+	if (worker_ensure_selected(w, req->folder, &err) != 0 ||
+	    imap_fetch_source(w->imap, req->uids[0], req->whole, &text, &len,
+		&err) != 0) {
+		worker_error(w, req, &err);
+		return;
+	}
+	ev = event_new(EV_SOURCE);
+	ev->id = req->id;
+	ev->folder = xstrdup(req->folder);
+	ev->uid = req->uids[0];
+	ev->text = text;
+	ev->textlen = len;
+	ev->flags = req->whole ? EVF_WHOLE : 0;
+	worker_push(w, ev);
+}
+
+/* What only the server has: the cache keeps no raw messages. */
+static void
+worker_offline_refuse(struct worker *w, struct request *req)
+{
+	struct event *ev;
+
+	ev = event_new(EV_DONE);
+	ev->id = req->id;
+	ev->folder = xstrdup(req->folder);
+	ev->text = xstrdup("offline: the server is needed for this");
+	worker_push(w, ev);
 }
 
 static void
@@ -1759,6 +1824,9 @@ worker_offline(struct worker *w, struct request *req)
 	case REQ_BODY:
 		worker_body_cached(w, req);
 		break;
+	case REQ_SOURCE:
+		worker_offline_refuse(w, req);
+		break;
 	case REQ_ORDER:
 		/* The login's reopen asks in this order too. */
 		worker_order_cached(w, req);
@@ -1826,6 +1894,9 @@ worker_handle(struct worker *w, struct request *req)
 	case REQ_SAVE:
 	case REQ_VIEW:
 		worker_part(w, req);
+		break;
+	case REQ_SOURCE:
+		worker_source(w, req);
 		break;
 	case REQ_STORE:
 	case REQ_COPY:

@@ -125,10 +125,47 @@ test_decode_charset_copy(void **state)
 	CS("us-ascii", "plain", "plain");
 	/* Copied even when not valid: the sanitizer deals with that. */
 	CS("utf-8", "caf\xe9", "caf\xe9");
-	CS("US-ASCII", "caf\xe9", "caf\xe9");
-	/* An unknown charset copies too. */
-	CS("x-no-such-charset", "caf\xe9", "caf\xe9");
+	/* An unknown charset copies UTF-8. */
+	CS("x-no-such-charset", "caf\xc3\xa9", "caf\xc3\xa9");
 	CS("", "abc", "abc");
+}
+
+/* A label that lies, or none we know: the text is kept all the same. */
+static void
+test_decode_charset_lying(void **state)
+{
+	/* ASCII with 8-bit bytes: UTF-8 if it is, else windows-1252. */
+	CS("US-ASCII", "caf\xc3\xa9", "caf\xc3\xa9");
+	CS("US-ASCII", "caf\xe9", "caf\xc3\xa9");
+	CS("us-ascii", "\x93quoted\x94", "\xe2\x80\x9cquoted\xe2\x80\x9d");
+	CS(NULL, "caf\xe9", "caf\xc3\xa9");
+	CS("x-no-such-charset", "caf\xe9", "caf\xc3\xa9");
+	/* UTF-8 that is not: broken sequences alone, never escapes. */
+	CS("us-ascii", "a\xc3", "a\xc3\x83");
+	CS("x-unknown", "\xed\xa0\x80", "\xc3\xad\xc2\xa0\xe2\x82\xac");
+}
+
+/* Names mailers write that iconv does not know as they mean them. */
+static void
+test_decode_charset_aliases(void **state)
+{
+	CS("ks_c_5601-1987", "\xc7\xd1\xb1\xdb", "\xed\x95\x9c\xea\xb8\x80");
+	CS("x-sjis", "\x93\xfa\x96{", "\xe6\x97\xa5\xe6\x9c\xac");
+	/* Windows' extensions to Shift_JIS: a circled 1. */
+	CS("Shift_JIS", "\x87\x40", "\xe2\x91\xa0");
+	CS("gb2312", "\xd6\xd0\x94\x39\xfc\x36",
+	    "\xe4\xb8\xad\xf0\x9f\x98\x80");
+	CS("iso-8859-8-i", "\xf9", "\xd7\xa9");
+	/* Latin-1 as Windows writes it: curly quotes, not C1 controls. */
+	CS("iso-8859-1", "\x93x\x94", "\xe2\x80\x9cx\xe2\x80\x9d");
+	CS("windows-1251", "\xcf\xf0\xe8", "\xd0\x9f\xd1\x80\xd0\xb8");
+	CS("windows-1250", "\x8a", "\xc5\xa0");
+	CS("windows-1253", "\xe1", "\xce\xb1");
+	CS("windows-1255", "\xf9", "\xd7\xa9");
+	CS("windows-1256", "\xc7", "\xd8\xa7");
+	CS("utf-7", "+AOk-", "\xc3\xa9");
+	assert_true(charset_known("ks_c_5601-1987"));
+	assert_true(charset_known("x-sjis"));
 }
 
 static void
@@ -204,9 +241,9 @@ test_decode_charset_long(void **state)
 static void
 test_decode_charset_suffix(void **state)
 {
-	/* "//" suffixes are never handed to iconv: the bytes are copied. */
-	CS("iso-8859-1//TRANSLIT", "caf\xe9", "caf\xe9");
-	CS("utf-8//IGNORE", "caf\xe9", "caf\xe9");
+	/* "//" suffixes are never handed to iconv: an unknown charset. */
+	CS("iso-8859-1//TRANSLIT", "caf\xe9", "caf\xc3\xa9");
+	CS("utf-8//IGNORE", "caf\xc3\xa9", "caf\xc3\xa9");
 	assert_false(charset_known("iso-8859-1//TRANSLIT"));
 }
 
@@ -266,6 +303,8 @@ main(void)
 		cmocka_unit_test(test_decode_base64),
 		cmocka_unit_test(test_decode_charset_copy),
 		cmocka_unit_test(test_decode_charset_latin),
+		cmocka_unit_test(test_decode_charset_lying),
+		cmocka_unit_test(test_decode_charset_aliases),
 		cmocka_unit_test(test_decode_charset_cjk),
 		cmocka_unit_test(test_decode_charset_broken),
 		cmocka_unit_test(test_decode_charset_long),

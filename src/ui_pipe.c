@@ -1,0 +1,109 @@
+/*
+ * ui_pipe.c owns handing the screen to a command the user typed (the
+ * pager's |): curses is suspended, the command runs with the message as
+ * its stdin and the terminal as its stdout, a key press brings tern back.
+ * The command line is the user's own and goes to /bin/sh as typed; the
+ * message is only ever bytes on the pipe, never part of a command line.
+ * The UI thread waits here on purpose, as for any pager: the worker goes
+ * on, and its events wait in their queue.
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "runcmd.h"
+#include "ui.h"
+#include "ui_curses.h"
+#include "xmalloc.h"
+
+/* Write it all; a command that stops reading (EPIPE) ends the writing. */
+static void
+ui_pipe_write(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+}
+
+/* "Press any key": one key from the terminal, without curses. */
+static void
+ui_pipe_wait_key(void)
+{
+	struct termios old, raw;
+	char	       c;
+
+	fputs("\n[press any key to return to tern]", stdout);
+	fflush(stdout);
+	if (tcgetattr(STDIN_FILENO, &old) != 0)
+		return;
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	while (read(STDIN_FILENO, &c, 1) == -1 && errno == EINTR)
+		;
+	/* The rest of a key that sends a sequence is not a tern key. */
+	tcflush(STDIN_FILENO, TCIFLUSH);
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
+}
+
+int
+ui_pipe(const char *cmd, const char *data, size_t len, char **why)
+{
+	struct sigaction ign, oldint, oldquit;
+	char		*argv[] = { "/bin/sh", "-c", (char *)cmd, NULL };
+	pid_t		 pid;
+	int		 fds[2], rc, status = 0;
+
+	*why = NULL;
+	if (pipe2(fds, O_CLOEXEC) == -1) {
+		*why = xasprintf("pipe: %s", strerror(errno));
+		return (-1);
+	}
+	def_prog_mode();
+	endwin();
+	/* ^C is the command's to take, not a reason for tern to quit. */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &ign, &oldint);
+	sigaction(SIGQUIT, &ign, &oldquit);
+	rc = runcmd_spawn(argv, fds[0], -1, 0, &pid);
+	close(fds[0]);
+	if (rc == 0) {
+		ui_pipe_write(fds[1], data, len);
+		close(fds[1]);
+		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+			;
+		ui_pipe_wait_key();
+	} else
+		close(fds[1]);
+	sigaction(SIGINT, &oldint, NULL);
+	sigaction(SIGQUIT, &oldquit, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	if (rc != 0) {
+		*why = xasprintf("cannot run /bin/sh: %s", strerror(rc));
+		return (-1);
+	}
+	if (WIFEXITED(status))
+		return (WEXITSTATUS(status));
+	*why = xstrdup("the command was killed by a signal");
+	return (-1);
+}
