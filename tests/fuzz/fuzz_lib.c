@@ -14,7 +14,8 @@ fuzz_strndup(const uint8_t *data, size_t len)
 
 	if ((s = malloc(len + 1)) == NULL)
 		abort();
-	memcpy(s, data, len);
+	if (len > 0)
+		memcpy(s, data, len);
 	s[len] = '\0';
 	return (s);
 }

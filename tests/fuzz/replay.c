@@ -4,14 +4,13 @@
  * of the corpus directories named on the command line, then a fixed number
  * of deterministic mutations of them, so that a plain sanitizer build runs
  * the same targets.  It takes the options libFuzzer takes that it can use
- * (-runs=N, -seed=N, -dict=FILE, -max_len=N) and ignores the others, so
- * that tests/run calls both kinds the same way.  It must never write to the
- * corpus.
+ * (-runs=N, -seed=N, -dict=FILE, -max_len=N, -artifact_prefix=PATH) and
+ * ignores the others, so that tests/run calls both kinds the same way.  It
+ * must never write to the corpus.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,14 +29,12 @@ struct set {
 	size_t	      n;
 };
 
-/* The input being run, written out if the target dies on it. */
-static const uint8_t	    *replay_cur;
-static size_t		     replay_cur_len;
-static volatile sig_atomic_t replay_running;
-static char		     replay_artifact[4096] = "crash-replay";
-
-/* In the sanitizer runtimes (gcc's and clang's), absent without them. */
-void __sanitizer_set_death_callback(void (*)(void)) __attribute__((weak));
+/*
+ * Each input is written here before it runs, and the file removed when
+ * all ran: whatever kills the process (a sanitizer, abort(), a signal),
+ * the input that did is left behind.
+ */
+static char replay_artifact[4096] = "crash-replay";
 
 static uint64_t replay_state = 0x9e3779b97f4a7c15ULL;
 /* Bytes that mean something to one parser or another. */
@@ -45,41 +42,19 @@ static const char replay_bytes[] = "\0\r\n\"\\(){}[]=?~%+-_ \t\x1b\x7f"
 				   "\x80\xc3\xff"
 				   "0";
 
-/* Only async-signal-safe calls: this runs as the process dies. */
-static void
-replay_dump(void)
-{
-	int fd;
-
-	if (!replay_running)
-		return;
-	fd = open(replay_artifact, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd == -1)
-		return;
-	if (replay_cur_len > 0)
-		(void)write(fd, replay_cur, replay_cur_len);
-	close(fd);
-	(void)write(2, "input written to ", 17);
-	(void)write(2, replay_artifact, strlen(replay_artifact));
-	(void)write(2, "\n", 1);
-}
-
-static void
-replay_signal(int sig)
-{
-	replay_dump();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 static void
 replay_run(const uint8_t *p, size_t len)
 {
-	replay_cur = p;
-	replay_cur_len = len;
-	replay_running = 1;
+	static int fd = -1;
+
+	if (fd == -1)
+		fd = open(replay_artifact, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd == -1 || ftruncate(fd, 0) != 0 ||
+	    pwrite(fd, p, len, 0) != (ssize_t)len) {
+		fprintf(stderr, "%s: %s\n", replay_artifact, strerror(errno));
+		exit(1);
+	}
 	LLVMFuzzerTestOneInput(p, len);
-	replay_running = 0;
 }
 
 static uint64_t
@@ -115,12 +90,15 @@ static int
 read_file(const char *path, struct set *s)
 {
 	FILE	*f;
-	uint8_t *p = NULL;
+	uint8_t *p;
 	size_t	 len = 0, n;
 	uint8_t	 buf[4096];
 
 	if ((f = fopen(path, "rb")) == NULL)
 		return (-1);
+	/* Never a null pointer, not even for an empty file: UBSan minds. */
+	if ((p = malloc(1)) == NULL)
+		abort();
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
 		if ((p = realloc(p, len + n)) == NULL)
 			abort();
@@ -218,7 +196,8 @@ splice_in(struct bytes *b, size_t at, size_t del, const uint8_t *ins,
 	if ((p = malloc(b->len - del + nins + 1)) == NULL)
 		abort();
 	memcpy(p, b->p, at);
-	memcpy(p + at, ins, nins);
+	if (nins > 0)
+		memcpy(p + at, ins, nins);
 	memcpy(p + at + nins, b->p + at + del, b->len - at - del);
 	free(b->p);
 	b->p = p;
@@ -305,15 +284,13 @@ main(int argc, char **argv)
 			return (1);
 		}
 	}
-	if (__sanitizer_set_death_callback != NULL)
-		__sanitizer_set_death_callback(replay_dump);
-	signal(SIGABRT, replay_signal);
-	signal(SIGSEGV, replay_signal);
-	signal(SIGFPE, replay_signal);
 	for (i = 0; i < (long)corpus.n; i++)
 		replay_run(corpus.v[i].p, corpus.v[i].len);
-	if (corpus.n == 0)
-		set_add(&corpus, NULL, 0);
+	if (corpus.n == 0) {
+		if ((b.p = malloc(1)) == NULL)
+			abort();
+		set_add(&corpus, b.p, 0);
+	}
 	for (i = 0; i < runs; i++) {
 		const struct bytes *o = &corpus.v[replay_rand(corpus.n)];
 
@@ -328,6 +305,7 @@ main(int argc, char **argv)
 		replay_run(b.p, b.len);
 		free(b.p);
 	}
+	unlink(replay_artifact);
 	printf("replayed the corpus and %ld mutations of it\n", runs);
 	set_free(&corpus);
 	set_free(&dict);
