@@ -13,6 +13,12 @@
 #define RESPCHECK_MAX_LINE (1024 * 1024)
 #define RESPCHECK_MAX_DEPTH 100
 #define RESPCHECK_LINE_KEEP 256 /* of each line, kept for the checks */
+/*
+ * Lists in one BODYSTRUCTURE: a part is one to a dozen of them.  Literals
+ * restart the line count, so without this cap a server could make libetpan
+ * build a tree of any size.
+ */
+#define RESPCHECK_MAX_BODY_LISTS 10000
 
 struct respcheck {
 	uint64_t max_literal;
@@ -24,6 +30,8 @@ struct respcheck {
 	int	 at_response; /* this line starts a response */
 	int	 numeric;     /* past its first 9 bytes: digits, spaces, ( ) */
 	int	 in_status;   /* the response is a STATUS */
+	int	 body_depth;  /* depth of an open BODYSTRUCTURE, or -1 */
+	int	 body_lists;  /* lists opened in it so far */
 	/* The token being read, the one before it, and their count. */
 	char	 word[24];
 	size_t	 word_len;

@@ -23,6 +23,13 @@ mime_mktime(int year, int month, int day, int hour, int min, int sec, int zone)
 	time_t	  t;
 	int	  sign = zone < 0 ? -1 : 1, off;
 
+	/*
+	 * The numbers come from the server (INTERNALDATE) or a message (Date:),
+	 * as long as the sender liked: out of range, they would overflow the
+	 * arithmetic below.  A zone is four digits.
+	 */
+	if (year < 0 || year > 99999 || zone < -9999 || zone > 9999)
+		return (0);
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = year - 1900;
 	tm.tm_mon = month - 1;

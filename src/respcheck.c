@@ -4,8 +4,8 @@
  * {n} / {n+} / ~{n} literals as they arrive in any chunks, and refuses the
  * shapes libetpan 1.9.4 mishandles: an [ALERT] with no text, an unbalanced
  * [PERMANENTFLAGS (, a STATUS with an empty list, numbers above 2^32-1
- * where a 32-bit number belongs, literals over the cap, over-long lines and
- * deep nesting.  It must never alter a byte, and never refuse a response a
+ * where a 32-bit number belongs, literals over the cap, over-long lines,
+ * deep nesting and BODYSTRUCTUREs of too many parts.  It must never alter a byte, and never refuse a response a
  * correct server sends.
  */
 #include <ctype.h>
@@ -37,6 +37,7 @@ respcheck_init(struct respcheck *rc, uint64_t max_literal)
 	rc->max_literal = max_literal;
 	rc->at_response = 1;
 	rc->numeric = 1;
+	rc->body_depth = -1;
 }
 
 /*
@@ -210,11 +211,33 @@ respcheck_eol(struct respcheck *rc)
 	rc->at_response = 1;
 	rc->in_status = 0;
 	rc->depth = 0;
+	rc->body_depth = -1;
 	rc->in_quote = rc->escaped = 0;
 	rc->ntokens = 0;
 	rc->prev[0] = '\0';
 	rc->line_len = rc->tail_len = rc->head_len = 0;
 	rc->numeric = 1;
+	return (0);
+}
+
+/*
+ * A list opens: count it if it is, or is in, the value of a BODYSTRUCTURE
+ * (or of BODY, its older name).  A message of 20,000 parts is refused
+ * here, before libetpan builds a tree of it.
+ */
+static int
+respcheck_body_list(struct respcheck *rc)
+{
+	if (rc->body_depth < 0) {
+		if (strcasecmp(rc->prev, "BODYSTRUCTURE") != 0 &&
+		    strcasecmp(rc->prev, "BODY") != 0)
+			return (0);
+		rc->body_depth = rc->depth;
+		rc->body_lists = 0;
+	}
+	if (++rc->body_lists > RESPCHECK_MAX_BODY_LISTS)
+		return (respcheck_fail(rc, "%s",
+		    "a BODYSTRUCTURE of more than 10000 lists"));
 	return (0);
 }
 
@@ -252,6 +275,8 @@ respcheck_byte(struct respcheck *rc, char c)
 	case '(':
 		if (respcheck_token(rc) != 0)
 			return (-1);
+		if (respcheck_body_list(rc) != 0)
+			return (-1);
 		if (++rc->depth > RESPCHECK_MAX_DEPTH)
 			return (respcheck_fail(rc, "%s",
 			    "parentheses nested "
@@ -262,6 +287,8 @@ respcheck_byte(struct respcheck *rc, char c)
 			return (-1);
 		if (rc->depth > 0)
 			rc->depth--;
+		if (rc->depth == rc->body_depth)
+			rc->body_depth = -1;
 		break;
 	case ' ':
 	case ']':

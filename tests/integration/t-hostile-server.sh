@@ -17,7 +17,7 @@ mock_stop() {
 }
 
 # run SCENARIO PATTERN...: tern against the fake server, until every
-# PATTERN shows.
+# PATTERN shows; a PATTERN "keys:KEY" sends KEY instead.
 run() {
 	rm -f "$TEST_DIR/port"
 	python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" "$TEST_DIR/port" \
@@ -31,6 +31,9 @@ run() {
 	_scenario=$1
 	shift
 	for _pattern in "$@"; do
+		case $_pattern in
+		keys:*)	keys "${_pattern#keys:}"; continue ;;
+		esac
 		if ! poll 5 screen_has "$_pattern"; then
 			mock_stop
 			fail "scenario $_scenario: '$_pattern' never showed"
@@ -51,6 +54,11 @@ run status-empty 'sent a STATUS response with an empty list'
 run uid-wrap 'sent a number above 4294967295 after UID'
 run literal-huge 'sent a literal size above 4294967295'
 run deep-nesting 'sent parentheses nested more than 100 deep'
+# A hostile MIME structure, when the message is opened (q closes the pager).
+run body-deep 'hello' keys:Enter 'sent parentheses nested more than 100 deep' \
+    keys:q
+run body-wide 'hello' keys:Enter \
+    'sent a BODYSTRUCTURE of more than 10000 lists' keys:q
 # A literal cut short by the end of the stream: an error, not a spin.
 run literal-cut 'connection lost'
 # LIST-STATUS: the counts of every folder from one command, and an EXPUNGE

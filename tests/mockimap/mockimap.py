@@ -35,6 +35,15 @@ SCENARIOS = {
     "literal-cut": ("FETCH", "* 1 FETCH (UID 1 BODY[] {100}\r\nabc", True),
     "deep-nesting": ("FETCH", "* 1 FETCH (UID 1 X " + "(" * 500 + ")" * 500 +
                      ")\r\n{tag} OK done\r\n", False),
+    # Opening the message: a MIME structure 20,000 multiparts deep, then
+    # one of 20,000 parts side by side ("BODYSTRUCTURE" stands for the
+    # FETCH that asks for it).
+    "body-deep": ("BODYSTRUCTURE", "* 1 FETCH (UID 1 BODYSTRUCTURE " +
+                  "(" * 20000 + '"text" "plain" NIL NIL NIL "7bit" 1 1' +
+                  ' "mixed")' * 20000 + ")\r\n{tag} OK done\r\n", False),
+    "body-wide": ("BODYSTRUCTURE", "* 1 FETCH (UID 1 BODYSTRUCTURE (" +
+                  '("text" "plain" NIL NIL NIL "7bit" 1 1)' * 20000 +
+                  ' "mixed"))\r\n{tag} OK done\r\n', False),
     # Not hostile: LIST-STATUS (RFC 5819) with news of the open folder
     # in the same answer, which libetpan alone would drop.
     "list-status": ("LIST", '* LIST () "/" INBOX\r\n'
@@ -110,7 +119,9 @@ def main(portfile, scenario):
                     cmd = words[2].upper()
             if cmd == "IDLE":
                 idle_tag = tag
-            if cmd == target:
+            if cmd == target or (target == "BODYSTRUCTURE" and
+                                 "BODYSTRUCTURE" in line.decode(
+                                     "latin-1").upper()):
                 conn.sendall(payload.replace("{tag}", tag).encode("latin-1"))
                 if close:
                     time.sleep(0.2)

@@ -117,6 +117,25 @@ test_fields_refs(void **state)
 	message_clear(&f);
 }
 
+/* Numbers as long as a sender likes must not overflow: no date, then. */
+static void
+test_fields_date_out_of_range(void **state)
+{
+	static const char *const dates[] = {
+		"Thu, 02 May 2024 10:00:00 +99999999999",
+		"Thu, 02 May 2024 10:00:00 -2147483648",
+		"Thu, 02 May 4294967295 10:00:00 +0000",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof dates / sizeof dates[0]; i++)
+		assert_int_equal(mime_date(dates[i], strlen(dates[i])), 0);
+	assert_int_equal(mime_mktime(2024, 5, 2, 10, 0, 0, 10000), 0);
+	assert_int_equal(mime_mktime(2024, 5, 2, 10, 0, 0, 200),
+	    mime_mktime(2024, 5, 2, 8, 0, 0, 0));
+}
+
 int
 main(void)
 {
@@ -125,6 +144,7 @@ main(void)
 		cmocka_unit_test(test_fields_folded_encoded),
 		cmocka_unit_test(test_fields_odd),
 		cmocka_unit_test(test_fields_refs),
+		cmocka_unit_test(test_fields_date_out_of_range),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

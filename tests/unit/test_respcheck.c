@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include "respcheck.h"
@@ -183,6 +185,87 @@ test_limits(void **state)
 	assert_true(i <= 1537);
 }
 
+/* A FETCH of a BODYSTRUCTURE: head, then part n times, then tail. */
+static char *
+bodystructure(const char *head, const char *part, size_t n, const char *tail)
+{
+	char  *s;
+	size_t i, hl = strlen(head), pl = strlen(part), tl = strlen(tail);
+
+	s = malloc(hl + n * pl + tl + 1);
+	assert_non_null(s);
+	memcpy(s, head, hl);
+	for (i = 0; i < n; i++)
+		memcpy(s + hl + i * pl, part, pl);
+	memcpy(s + hl + n * pl, tail, tl + 1);
+	return (s);
+}
+
+static double
+elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (
+	    (t1.tv_sec - t0->tv_sec) * 1e3 + (t1.tv_nsec - t0->tv_nsec) / 1e6);
+}
+
+/*
+ * A hostile MIME structure is refused before libetpan parses it, and
+ * quickly: 20,000 nested multiparts by the depth cap, 20,000 parts side
+ * by side by the list cap.  A real one, odd boundary and all, passes.
+ */
+static void
+test_bodystructure(void **state)
+{
+	struct respcheck rc;
+	struct timespec	 t0;
+	char		*s;
+
+	(void)state;
+	s = bodystructure("* 1 FETCH (UID 1 BODYSTRUCTURE ", "(", 20000, "");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	respcheck_init(&rc, MAX_LITERAL);
+	assert_int_equal(respcheck_feed(&rc, s, strlen(s)), -1);
+	assert_true(elapsed_ms(&t0) < 100);
+	assert_non_null(strstr(rc.why, "nested"));
+	free(s);
+
+	s = bodystructure("* 1 FETCH (UID 1 BODYSTRUCTURE (",
+	    "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)", 20000,
+	    " \"mixed\"))\r\n");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	respcheck_init(&rc, MAX_LITERAL);
+	assert_int_equal(respcheck_feed(&rc, s, strlen(s)), -1);
+	assert_true(elapsed_ms(&t0) < 100);
+	assert_non_null(strstr(rc.why, "BODYSTRUCTURE"));
+	assert_int_equal(check(s, strlen(s)), -1);
+	free(s);
+	/* Literals restart the line, not the count. */
+	s = bodystructure("* 1 FETCH (UID 1 BODYSTRUCTURE (",
+	    "(\"text\" {5}\r\nplain NIL NIL NIL \"7bit\" 1 1)", 20000,
+	    " \"mixed\"))\r\n");
+	assert_int_equal(check(s, strlen(s)), -1);
+	free(s);
+
+	/* 2,000 parts, a boundary of one quote, and the next FETCH. */
+	s = bodystructure("* 1 FETCH (UID 1 BODYSTRUCTURE (",
+	    "(\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"7bit\" 1 1)",
+	    2000,
+	    " \"mixed\" (\"boundary\" \"\\\"\")))\r\n"
+	    "* 2 FETCH (UID 2 BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL "
+	    "\"7bit\" 1 1))\r\nA1 OK done\r\n");
+	assert_int_equal(check(s, strlen(s)), 0);
+	free(s);
+	/* The count is per BODYSTRUCTURE: THREAD and the like are not held. */
+	s = bodystructure("* 1 FETCH (UID 1 BODYSTRUCTURE (\"text\" \"plain\" "
+			  "NIL NIL NIL \"7bit\" 1 1) X (",
+	    "(1)", 20000, "))\r\n");
+	assert_int_equal(check(s, strlen(s)), 0);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -193,6 +276,7 @@ main(void)
 		cmocka_unit_test(test_status_empty_list),
 		cmocka_unit_test(test_big_numbers),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_bodystructure),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
