@@ -213,10 +213,15 @@ imap_tls_stream(struct imap *im, int fd, struct imap_error *err)
 	cf.timeout = a->timeout;
 	if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
 		close(fd);
+		/* The certificate, if any, on the lines after the reason. */
 		imap_error(err,
 		    te.certificate ? IMAP_ERR_CERT : IMAP_ERR_CONNECT,
-		    te.reason);
+		    te.detail == NULL ?
+			xstrdup(te.reason) :
+			xasprintf("%s\n%s", te.reason, te.detail));
 		err->fingerprint = te.fingerprint;
+		te.fingerprint = NULL;
+		tls_error_clear(&te);
 		return (NULL);
 	}
 	return (stream_low_tls(tls, a->timeout));
