@@ -29,9 +29,10 @@ struct account {
 	enum tls_mode tls;
 	char	     *password_command;
 	char	     *ca_file;
-	char	     *fingerprint;    /* pinned SHA-256: 64 lowercase hex */
-	int	      timeout;	      /* seconds for one command */
-	int	      poll_interval;  /* seconds between NOOPs without IDLE */
+	char	     *fingerprint;     /* pinned SHA-256: 64 lowercase hex */
+	char	     *tls_server_name; /* verified and sent in SNI, or NULL */
+	int	      timeout;	       /* seconds for one command */
+	int	      poll_interval;   /* seconds between NOOPs without IDLE */
 	int	      folder_refresh; /* seconds between STATUS rounds; 0 off */
 	int	      new_mail_bell;
 	struct sort_order sort; /* of the message list */

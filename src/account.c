@@ -40,6 +40,7 @@ account_free(struct account *a)
 	free(a->password_command);
 	free(a->ca_file);
 	free(a->fingerprint);
+	free(a->tls_server_name);
 	free(a);
 }
 

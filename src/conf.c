@@ -51,6 +51,8 @@ static int conf_set_password_command(struct conf_section *, const char *,
     char **);
 static int conf_set_ca_file(struct conf_section *, const char *, char **);
 static int conf_set_fingerprint(struct conf_section *, const char *, char **);
+static int conf_set_tls_server_name(struct conf_section *, const char *,
+    char **);
 static int conf_set_tls(struct conf_section *, const char *, char **);
 static int conf_set_timeout(struct conf_section *, const char *, char **);
 static int conf_set_poll_interval(struct conf_section *, const char *, char **);
@@ -70,6 +72,9 @@ static const struct conf_setting conf_settings[] = {
 	{ "certificate-fingerprint", conf_set_fingerprint,
 	    "Pin the server certificate: sha256: followed by its SHA-256 "
 	    "fingerprint in hex, with or without colons." },
+	{ "tls-server-name", conf_set_tls_server_name,
+	    "Host name the certificate must be for, and sent in SNI, when it "
+	    "is not the URL's host (a tunnel to the server, say)." },
 	{ "tls", conf_set_tls,
 	    "Only \"none\": no TLS at all, with an imap:// URL on a loopback "
 	    "host." },
@@ -192,6 +197,31 @@ bad:
 	*err = xstrdup("certificate-fingerprint must be sha256: followed by "
 		       "64 hex digits");
 	return (-1);
+}
+
+/*
+ * A DNS name: it goes to OpenSSL's host check and out in the ClientHello,
+ * so letters, digits, '-' and '.' only.
+ */
+static int
+conf_set_tls_server_name(struct conf_section *sec, const char *value,
+    char **err)
+{
+	const char *p;
+
+	for (p = value; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			(*p >= '0' && *p <= '9') || *p == '-' || *p == '.'))
+			break;
+	}
+	if (p == value || *p != '\0' || strlen(value) > 253) {
+		*err = xstrdup("tls-server-name must be a host name (letters, "
+			       "digits, '-' and '.')");
+		return (-1);
+	}
+	free(sec->account->tls_server_name);
+	sec->account->tls_server_name = xstrdup(value);
+	return (0);
 }
 
 static int

@@ -207,7 +207,7 @@ imap_tls_stream(struct imap *im, int fd, struct imap_error *err)
 	struct tls	     *tls;
 
 	memset(&cf, 0, sizeof cf);
-	cf.host = a->host;
+	cf.host = a->tls_server_name != NULL ? a->tls_server_name : a->host;
 	cf.ca_file = a->ca_file;
 	cf.fingerprint = a->fingerprint;
 	cf.timeout = a->timeout;

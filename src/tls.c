@@ -120,23 +120,26 @@ static const struct {
 	{ X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE,
 	    "the certificate authority that issued it is unknown" },
 	{ X509_V_ERR_CERT_UNTRUSTED, "the certificate is not trusted" },
-	{ X509_V_ERR_HOSTNAME_MISMATCH,
-	    "the certificate is for another host name" },
-	{ X509_V_ERR_IP_ADDRESS_MISMATCH,
-	    "the certificate is for another address" },
+	{ X509_V_ERR_HOSTNAME_MISMATCH, "the certificate is not for" },
+	{ X509_V_ERR_IP_ADDRESS_MISMATCH, "the certificate is not for" },
 };
 
+/* Host name mismatches name the host: it may not be the URL's. */
 static char *
-tls_reason(long code)
+tls_reason(long code, const char *host)
 {
 	const char *openssl;
 	size_t	    i;
 
 	openssl = X509_verify_cert_error_string(code);
 	for (i = 0; i < sizeof tls_reasons / sizeof tls_reasons[0]; i++) {
-		if (tls_reasons[i].code == code)
-			return (
-			    xasprintf("%s (%s)", tls_reasons[i].text, openssl));
+		if (tls_reasons[i].code != code)
+			continue;
+		if (code == X509_V_ERR_HOSTNAME_MISMATCH ||
+		    code == X509_V_ERR_IP_ADDRESS_MISMATCH)
+			return (xasprintf("%s %s (%s)", tls_reasons[i].text,
+			    host, openssl));
+		return (xasprintf("%s (%s)", tls_reasons[i].text, openssl));
 	}
 	return (xstrdup(openssl));
 }
@@ -362,7 +365,7 @@ tls_verify(struct tls *t, const struct tls_config *cf, struct tls_error *err)
 	result = SSL_get_verify_result(t->ssl);
 	if (result != X509_V_OK) {
 		err->certificate = 1;
-		err->reason = tls_reason(result);
+		err->reason = tls_reason(result, cf->host);
 		return (-1);
 	}
 trusted:

@@ -177,11 +177,12 @@ except OSError:
 
 # make_certs [SAN]: a CA and a server certificate signed by it.  The server
 # is named by SAN (default: the loopback address and localhost); the
-# wrong-host test issues one for a name tern did not connect to.
+# wrong-host test issues one for a name tern did not connect to.  The
+# common name is the first SAN's, or CERT_CN.
 make_certs() {
 	_san=${1:-${CERT_SAN:-IP:127.0.0.1,DNS:localhost}}
 	_cn=${_san%%,*}
-	_cn=${_cn#*:}
+	_cn=${CERT_CN:-${_cn#*:}}
 	_d=$TEST_DIR/pki
 	mkdir -p "$_d"
 	cat >"$_d/ca.cnf" <<-EOF

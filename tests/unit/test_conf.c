@@ -258,6 +258,32 @@ test_conf_fingerprint(void **state)
 }
 
 static void
+test_conf_tls_server_name(void **state)
+{
+	struct conf conf;
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@127.0.0.1:9993\n"
+	    "tls-server-name = mail.example.org\n");
+	assert_string_equal(conf.accounts[0]->tls_server_name,
+	    "mail.example.org");
+	assert_string_equal(conf.accounts[0]->host, "127.0.0.1");
+	conf_free(&conf);
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_null(conf.accounts[0]->tls_server_name);
+	conf_free(&conf);
+	/* It goes out in the ClientHello: nothing but a host name. */
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"tls-server-name = a b\n",
+	    "test.conf:3: tls-server-name must be a host name (letters, "
+	    "digits, '-' and '.')");
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"tls-server-name = \"x\\\\y\"\n",
+	    "test.conf:3: tls-server-name must be a host name (letters, "
+	    "digits, '-' and '.')");
+}
+
+static void
 test_conf_tls(void **state)
 {
 	struct conf conf;
@@ -606,7 +632,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 11);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }
@@ -684,6 +710,7 @@ main(void)
 		cmocka_unit_test(test_conf_no_imap),
 		cmocka_unit_test(test_conf_fingerprint),
 		cmocka_unit_test(test_conf_tls),
+		cmocka_unit_test(test_conf_tls_server_name),
 		cmocka_unit_test(test_conf_timeout),
 		cmocka_unit_test(test_conf_account_url),
 		cmocka_unit_test(test_conf_account_url_errors),
