@@ -11,6 +11,8 @@
  * whose first non-blank character is '#' or ';' is a comment; there are no
  * comments after a value, since a password-command may hold '#'.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -37,7 +39,8 @@ struct conf_section {
 	size_t		lineno;	  /* of the setting being read */
 	size_t		tls_line; /* of "tls = none", or 0 */
 	int		has_imap;
-	unsigned int	seen; /* bit per conf_settings entry */
+	int		shared; /* the file is readable by group or others */
+	unsigned int	seen;	/* bit per conf_settings entry */
 };
 
 struct conf_setting {
@@ -464,6 +467,18 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 	val = conf_trim(eq + 1, &vlen);
 	if (klen == 0)
 		return (xstrdup("expected 'key = value'"));
+	/*
+	 * Not a setting: a password in a file outlives its use and gets
+	 * copied with the file.  Say so rather than "unknown setting", and,
+	 * as ssh does for its keys, say how to close a file others can read.
+	 */
+	if (klen == 8 && strncmp(key, "password", 8) == 0)
+		return (xasprintf("tern reads no password from its "
+				  "configuration: give it with "
+				  "password-command%s",
+		    sec->shared ? "; this file is readable by others, so "
+				  "chmod 600 it and change the password" :
+				  ""));
 	for (i = 0; i < CONF_NSETTINGS; i++) {
 		if (strlen(conf_settings[i].name) == klen &&
 		    strncmp(conf_settings[i].name, key, klen) == 0)
@@ -497,9 +512,10 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 	return (NULL);
 }
 
-int
-conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
-    char **err)
+/* shared: the file is readable by group or others. */
+static int
+conf_parse_file(struct conf *conf, const char *file, const char *buf,
+    size_t len, int shared, char **err)
 {
 	struct conf_section sec;
 	const char	   *s, *nl;
@@ -507,6 +523,7 @@ conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
 	char		   *reason = NULL, *name;
 
 	memset(&sec, 0, sizeof sec);
+	sec.shared = shared;
 	*err = NULL;
 	while (off < len) {
 		lineno++;
@@ -539,6 +556,7 @@ conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
 				break;
 			}
 			memset(&sec, 0, sizeof sec);
+			sec.shared = shared;
 			sec.account = account_new(name);
 			sec.line = lineno;
 			free(name);
@@ -564,9 +582,17 @@ conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
 }
 
 int
+conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
+    char **err)
+{
+	return (conf_parse_file(conf, file, buf, len, 0, err));
+}
+
+int
 conf_load(struct conf *conf, const char *path, char **err)
 {
 	struct strbuf sb;
+	struct stat   st;
 	FILE	     *f;
 	char	      buf[8192];
 	size_t	      n;
@@ -574,6 +600,11 @@ conf_load(struct conf *conf, const char *path, char **err)
 
 	if ((f = fopen(path, "r")) == NULL) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	if (fstat(fileno(f), &st) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		fclose(f);
 		return (-1);
 	}
 	strbuf_init(&sb);
@@ -589,12 +620,19 @@ conf_load(struct conf *conf, const char *path, char **err)
 		goto fail;
 	}
 	fclose(f);
-	r = conf_parse(conf, path, sb.buf != NULL ? sb.buf : "", sb.len, err);
+	r = conf_parse_file(conf, path, sb.buf != NULL ? sb.buf : "", sb.len,
+	    (st.st_mode & (S_IRGRP | S_IROTH)) != 0, err);
+	/* It may hold a password someone put there against the advice. */
+	if (sb.buf != NULL)
+		explicit_bzero(sb.buf, sb.len);
+	explicit_bzero(buf, sizeof buf);
 	strbuf_free(&sb);
 	return (r);
 
 fail:
 	fclose(f);
+	if (sb.buf != NULL)
+		explicit_bzero(sb.buf, sb.len);
 	strbuf_free(&sb);
 	return (-1);
 }

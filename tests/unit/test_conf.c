@@ -2,6 +2,8 @@
  * Unit tests for conf.c and account.c: the configuration file, its errors,
  * imap URLs, and the manual page against the table of settings.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -584,6 +586,81 @@ test_conf_load(void **state)
 	unlink(path);
 }
 
+/* Load text from a file of this mode; return the error (NULL if none). */
+static char *
+test_conf_load_mode(const char *text, mode_t mode, char **path)
+{
+	struct conf conf;
+	char	   *err = NULL;
+	int	    fd;
+
+	*path = strdup("/tmp/tern-test-conf.XXXXXX");
+	assert_non_null(*path);
+	fd = mkstemp(*path);
+	assert_true(fd != -1);
+	assert_int_equal(write(fd, text, strlen(text)), (int)strlen(text));
+	assert_int_equal(fchmod(fd, mode), 0);
+	close(fd);
+	conf_init(&conf);
+	if (conf_load(&conf, *path, &err) == 0)
+		conf_free(&conf);
+	unlink(*path);
+	return (err);
+}
+
+/*
+ * A literal password is refused, without quoting it; in a file others can
+ * read, the message also says to chmod 600 it and change the password.
+ */
+static void
+test_conf_password(void **state)
+{
+	const char *text = "[account a]\nimap = imaps://u@h\n"
+			   "password = hunter2\n";
+	char	   *err, *path, *want;
+
+	err = test_conf_load_mode(text, 0644, &path);
+	assert_non_null(err);
+	want = NULL;
+	if (asprintf(&want,
+		"%s:3: tern reads no password from its configuration: "
+		"give it with password-command; this file is readable by "
+		"others, so chmod 600 it and change the password",
+		path) == -1)
+		fail();
+	assert_string_equal(err, want);
+	assert_null(strstr(err, "hunter2"));
+	free(want);
+	free(err);
+	free(path);
+
+	err = test_conf_load_mode(text, 0640, &path);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "chmod 600"));
+	free(err);
+	free(path);
+
+	err = test_conf_load_mode(text, 0600, &path);
+	assert_non_null(err);
+	want = NULL;
+	if (asprintf(&want,
+		"%s:3: tern reads no password from its configuration: "
+		"give it with password-command",
+		path) == -1)
+		fail();
+	assert_string_equal(err, want);
+	free(want);
+	free(err);
+	free(path);
+
+	/* Without one, a file others can read is fine: it holds no secret. */
+	err = test_conf_load_mode("[account a]\nimap = imaps://u@h\n"
+				  "password-command = pass show mail\n",
+	    0644, &path);
+	assert_null(err);
+	free(path);
+}
+
 static void
 test_conf_default_path(void **state)
 {
@@ -716,6 +793,7 @@ main(void)
 		cmocka_unit_test(test_conf_account_url_errors),
 		cmocka_unit_test(test_conf_account_new),
 		cmocka_unit_test(test_conf_load),
+		cmocka_unit_test(test_conf_password),
 		cmocka_unit_test(test_conf_live_settings),
 		cmocka_unit_test(test_conf_sort),
 		cmocka_unit_test(test_conf_default_path),
