@@ -21,6 +21,7 @@ enum imap_error_kind {
 	IMAP_ERR_CONNECT, /* could not reach or talk to the server */
 	IMAP_ERR_CERT,	  /* certificate refused; see host, fingerprint */
 	IMAP_ERR_AUTH,	  /* the server refused the credentials */
+	IMAP_ERR_REFUSED, /* unsafe to log in (no TLS, LOGINDISABLED) */
 	IMAP_ERR_SESSION, /* the session broke: closed, timeout, garbage */
 	IMAP_ERR_NO,	  /* the server said NO or BAD; session is fine */
 };

@@ -668,6 +668,20 @@ app_cert_failed(struct app *app, struct event *ev)
 	    fp);
 }
 
+/* Like a certificate failure, a server tern will not log in to. */
+static void
+app_refused(struct app *app, struct event *ev)
+{
+	const char *text = ev->text != NULL ? ev->text : "refused";
+
+	if (!app->ever_connected) {
+		app->exit_text = sanitize_str(text, 0);
+		app->exit_status = 1;
+		app->quit = 1;
+	} else
+		app_message(app, 1, "%s", text);
+}
+
 static void
 app_event(struct app *app, struct event *ev)
 {
@@ -694,6 +708,9 @@ app_event(struct app *app, struct event *ev)
 		break;
 	case EV_CERT_FAILED:
 		app_cert_failed(app, ev);
+		break;
+	case EV_REFUSED:
+		app_refused(app, ev);
 		break;
 	case EV_NOTICE:
 		app_message(app, 1, "%s", ev->text);

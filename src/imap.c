@@ -264,8 +264,10 @@ imap_starttls(struct imap *im, struct imap_error *err)
 	int		      r, fd;
 
 	if (!imap_has_capability(im, "STARTTLS"))
-		return (imap_error(err, IMAP_ERR_CONNECT,
-		    xasprintf("%s does not offer STARTTLS; refusing plain text",
+		return (imap_error(err, IMAP_ERR_REFUSED,
+		    xasprintf("%s offers no TLS (no STARTTLS): tern will not "
+			      "log in over plain text; use an imaps:// URL if "
+			      "the server has port 993",
 			a->host)));
 	if ((r = mailimap_starttls(im->session)) != MAILIMAP_NO_ERROR) {
 		imap_fail(im, r, "STARTTLS", err);
@@ -352,7 +354,7 @@ imap_connect(struct imap *im, struct imap_error *err)
 
 fail:
 	imap_close(im);
-	if (err->kind != IMAP_ERR_CERT)
+	if (err->kind != IMAP_ERR_CERT && err->kind != IMAP_ERR_REFUSED)
 		err->kind = IMAP_ERR_CONNECT;
 	return (-1);
 }
@@ -455,8 +457,10 @@ imap_login(struct imap *im, const char *password, struct imap_error *err)
 		    state != MAILIMAP_RESP_COND_STATE_OK)
 			r = MAILIMAP_ERROR_LOGIN;
 	} else if (imap_has_capability(im, "LOGINDISABLED"))
-		return (imap_error(err, IMAP_ERR_AUTH,
-		    xasprintf("%s allows neither LOGIN nor AUTHENTICATE PLAIN here",
+		return (imap_error(err, IMAP_ERR_REFUSED,
+		    xasprintf("%s refuses logins on this connection "
+			      "(LOGINDISABLED) and offers no AUTHENTICATE PLAIN "
+			      "with SASL-IR: the password was not sent",
 			a->host)));
 	else {
 		imap_forget_capabilities(im);

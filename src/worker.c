@@ -239,9 +239,32 @@ worker_error(struct worker *w, const struct request *req,
 }
 
 /*
+ * A failure no retry can mend (a certificate that does not verify, a
+ * server that offers no safe way to log in): the user must see it.  0 if
+ * err is not one.
+ */
+static int
+worker_push_final(struct worker *w, struct imap_error *err)
+{
+	struct event *ev;
+
+	if (err->kind != IMAP_ERR_CERT && err->kind != IMAP_ERR_REFUSED)
+		return (0);
+	ev = event_new(
+	    err->kind == IMAP_ERR_CERT ? EV_CERT_FAILED : EV_REFUSED);
+	ev->host = xstrdup(w->account->host);
+	ev->fingerprint = err->fingerprint;
+	err->fingerprint = NULL;
+	ev->text = err->text;
+	err->text = NULL;
+	worker_push(w, ev);
+	return (1);
+}
+
+/*
  * Connect, checking the certificate; 0 when the session is up, -1 when the
  * server could not be reached, -2 when it must not be tried again (its
- * certificate failed).
+ * certificate failed, or it offers no TLS).
  */
 static int
 worker_open(struct worker *w)
@@ -262,17 +285,14 @@ worker_open(struct worker *w)
 		if (imap_connect(w->imap, &err) == 0)
 			return (0);
 	}
-	if (err.kind == IMAP_ERR_CERT) {
+	if (worker_push_final(w, &err))
 		rc = -2;
-		ev = event_new(EV_CERT_FAILED);
-		ev->host = xstrdup(w->account->host);
-		ev->fingerprint = err.fingerprint;
-		err.fingerprint = NULL;
-	} else
+	else {
 		ev = event_new(EV_DISCONNECTED);
-	ev->text = err.text;
-	err.text = NULL;
-	worker_push(w, ev);
+		ev->text = err.text;
+		err.text = NULL;
+		worker_push(w, ev);
+	}
 	imap_error_clear(&err);
 	return (rc);
 }
@@ -321,11 +341,14 @@ worker_login(struct worker *w, struct request *req)
 	}
 	worker_state(w, "logging in");
 	if (imap_login(w->imap, req->password, &err) != 0) {
-		ev = event_new(err.kind == IMAP_ERR_AUTH ? EV_AUTH_FAILED :
-							   EV_DISCONNECTED);
-		ev->text = err.text;
-		err.text = NULL;
-		worker_push(w, ev);
+		if (!worker_push_final(w, &err)) {
+			ev = event_new(err.kind == IMAP_ERR_AUTH ?
+				EV_AUTH_FAILED :
+				EV_DISCONNECTED);
+			ev->text = err.text;
+			err.text = NULL;
+			worker_push(w, ev);
+		}
 		imap_error_clear(&err);
 		return;
 	}
@@ -1787,27 +1810,21 @@ static void
 worker_reconnect(struct worker *w)
 {
 	struct imap_error err = { 0 };
-	struct event	 *ev;
 
 	worker_state(w, "reconnecting to %s", w->account->host);
 	if (imap_connect(w->imap, &err) != 0) {
-		if (err.kind == IMAP_ERR_CERT) {
-			/* Never retried: the user must see this one. */
+		/* Never retried: the user must see this one. */
+		if (worker_push_final(w, &err))
 			w->online_wanted = 0;
-			ev = event_new(EV_CERT_FAILED);
-			ev->host = xstrdup(w->account->host);
-			ev->fingerprint = err.fingerprint;
-			err.fingerprint = NULL;
-			ev->text = err.text;
-			err.text = NULL;
-			worker_push(w, ev);
-		} else
+		else
 			worker_retry_later(w, err.text);
 		imap_error_clear(&err);
 		return;
 	}
 	if (imap_login(w->imap, w->password, &err) != 0) {
-		if (err.kind == IMAP_ERR_AUTH) {
+		if (worker_push_final(w, &err))
+			w->online_wanted = 0;
+		else if (err.kind == IMAP_ERR_AUTH) {
 			/* The password changed: ask, do not hammer. */
 			w->online_wanted = 0;
 			worker_push_text(w, EV_AUTH_FAILED, err.text);

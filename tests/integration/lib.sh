@@ -889,6 +889,21 @@ cert_explained() {
 	grep -qxF "  $PIN_LINE" "$_err" || fail "no '$PIN_LINE' on stderr"
 }
 
+# mock_start SCENARIO [EXTRA-LINE]: the fake server (tests/mockimap) playing
+# SCENARIO, in $MOCK_PID, and a config for it in $TEST_DIR/mock.conf: an
+# imap:// URL, EXTRA-LINE (such as "tls = none"), and a password-command.
+# The names of the commands it got are in $TEST_DIR/port.commands.
+mock_start() {
+	rm -f "$TEST_DIR/port" "$TEST_DIR/port.commands"
+	python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" "$TEST_DIR/port" \
+	    "$1" &
+	MOCK_PID=$!
+	wait_server test -s "$TEST_DIR/port"
+	printf '[account "mock"]\nimap = imap://alice@127.0.0.1:%s\n%s\n%s\n' \
+	    "$(cat "$TEST_DIR/port")" "${2:-}" \
+	    "password-command = printf %s $IMAP_PASS" >"$TEST_DIR/mock.conf"
+}
+
 # logins: how many logins of alice Dovecot has logged so far.
 logins() {
 	grep -c 'imap-login: Info: Login: user=<alice>' "$TEST_DIR/dovecot.log" ||

@@ -4,7 +4,8 @@
     mockimap.py PORTFILE SCENARIO
 
 Listens on a free port on 127.0.0.1 (written to PORTFILE), serves one
-client with plain-text IMAP, answers the commands tern sends with canned
+client with plain-text IMAP (the name of each command it gets is appended
+to PORTFILE.commands), answers the commands tern sends with canned
 responses, and replaces one of them with what the scenario names.  The
 scenarios are the responses libetpan 1.9.4 crashes on or misreads, and
 answers Dovecot cannot be made to give on cue.
@@ -43,8 +44,11 @@ SCENARIOS = {
                     '* STATUS Work (MESSAGES 7 UNSEEN 3)\r\n'
                     '* 1 EXPUNGE\r\n{tag} OK done\r\n', False),
     "normal": (None, "", False),
+    "logindisabled": (None, "", False),
 }
-CAPABILITIES = {"list-status": "IMAP4rev1 IDLE LIST-STATUS"}
+CAPABILITIES = {"list-status": "IMAP4rev1 IDLE LIST-STATUS",
+                # A client must not send LOGIN, and may not AUTHENTICATE.
+                "logindisabled": "IMAP4rev1 IDLE LOGINDISABLED"}
 
 
 def answer(cmd, tag, scenario):
@@ -108,6 +112,9 @@ def main(portfile, scenario):
                 cmd = words[1].upper() if len(words) > 1 else ""
                 if cmd == "UID" and len(words) > 2:
                     cmd = words[2].upper()
+            # What the client sent, by command name only (no password).
+            with open(portfile + ".commands", "a") as f:
+                f.write(cmd + "\n")
             if cmd == "IDLE":
                 idle_tag = tag
             if cmd == target:
