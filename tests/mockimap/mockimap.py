@@ -19,6 +19,8 @@ FETCH = ('* 1 FETCH (UID 1 FLAGS () RFC822.SIZE 10 INTERNALDATE '
          '"01-Jan-2024 00:00:00 +0000" BODY[HEADER.FIELDS (FROM SUBJECT '
          'DATE MESSAGE-ID)] {%d}\r\n%s)\r\n' % (len(HEADER), HEADER))
 
+INJECT = "x\r\n2 DELETE INBOX"
+
 # Each scenario: the command whose answer is replaced, and the bytes sent
 # instead (before the tagged OK, which "{tag}" in the text stands for).
 # "close" ends the connection after sending.
@@ -43,6 +45,11 @@ SCENARIOS = {
                     '* LIST () "/" Work\r\n'
                     '* STATUS Work (MESSAGES 7 UNSEEN 3)\r\n'
                     '* 1 EXPUNGE\r\n{tag} OK done\r\n', False),
+    # A folder name that would end the command it is put in and start
+    # another, were it sent as it is.
+    "folder-crlf": ("LIST", '* LIST () "/" INBOX\r\n* LIST () "/" {%d}\r\n'
+                    '%s\r\n{tag} OK done\r\n' % (len(INJECT), INJECT),
+                    False),
     "normal": (None, "", False),
     "logindisabled": (None, "", False),
 }
