@@ -15,6 +15,7 @@
 #include "imap_private.h"
 #include "log.h"
 #include "net.h"
+#include "sasl.h"
 #include "stream.h"
 #include "tls.h"
 #include "xmalloc.h"
@@ -404,18 +405,14 @@ imap_auth_plain(struct imap *im, const char *password, int *state)
 {
 	const struct account *a = im->account;
 	mailstream	     *s = im->session->imap_stream;
-	char		     *raw, *b64, *line;
-	size_t		      ulen = strlen(a->user), plen = strlen(password);
+	struct sasl_msg	      msg;
+	char		     *b64, *line;
 	int		      r;
 
-	raw = xmalloc(ulen + plen + 2);
-	raw[0] = '\0';
-	memcpy(raw + 1, a->user, ulen);
-	raw[1 + ulen] = '\0';
-	memcpy(raw + 2 + ulen, password, plen);
-	b64 = encode_base64(raw, ulen + plen + 2);
-	explicit_bzero(raw, ulen + plen + 2);
-	free(raw);
+	if (sasl_plain(&msg, a->user, password) != 0)
+		return (MAILIMAP_ERROR_LOGIN);
+	b64 = encode_base64(msg.buf, msg.len);
+	sasl_free(&msg);
 	line = xasprintf(" AUTHENTICATE PLAIN %s\r\n", b64);
 	freezero_str(b64);
 
