@@ -64,8 +64,10 @@ int	     imap_is_connected(const struct imap *);
 int	     imap_has_capability(const struct imap *, const char *);
 
 /* imap.c */
-int  imap_connect(struct imap *, struct imap_error *);
-int  imap_login(struct imap *, const char *, struct imap_error *);
+int imap_connect(struct imap *, struct imap_error *);
+int imap_login(struct imap *, const char *, struct imap_error *);
+/* Log in with an OAuth 2.0 access token (XOAUTH2 or OAUTHBEARER). */
+int  imap_login_oauth(struct imap *, const char *, struct imap_error *);
 void imap_logout(struct imap *);
 int  imap_select(struct imap *, const char *, uint32_t *, uint32_t *,
      struct imap_error *);

@@ -38,6 +38,7 @@ account_free(struct account *a)
 	free(a->host);
 	free(a->port);
 	free(a->password_command);
+	free(a->oauth2_token_command);
 	free(a->ca_file);
 	free(a->fingerprint);
 	free(a->tls_server_name);

@@ -52,6 +52,9 @@ struct conf_setting {
 static int conf_set_imap(struct conf_section *, const char *, char **);
 static int conf_set_password_command(struct conf_section *, const char *,
     char **);
+static int conf_set_oauth2_token_command(struct conf_section *, const char *,
+    char **);
+static int conf_set_auth(struct conf_section *, const char *, char **);
 static int conf_set_ca_file(struct conf_section *, const char *, char **);
 static int conf_set_fingerprint(struct conf_section *, const char *, char **);
 static int conf_set_tls_server_name(struct conf_section *, const char *,
@@ -70,6 +73,13 @@ static const struct conf_setting conf_settings[] = {
 	    "imap://USER@HOST[:PORT] (STARTTLS required, port 143). Required." },
 	{ "password-command", conf_set_password_command,
 	    "Shell command whose first line of output is the password." },
+	{ "oauth2-token-command", conf_set_oauth2_token_command,
+	    "Shell command whose first line of output is an OAuth 2.0 access "
+	    "token; run at each login, and once more if the server refuses "
+	    "the token." },
+	{ "auth", conf_set_auth,
+	    "How to log in: plain, login, xoauth2 or oauthbearer (default: "
+	    "chosen from what the server offers)." },
 	{ "ca-file", conf_set_ca_file,
 	    "PEM file of CA certificates to trust instead of the system store." },
 	{ "certificate-fingerprint", conf_set_fingerprint,
@@ -157,6 +167,40 @@ conf_set_password_command(struct conf_section *sec, const char *value,
 	free(sec->account->password_command);
 	sec->account->password_command = xstrdup(value);
 	return (0);
+}
+
+static int
+conf_set_oauth2_token_command(struct conf_section *sec, const char *value,
+    char **err)
+{
+	free(sec->account->oauth2_token_command);
+	sec->account->oauth2_token_command = xstrdup(value);
+	return (0);
+}
+
+static const struct {
+	const char    *name;
+	enum auth_mech mech;
+} conf_auths[] = {
+	{ "plain", AUTH_PLAIN },
+	{ "login", AUTH_LOGIN },
+	{ "xoauth2", AUTH_XOAUTH2 },
+	{ "oauthbearer", AUTH_OAUTHBEARER },
+};
+
+static int
+conf_set_auth(struct conf_section *sec, const char *value, char **err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof conf_auths / sizeof conf_auths[0]; i++) {
+		if (strcmp(conf_auths[i].name, value) == 0) {
+			sec->account->auth = conf_auths[i].mech;
+			return (0);
+		}
+	}
+	*err = xstrdup("auth must be plain, login, xoauth2 or oauthbearer");
+	return (-1);
 }
 
 static int
@@ -386,6 +430,17 @@ conf_section_end(struct conf_section *sec, const char *file)
 		return (NULL);
 	if (!sec->has_imap)
 		return (xasprintf("%s:%zu: account '%s' has no imap setting",
+		    file, sec->line, a->name));
+	if (a->oauth2_token_command != NULL && a->password_command != NULL)
+		return (xasprintf("%s:%zu: account '%s' has both "
+				  "password-command and oauth2-token-command",
+		    file, sec->line, a->name));
+	if ((a->auth == AUTH_XOAUTH2 || a->auth == AUTH_OAUTHBEARER) !=
+		(a->oauth2_token_command != NULL) &&
+	    a->auth != AUTH_AUTO)
+		return (xasprintf("%s:%zu: account '%s': auth = xoauth2 and "
+				  "oauthbearer need oauth2-token-command, and "
+				  "plain and login a password",
 		    file, sec->line, a->name));
 	if (sec->tls_line != 0) {
 		if (a->tls != TLS_STARTTLS)

@@ -20,6 +20,7 @@
 #include "imap.h"
 #include "log.h"
 #include "queue.h"
+#include "secret.h"
 #include "thread.h"
 #include "worker.h"
 #include "xmalloc.h"
@@ -299,6 +300,52 @@ worker_open(struct worker *w)
 
 static void worker_retry_later(struct worker *, const char *);
 
+/* Whether the worker can log in again by itself (after a lost line). */
+static int
+worker_can_log_in(struct worker *w)
+{
+	return (
+	    w->password != NULL || w->account->oauth2_token_command != NULL);
+}
+
+/*
+ * Log in with the password, or with a token from oauth2-token-command,
+ * run now: a token lives an hour or so, so each login asks for one.  A
+ * refused token may have expired since the command cached it: the
+ * command runs once more and the login is tried again, once.
+ */
+static int
+worker_authenticate(struct worker *w, const char *password,
+    struct imap_error *err)
+{
+	char *token, *why = NULL;
+	int   tries, r = -1;
+
+	if (w->account->oauth2_token_command == NULL)
+		return (imap_login(w->imap, password, err));
+	for (tries = 0; tries < 2; tries++) {
+		if (tries > 0)
+			log_debug("token refused; running oauth2-token-command "
+				  "again");
+		token = secret_command(w->account->oauth2_token_command,
+		    "oauth2-token-command", &why);
+		if (token == NULL) {
+			imap_error_clear(err);
+			err->kind = IMAP_ERR_REFUSED;
+			err->text = why;
+			return (-1);
+		}
+		r = imap_login_oauth(w->imap, token, err);
+		freezero_str(token);
+		if (r == 0 || err->kind != IMAP_ERR_AUTH)
+			break;
+	}
+	/* Another password would not help: do not ask for one. */
+	if (r != 0 && err->kind == IMAP_ERR_AUTH)
+		err->kind = IMAP_ERR_REFUSED;
+	return (r);
+}
+
 static void
 worker_login(struct worker *w, struct request *req)
 {
@@ -326,21 +373,25 @@ worker_login(struct worker *w, struct request *req)
 		 * and show the cache meanwhile.  A certificate failure
 		 * (online_wanted cleared) is never retried.
 		 */
-		if (req->password != NULL && rc == -1) {
+		if ((req->password != NULL ||
+			w->account->oauth2_token_command != NULL) &&
+		    rc == -1) {
 			freezero_str(w->password);
-			w->password = xstrdup(req->password);
+			w->password = req->password != NULL ?
+			    xstrdup(req->password) :
+			    NULL;
 			w->online_wanted = 1;
 			worker_retry_later(w, "cannot connect");
 		}
 		return;
 	}
-	if (req->password == NULL) {
+	if (req->password == NULL && w->account->oauth2_token_command == NULL) {
 		worker_state(w, "waiting for the password");
 		worker_push(w, event_new(EV_LOGIN_NEEDED));
 		return;
 	}
 	worker_state(w, "logging in");
-	if (imap_login(w->imap, req->password, &err) != 0) {
+	if (worker_authenticate(w, req->password, &err) != 0) {
 		if (!worker_push_final(w, &err)) {
 			ev = event_new(err.kind == IMAP_ERR_AUTH ?
 				EV_AUTH_FAILED :
@@ -355,7 +406,7 @@ worker_login(struct worker *w, struct request *req)
 	w->logged_in = 1;
 	w->online_wanted = 1;
 	w->backoff = 0;
-	if (w->password != req->password) {
+	if (req->password != NULL && w->password != req->password) {
 		freezero_str(w->password);
 		w->password = xstrdup(req->password);
 	}
@@ -1802,7 +1853,7 @@ worker_check_lost(struct worker *w)
 		return;
 	w->logged_in = 0;
 	w->backoff = 0;
-	if (w->online_wanted && w->password != NULL)
+	if (w->online_wanted && worker_can_log_in(w))
 		worker_retry_later(w, "connection lost");
 }
 
@@ -1821,7 +1872,7 @@ worker_reconnect(struct worker *w)
 		imap_error_clear(&err);
 		return;
 	}
-	if (imap_login(w->imap, w->password, &err) != 0) {
+	if (worker_authenticate(w, w->password, &err) != 0) {
 		if (worker_push_final(w, &err))
 			w->online_wanted = 0;
 		else if (err.kind == IMAP_ERR_AUTH) {
@@ -1875,7 +1926,7 @@ worker_wait(struct worker *w)
 
 	pfd[0].fd = w->wake[0];
 	pfd[0].events = POLLIN;
-	if (!w->logged_in && w->online_wanted && w->password != NULL) {
+	if (!w->logged_in && w->online_wanted && worker_can_log_in(w)) {
 		timeout = w->retry_at - worker_now_ms();
 		if (timeout <= 0 || poll(pfd, 1, (int)timeout) == 0)
 			worker_reconnect(w);

@@ -889,6 +889,24 @@ cert_explained() {
 	grep -qxF "  $PIN_LINE" "$_err" || fail "no '$PIN_LINE' on stderr"
 }
 
+# mock_dir: the test directory of a test that runs the fake server alone,
+# without Dovecot.
+mock_dir() {
+	TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
+	export TEST_DIR
+	# tern_restart kills the tmux server of this socket: never the
+	# default one.
+	TMUX_SOCK=$TEST_DIR/tmux.sock
+	MOCK_PID=
+}
+
+# mock_end: stop the fake server, if it has not stopped by itself.
+mock_end() {
+	[ -z "$MOCK_PID" ] || kill "$MOCK_PID" 2>/dev/null || true
+	[ -z "$MOCK_PID" ] || wait "$MOCK_PID" 2>/dev/null || true
+	MOCK_PID=
+}
+
 # mock_start SCENARIO [EXTRA-LINE]: the fake server (tests/mockimap) playing
 # SCENARIO, in $MOCK_PID, and a config for it in $TEST_DIR/mock.conf: an
 # imap:// URL, EXTRA-LINE (such as "tls = none"), and a password-command.

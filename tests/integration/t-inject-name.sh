@@ -6,9 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 set -eu
 
-TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
-export TEST_DIR
-MOCK_PID=
+mock_dir
 
 mock_start folder-crlf "tls = none"
 tern_start -c "$TEST_DIR/mock.conf" -d "$TEST_DIR/tern.log"
@@ -19,8 +17,7 @@ keys Tab g j Enter
 wait_for 'line break'
 keys q
 wait_exit
-kill "$MOCK_PID" 2>/dev/null || true
-wait "$MOCK_PID" 2>/dev/null || true
+mock_end
 assert_eq "$TERN_STATUS" 0 "exit status"
 if grep -qx DELETE "$TEST_DIR/port.commands"; then
 	fail "a DELETE reached the server: $(cat "$TEST_DIR/port.commands")"

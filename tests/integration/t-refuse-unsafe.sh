@@ -6,19 +6,14 @@
 . "$(dirname "$0")/lib.sh"
 set -eu
 
-TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
-export TEST_DIR
-# tern_restart kills the tmux server of this socket: never the default one.
-TMUX_SOCK=$TEST_DIR/tmux.sock
-MOCK_PID=
+mock_dir
 
 # refused SCENARIO EXTRA-LINE REASON-REGEX
 refused() {
 	mock_start "$1" "$2"
 	tern_restart -c "$TEST_DIR/mock.conf" -d "$TEST_DIR/tern.log"
 	wait_exit
-	kill "$MOCK_PID" 2>/dev/null || true
-	wait "$MOCK_PID" 2>/dev/null || true
+	mock_end
 	assert_eq "$TERN_STATUS" 1 "exit status ($1)"
 	grep -Eq -- "$3" "$TEST_DIR/tern.stderr" ||
 	    fail "stderr does not say '$3': $(cat "$TEST_DIR/tern.stderr")"

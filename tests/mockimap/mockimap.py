@@ -10,6 +10,7 @@ responses, and replaces one of them with what the scenario names.  The
 scenarios are the responses libetpan 1.9.4 crashes on or misreads, and
 answers Dovecot cannot be made to give on cue.
 """
+import base64
 import socket
 import sys
 import time
@@ -52,10 +53,21 @@ SCENARIOS = {
                     False),
     "normal": (None, "", False),
     "logindisabled": (None, "", False),
+    "xoauth2": (None, "", False),
+    "oauthbearer": (None, "", False),
 }
 CAPABILITIES = {"list-status": "IMAP4rev1 IDLE LIST-STATUS",
                 # A client must not send LOGIN, and may not AUTHENTICATE.
-                "logindisabled": "IMAP4rev1 IDLE LOGINDISABLED"}
+                "logindisabled": "IMAP4rev1 IDLE LOGINDISABLED",
+                "xoauth2": "IMAP4rev1 IDLE SASL-IR AUTH=XOAUTH2",
+                "oauthbearer": "IMAP4rev1 IDLE SASL-IR AUTH=OAUTHBEARER "
+                               "AUTH=XOAUTH2"}
+# The OAuth scenarios take the token "tok-2"; any other has expired, and
+# is refused the way the mechanisms say: "+" and an error in JSON, the
+# client's reply, then NO.
+GOOD_TOKEN = b"auth=Bearer tok-2\x01"
+EXPIRED = base64.b64encode(b'{"status":"invalid_token",'
+                           b'"scope":"https://mail.example.org/"}').decode()
 
 
 def answer(cmd, tag, scenario):
@@ -101,6 +113,7 @@ def main(portfile, scenario):
         conn.sendall(b"* OK mock ready\r\n")
     buf = b""
     idle_tag = None
+    auth_tag = None
     while True:
         try:
             data = conn.recv(65536)
@@ -112,6 +125,26 @@ def main(portfile, scenario):
         while b"\r\n" in buf:
             line, buf = buf.split(b"\r\n", 1)
             words = line.decode("latin-1").split(" ")
+            if auth_tag:
+                # The client's answer to the failure: record it, say NO.
+                with open(portfile + ".auth", "a") as f:
+                    f.write("reply %r\n" % line)
+                conn.sendall(b"%s NO [AUTHENTICATIONFAILED] token expired"
+                             b"\r\n" % auth_tag.encode())
+                auth_tag = None
+                continue
+            if len(words) == 4 and words[1].upper() == "AUTHENTICATE":
+                msg = base64.b64decode(words[3])
+                with open(portfile + ".auth", "a") as f:
+                    f.write("%s %r\n" % (words[2], msg))
+                with open(portfile + ".commands", "a") as f:
+                    f.write("AUTHENTICATE\n")
+                if GOOD_TOKEN in msg:
+                    conn.sendall(b"%s OK done\r\n" % words[0].encode())
+                else:
+                    conn.sendall(b"+ %s\r\n" % EXPIRED.encode())
+                    auth_tag = words[0]
+                continue
             if words[0].upper() == "DONE" and idle_tag:
                 tag, cmd, idle_tag = idle_tag, "DONE", None
             else:

@@ -286,6 +286,43 @@ test_conf_tls_server_name(void **state)
 }
 
 static void
+test_conf_auth(void **state)
+{
+	struct conf conf;
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\n"
+	    "oauth2-token-command = oauth2 get u\n"
+	    "auth = oauthbearer\n");
+	assert_string_equal(conf.accounts[0]->oauth2_token_command,
+	    "oauth2 get u");
+	assert_null(conf.accounts[0]->password_command);
+	assert_int_equal(conf.accounts[0]->auth, AUTH_OAUTHBEARER);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\n"
+	    "oauth2-token-command = t\n");
+	assert_int_equal(conf.accounts[0]->auth, AUTH_AUTO);
+	conf_free(&conf);
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\nauth = login\n");
+	assert_int_equal(conf.accounts[0]->auth, AUTH_LOGIN);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\nauth = cram-md5\n",
+	    "test.conf:3: auth must be plain, login, xoauth2 or oauthbearer");
+	test_conf_error("[account a]\nimap = imaps://u@h\nauth = xoauth2\n",
+	    "test.conf:1: account 'a': auth = xoauth2 and oauthbearer need "
+	    "oauth2-token-command, and plain and login a password");
+	test_conf_error("[account a]\nimap = imaps://u@h\nauth = plain\n"
+			"oauth2-token-command = t\n",
+	    "test.conf:1: account 'a': auth = xoauth2 and oauthbearer need "
+	    "oauth2-token-command, and plain and login a password");
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"password-command = p\noauth2-token-command = t\n",
+	    "test.conf:1: account 'a' has both password-command and "
+	    "oauth2-token-command");
+}
+
+static void
 test_conf_tls(void **state)
 {
 	struct conf conf;
@@ -709,7 +746,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 11);
+	assert_int_equal(n, 13);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }
@@ -788,6 +825,7 @@ main(void)
 		cmocka_unit_test(test_conf_fingerprint),
 		cmocka_unit_test(test_conf_tls),
 		cmocka_unit_test(test_conf_tls_server_name),
+		cmocka_unit_test(test_conf_auth),
 		cmocka_unit_test(test_conf_timeout),
 		cmocka_unit_test(test_conf_account_url),
 		cmocka_unit_test(test_conf_account_url_errors),
