@@ -21,19 +21,31 @@ enum tls_mode {
 	TLS_NONE,     /* imap:// with tls = none: loopback only */
 };
 
+/* How to log in; AUTH_AUTO picks from the capabilities (imap.c). */
+enum auth_mech {
+	AUTH_AUTO,
+	AUTH_PLAIN,	  /* AUTHENTICATE PLAIN */
+	AUTH_LOGIN,	  /* the LOGIN command */
+	AUTH_XOAUTH2,	  /* AUTHENTICATE XOAUTH2, with a token */
+	AUTH_OAUTHBEARER, /* AUTHENTICATE OAUTHBEARER (RFC 7628) */
+};
+
 struct account {
-	char	     *name;
-	char	     *user;
-	char	     *host;
-	char	     *port; /* a string, as getaddrinfo wants it */
-	enum tls_mode tls;
-	char	     *password_command;
-	char	     *ca_file;
-	char	     *fingerprint;    /* pinned SHA-256: 64 lowercase hex */
-	int	      timeout;	      /* seconds for one command */
-	int	      poll_interval;  /* seconds between NOOPs without IDLE */
-	int	      folder_refresh; /* seconds between STATUS rounds; 0 off */
-	int	      new_mail_bell;
+	char	      *name;
+	char	      *user;
+	char	      *host;
+	char	      *port; /* a string, as getaddrinfo wants it */
+	enum tls_mode  tls;
+	char	      *password_command;
+	char	      *oauth2_token_command; /* run at each login */
+	enum auth_mech auth;
+	char	      *ca_file;
+	char	      *fingerprint;	/* pinned SHA-256: 64 lowercase hex */
+	char	      *tls_server_name; /* verified and sent in SNI, or NULL */
+	int	       timeout;		/* seconds for one command */
+	int	       poll_interval;	/* seconds between NOOPs without IDLE */
+	int folder_refresh; /* seconds between STATUS rounds; 0 off */
+	int new_mail_bell;
 	struct sort_order sort; /* of the message list */
 	char *save_dir;		/* offered by the save prompt; NULL: default */
 	char *html_filter;	/* NULL: w3m, lynx, the built-in */

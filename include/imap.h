@@ -23,6 +23,7 @@ enum imap_error_kind {
 	IMAP_ERR_CONNECT, /* could not reach or talk to the server */
 	IMAP_ERR_CERT,	  /* certificate refused; see host, fingerprint */
 	IMAP_ERR_AUTH,	  /* the server refused the credentials */
+	IMAP_ERR_REFUSED, /* unsafe to log in (no TLS, LOGINDISABLED) */
 	IMAP_ERR_SESSION, /* the session broke: closed, timeout, garbage */
 	IMAP_ERR_NO,	  /* the server said NO or BAD; session is fine */
 };
@@ -68,8 +69,10 @@ int	     imap_is_connected(const struct imap *);
 int	     imap_has_capability(const struct imap *, const char *);
 
 /* imap.c */
-int  imap_connect(struct imap *, struct imap_error *);
-int  imap_login(struct imap *, const char *, struct imap_error *);
+int imap_connect(struct imap *, struct imap_error *);
+int imap_login(struct imap *, const char *, struct imap_error *);
+/* Log in with an OAuth 2.0 access token (XOAUTH2 or OAUTHBEARER). */
+int  imap_login_oauth(struct imap *, const char *, struct imap_error *);
 void imap_logout(struct imap *);
 int  imap_select(struct imap *, const char *, uint32_t *, uint32_t *,
      struct imap_error *);

@@ -22,6 +22,7 @@ struct tls_error {
 	int   certificate; /* 1 if verification failed */
 	char *reason;
 	char *fingerprint; /* "AB:CD:..." (SHA-256), or NULL */
+	char *detail;	   /* subject, issuer, dates, names, fingerprint */
 };
 
 /* Handshake on a connected socket.  NULL with *err filled on failure. */

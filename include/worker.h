@@ -79,6 +79,7 @@ enum event_type {
 	EV_CONNECTED,	 /* logged in */
 	EV_AUTH_FAILED,	 /* text: the server's answer */
 	EV_CERT_FAILED,	 /* host, text (reason), fingerprint */
+	EV_REFUSED,	 /* host, text: tern will not log in there */
 	EV_DISCONNECTED, /* text: why; the session is gone */
 	EV_FOLDER,	 /* folder (wire), delim, flags: one LIST row */
 	EV_FOLDERS_DONE, /* end of the LIST */

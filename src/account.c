@@ -38,10 +38,12 @@ account_free(struct account *a)
 	free(a->host);
 	free(a->port);
 	free(a->password_command);
+	free(a->oauth2_token_command);
 	free(a->ca_file);
 	free(a->save_dir);
 	free(a->fingerprint);
 	free(a->html_filter);
+	free(a->tls_server_name);
 	free(a);
 }
 

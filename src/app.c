@@ -744,24 +744,60 @@ app_connected(struct app *app)
 	app_send(app, req);
 }
 
+/*
+ * The certificate and the line that would pin it: trusting it is the
+ * user's decision, made in the configuration, never a key press away.
+ */
 static void
 app_cert_failed(struct app *app, struct event *ev)
 {
-	char *text;
+	const char *text = ev->text != NULL ? ev->text : "?";
+	const char *fp = ev->fingerprint != NULL ? ev->fingerprint : "unknown";
+	const char *nl;
+	char	   *raw;
 
-	text = xasprintf("%s: certificate verification failed: %s\n"
-			 "  SHA256:%s",
-	    ev->host, ev->text != NULL ? ev->text : "?",
-	    ev->fingerprint != NULL ? ev->fingerprint : "unknown");
 	if (!app->ever_connected) {
 		/* At start-up: leave curses and say it on stderr. */
-		app->exit_text = text;
+		if (strchr(text, '\n') != NULL && ev->fingerprint != NULL)
+			raw = xasprintf("%s: certificate verification failed: "
+					"%s\n"
+					"Not connected.  If you trust this "
+					"certificate, pin it with this line in "
+					"[account \"%s\"]\n"
+					"(in place of any certificate-"
+					"fingerprint there):\n"
+					"  certificate-fingerprint = sha256:%s",
+			    ev->host, text, app->account->name, fp);
+		else
+			raw = xasprintf("%s: certificate verification failed: "
+					"%s\n  SHA256: %s",
+			    ev->host, text, fp);
+		app->exit_text = sanitize_str(raw, SANITIZE_NEWLINES);
+		free(raw);
 		app->exit_status = 1;
 		app->quit = 1;
 		return;
 	}
-	app_message(app, 1, "%s", text);
-	free(text);
+	nl = strchr(text, '\n');
+	app_message(app, 1,
+	    "%s: certificate verification failed: %.*s; "
+	    "SHA256: %s",
+	    ev->host, nl != NULL ? (int)(nl - text) : (int)strlen(text), text,
+	    fp);
+}
+
+/* Like a certificate failure, a server tern will not log in to. */
+static void
+app_refused(struct app *app, struct event *ev)
+{
+	const char *text = ev->text != NULL ? ev->text : "refused";
+
+	if (!app->ever_connected) {
+		app->exit_text = sanitize_str(text, 0);
+		app->exit_status = 1;
+		app->quit = 1;
+	} else
+		app_message(app, 1, "%s", text);
 }
 
 static void
@@ -790,6 +826,9 @@ app_event(struct app *app, struct event *ev)
 		break;
 	case EV_CERT_FAILED:
 		app_cert_failed(app, ev);
+		break;
+	case EV_REFUSED:
+		app_refused(app, ev);
 		break;
 	case EV_NOTICE:
 		app_message(app, 1, "%s", ev->text);

@@ -11,6 +11,8 @@
  * whose first non-blank character is '#' or ';' is a comment; there are no
  * comments after a value, since a password-command may hold '#'.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -37,7 +39,8 @@ struct conf_section {
 	size_t		lineno;	  /* of the setting being read */
 	size_t		tls_line; /* of "tls = none", or 0 */
 	int		has_imap;
-	unsigned int	seen; /* bit per conf_settings entry */
+	int		shared; /* the file is readable by group or others */
+	unsigned int	seen;	/* bit per conf_settings entry */
 };
 
 struct conf_setting {
@@ -49,8 +52,13 @@ struct conf_setting {
 static int conf_set_imap(struct conf_section *, const char *, char **);
 static int conf_set_password_command(struct conf_section *, const char *,
     char **);
+static int conf_set_oauth2_token_command(struct conf_section *, const char *,
+    char **);
+static int conf_set_auth(struct conf_section *, const char *, char **);
 static int conf_set_ca_file(struct conf_section *, const char *, char **);
 static int conf_set_fingerprint(struct conf_section *, const char *, char **);
+static int conf_set_tls_server_name(struct conf_section *, const char *,
+    char **);
 static int conf_set_tls(struct conf_section *, const char *, char **);
 static int conf_set_timeout(struct conf_section *, const char *, char **);
 static int conf_set_poll_interval(struct conf_section *, const char *, char **);
@@ -67,11 +75,21 @@ static const struct conf_setting conf_settings[] = {
 	    "imap://USER@HOST[:PORT] (STARTTLS required, port 143). Required." },
 	{ "password-command", conf_set_password_command,
 	    "Shell command whose first line of output is the password." },
+	{ "oauth2-token-command", conf_set_oauth2_token_command,
+	    "Shell command whose first line of output is an OAuth 2.0 access "
+	    "token; run at each login, and once more if the server refuses "
+	    "the token." },
+	{ "auth", conf_set_auth,
+	    "How to log in: plain, login, xoauth2 or oauthbearer (default: "
+	    "chosen from what the server offers)." },
 	{ "ca-file", conf_set_ca_file,
 	    "PEM file of CA certificates to trust instead of the system store." },
 	{ "certificate-fingerprint", conf_set_fingerprint,
 	    "Pin the server certificate: sha256: followed by its SHA-256 "
 	    "fingerprint in hex, with or without colons." },
+	{ "tls-server-name", conf_set_tls_server_name,
+	    "Host name the certificate must be for, and sent in SNI, when it "
+	    "is not the URL's host (a tunnel to the server, say)." },
 	{ "tls", conf_set_tls,
 	    "Only \"none\": no TLS at all, with an imap:// URL on a loopback "
 	    "host." },
@@ -161,6 +179,40 @@ conf_set_password_command(struct conf_section *sec, const char *value,
 }
 
 static int
+conf_set_oauth2_token_command(struct conf_section *sec, const char *value,
+    char **err)
+{
+	free(sec->account->oauth2_token_command);
+	sec->account->oauth2_token_command = xstrdup(value);
+	return (0);
+}
+
+static const struct {
+	const char    *name;
+	enum auth_mech mech;
+} conf_auths[] = {
+	{ "plain", AUTH_PLAIN },
+	{ "login", AUTH_LOGIN },
+	{ "xoauth2", AUTH_XOAUTH2 },
+	{ "oauthbearer", AUTH_OAUTHBEARER },
+};
+
+static int
+conf_set_auth(struct conf_section *sec, const char *value, char **err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof conf_auths / sizeof conf_auths[0]; i++) {
+		if (strcmp(conf_auths[i].name, value) == 0) {
+			sec->account->auth = conf_auths[i].mech;
+			return (0);
+		}
+	}
+	*err = xstrdup("auth must be plain, login, xoauth2 or oauthbearer");
+	return (-1);
+}
+
+static int
 conf_set_ca_file(struct conf_section *sec, const char *value, char **err)
 {
 	free(sec->account->ca_file);
@@ -213,6 +265,31 @@ bad:
 	*err = xstrdup("certificate-fingerprint must be sha256: followed by "
 		       "64 hex digits");
 	return (-1);
+}
+
+/*
+ * A DNS name: it goes to OpenSSL's host check and out in the ClientHello,
+ * so letters, digits, '-' and '.' only.
+ */
+static int
+conf_set_tls_server_name(struct conf_section *sec, const char *value,
+    char **err)
+{
+	const char *p;
+
+	for (p = value; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			(*p >= '0' && *p <= '9') || *p == '-' || *p == '.'))
+			break;
+	}
+	if (p == value || *p != '\0' || strlen(value) > 253) {
+		*err = xstrdup("tls-server-name must be a host name (letters, "
+			       "digits, '-' and '.')");
+		return (-1);
+	}
+	free(sec->account->tls_server_name);
+	sec->account->tls_server_name = xstrdup(value);
+	return (0);
 }
 
 static int
@@ -383,6 +460,17 @@ conf_section_end(struct conf_section *sec, const char *file)
 	if (!sec->has_imap)
 		return (xasprintf("%s:%zu: account '%s' has no imap setting",
 		    file, sec->line, a->name));
+	if (a->oauth2_token_command != NULL && a->password_command != NULL)
+		return (xasprintf("%s:%zu: account '%s' has both "
+				  "password-command and oauth2-token-command",
+		    file, sec->line, a->name));
+	if ((a->auth == AUTH_XOAUTH2 || a->auth == AUTH_OAUTHBEARER) !=
+		(a->oauth2_token_command != NULL) &&
+	    a->auth != AUTH_AUTO)
+		return (xasprintf("%s:%zu: account '%s': auth = xoauth2 and "
+				  "oauthbearer need oauth2-token-command, and "
+				  "plain and login a password",
+		    file, sec->line, a->name));
 	if (sec->tls_line != 0) {
 		if (a->tls != TLS_STARTTLS)
 			return (xasprintf("%s:%zu: tls = none needs an "
@@ -463,6 +551,18 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 	val = conf_trim(eq + 1, &vlen);
 	if (klen == 0)
 		return (xstrdup("expected 'key = value'"));
+	/*
+	 * Not a setting: a password in a file outlives its use and gets
+	 * copied with the file.  Say so rather than "unknown setting", and,
+	 * as ssh does for its keys, say how to close a file others can read.
+	 */
+	if (klen == 8 && strncmp(key, "password", 8) == 0)
+		return (xasprintf("tern reads no password from its "
+				  "configuration: give it with "
+				  "password-command%s",
+		    sec->shared ? "; this file is readable by others, so "
+				  "chmod 600 it and change the password" :
+				  ""));
 	for (i = 0; i < CONF_NSETTINGS; i++) {
 		if (strlen(conf_settings[i].name) == klen &&
 		    strncmp(conf_settings[i].name, key, klen) == 0)
@@ -496,9 +596,10 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 	return (NULL);
 }
 
-int
-conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
-    char **err)
+/* shared: the file is readable by group or others. */
+static int
+conf_parse_file(struct conf *conf, const char *file, const char *buf,
+    size_t len, int shared, char **err)
 {
 	struct conf_section sec;
 	const char	   *s, *nl;
@@ -506,6 +607,7 @@ conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
 	char		   *reason = NULL, *name;
 
 	memset(&sec, 0, sizeof sec);
+	sec.shared = shared;
 	*err = NULL;
 	while (off < len) {
 		lineno++;
@@ -538,6 +640,7 @@ conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
 				break;
 			}
 			memset(&sec, 0, sizeof sec);
+			sec.shared = shared;
 			sec.account = account_new(name);
 			sec.line = lineno;
 			free(name);
@@ -563,9 +666,17 @@ conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
 }
 
 int
+conf_parse(struct conf *conf, const char *file, const char *buf, size_t len,
+    char **err)
+{
+	return (conf_parse_file(conf, file, buf, len, 0, err));
+}
+
+int
 conf_load(struct conf *conf, const char *path, char **err)
 {
 	struct strbuf sb;
+	struct stat   st;
 	FILE	     *f;
 	char	      buf[8192];
 	size_t	      n;
@@ -573,6 +684,11 @@ conf_load(struct conf *conf, const char *path, char **err)
 
 	if ((f = fopen(path, "r")) == NULL) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	if (fstat(fileno(f), &st) != 0) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		fclose(f);
 		return (-1);
 	}
 	strbuf_init(&sb);
@@ -588,12 +704,19 @@ conf_load(struct conf *conf, const char *path, char **err)
 		goto fail;
 	}
 	fclose(f);
-	r = conf_parse(conf, path, sb.buf != NULL ? sb.buf : "", sb.len, err);
+	r = conf_parse_file(conf, path, sb.buf != NULL ? sb.buf : "", sb.len,
+	    (st.st_mode & (S_IRGRP | S_IROTH)) != 0, err);
+	/* It may hold a password someone put there against the advice. */
+	if (sb.buf != NULL)
+		explicit_bzero(sb.buf, sb.len);
+	explicit_bzero(buf, sizeof buf);
 	strbuf_free(&sb);
 	return (r);
 
 fail:
 	fclose(f);
+	if (sb.buf != NULL)
+		explicit_bzero(sb.buf, sb.len);
 	strbuf_free(&sb);
 	return (-1);
 }

@@ -15,6 +15,7 @@
 #include "imap_private.h"
 #include "log.h"
 #include "net.h"
+#include "sasl.h"
 #include "stream.h"
 #include "tls.h"
 #include "xmalloc.h"
@@ -104,6 +105,12 @@ imap_has_capability(const struct imap *im, const char *name)
 		if (cap->cap_type == MAILIMAP_CAPABILITY_NAME &&
 		    cap->cap_data.cap_name != NULL &&
 		    strcasecmp(cap->cap_data.cap_name, name) == 0)
+			return (1);
+		/* libetpan keeps "AUTH=X" apart, as X alone. */
+		if (cap->cap_type == MAILIMAP_CAPABILITY_AUTH_TYPE &&
+		    cap->cap_data.cap_auth_type != NULL &&
+		    strncasecmp(name, "AUTH=", 5) == 0 &&
+		    strcasecmp(cap->cap_data.cap_auth_type, name + 5) == 0)
 			return (1);
 	}
 	return (0);
@@ -207,16 +214,21 @@ imap_tls_stream(struct imap *im, int fd, struct imap_error *err)
 	struct tls	     *tls;
 
 	memset(&cf, 0, sizeof cf);
-	cf.host = a->host;
+	cf.host = a->tls_server_name != NULL ? a->tls_server_name : a->host;
 	cf.ca_file = a->ca_file;
 	cf.fingerprint = a->fingerprint;
 	cf.timeout = a->timeout;
 	if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
 		close(fd);
+		/* The certificate, if any, on the lines after the reason. */
 		imap_error(err,
 		    te.certificate ? IMAP_ERR_CERT : IMAP_ERR_CONNECT,
-		    te.reason);
+		    te.detail == NULL ?
+			xstrdup(te.reason) :
+			xasprintf("%s\n%s", te.reason, te.detail));
 		err->fingerprint = te.fingerprint;
+		te.fingerprint = NULL;
+		tls_error_clear(&te);
 		return (NULL);
 	}
 	return (stream_low_tls(tls, a->timeout));
@@ -259,8 +271,10 @@ imap_starttls(struct imap *im, struct imap_error *err)
 	int		      r, fd;
 
 	if (!imap_has_capability(im, "STARTTLS"))
-		return (imap_error(err, IMAP_ERR_CONNECT,
-		    xasprintf("%s does not offer STARTTLS; refusing plain text",
+		return (imap_error(err, IMAP_ERR_REFUSED,
+		    xasprintf("%s offers no TLS (no STARTTLS): tern will not "
+			      "log in over plain text; use an imaps:// URL if "
+			      "the server has port 993",
 			a->host)));
 	if ((r = mailimap_starttls(im->session)) != MAILIMAP_NO_ERROR) {
 		imap_fail(im, r, "STARTTLS", err);
@@ -347,7 +361,7 @@ imap_connect(struct imap *im, struct imap_error *err)
 
 fail:
 	imap_close(im);
-	if (err->kind != IMAP_ERR_CERT)
+	if (err->kind != IMAP_ERR_CERT && err->kind != IMAP_ERR_REFUSED)
 		err->kind = IMAP_ERR_CONNECT;
 	return (-1);
 }
@@ -367,14 +381,23 @@ imap_send_line(struct imap *im, const char *line, size_t len)
 	return (r);
 }
 
+static int imap_parse_answer(struct imap *, int *);
+
 int
 imap_read_answer(struct imap *im, int *state)
+{
+	if (mailimap_read_line(im->session) == NULL)
+		return (MAILIMAP_ERROR_STREAM);
+	return (imap_parse_answer(im, state));
+}
+
+/* The answer whose first line mailimap_read_line has read. */
+static int
+imap_parse_answer(struct imap *im, int *state)
 {
 	struct mailimap_response *resp = NULL;
 	int			  r;
 
-	if (mailimap_read_line(im->session) == NULL)
-		return (MAILIMAP_ERROR_STREAM);
 	if ((r = mailimap_parse_response(im->session, &resp)) !=
 	    MAILIMAP_NO_ERROR)
 		return (r);
@@ -386,77 +409,87 @@ imap_read_answer(struct imap *im, int *state)
 	return (MAILIMAP_NO_ERROR);
 }
 
-/*
- * AUTHENTICATE PLAIN with the initial response on the command line (SASL-IR,
- * RFC 4959), so the exchange is one round trip.  libetpan 1.9.4 offers
- * PLAIN only through Cyrus SASL; this sends it with libetpan's own tag and
- * response parser.  The buffers holding the password are zeroed.
- */
+/* Send a line of an AUTHENTICATE exchange, which may hold a secret. */
 static int
-imap_auth_plain(struct imap *im, const char *password, int *state)
+imap_auth_send_raw(struct imap *im, char *line)
 {
-	const struct account *a = im->account;
-	mailstream	     *s = im->session->imap_stream;
-	char		     *raw, *b64, *line;
-	size_t		      ulen = strlen(a->user), plen = strlen(password);
-	int		      r;
+	mailstream *s = im->session->imap_stream;
+	size_t	    len = strlen(line);
+	int	    r = MAILIMAP_NO_ERROR;
 
-	raw = xmalloc(ulen + plen + 2);
-	raw[0] = '\0';
-	memcpy(raw + 1, a->user, ulen);
-	raw[1 + ulen] = '\0';
-	memcpy(raw + 2 + ulen, password, plen);
-	b64 = encode_base64(raw, ulen + plen + 2);
-	explicit_bzero(raw, ulen + plen + 2);
-	free(raw);
-	line = xasprintf(" AUTHENTICATE PLAIN %s\r\n", b64);
-	freezero_str(b64);
-
-	r = mailimap_send_current_tag(im->session);
-	if (r == MAILIMAP_NO_ERROR &&
-	    mailstream_write(s, line, strlen(line)) != (ssize_t)strlen(line))
+	if (mailstream_write(s, line, len) != (ssize_t)len)
 		r = MAILIMAP_ERROR_STREAM;
 	freezero_str(line);
 	if (r == MAILIMAP_NO_ERROR && mailstream_flush(s) == -1)
 		r = MAILIMAP_ERROR_STREAM;
-	if (r == MAILIMAP_NO_ERROR)
-		r = imap_read_answer(im, state);
-	if (r != MAILIMAP_NO_ERROR)
-		return (r);
-	if (*state == MAILIMAP_RESP_COND_STATE_OK)
-		im->session->imap_state = MAILIMAP_STATE_AUTHENTICATED;
-	return (MAILIMAP_NO_ERROR);
+	return (r);
 }
 
-int
-imap_login(struct imap *im, const char *password, struct imap_error *err)
+/* The same, after a new tag: "AUTHENTICATE ...". */
+static int
+imap_auth_send(struct imap *im, char *line)
+{
+	int r;
+
+	if ((r = mailimap_send_current_tag(im->session)) != MAILIMAP_NO_ERROR) {
+		freezero_str(line);
+		return (r);
+	}
+	return (imap_auth_send_raw(im, line));
+}
+
+/*
+ * AUTHENTICATE with one client message, as libetpan 1.9.4 offers SASL
+ * only through Cyrus SASL.  With SASL-IR (RFC 4959) the message goes on
+ * the command line, one round trip; without, after the server's "+".  A
+ * "+" after the message is a failure with details (the OAuth mechanisms'
+ * error JSON): the client answers it with reply and the server says NO.
+ * The buffers holding the secret are zeroed.
+ */
+static int
+imap_authenticate(struct imap *im, const char *mech, struct sasl_msg *msg,
+    const char *reply, int *state)
+{
+	char *b64, *line;
+	int   r, sent, ir;
+
+	b64 = encode_base64(msg->buf, msg->len);
+	ir = imap_has_capability(im, "SASL-IR");
+	imap_forget_capabilities(im);
+	if (ir)
+		line = xasprintf("AUTHENTICATE %s %s\r\n", mech, b64);
+	else
+		line = xasprintf("AUTHENTICATE %s\r\n", mech);
+	r = imap_auth_send(im, line);
+	for (sent = ir; r == MAILIMAP_NO_ERROR;) {
+		if ((line = mailimap_read_line(im->session)) == NULL) {
+			r = MAILIMAP_ERROR_STREAM;
+			break;
+		}
+		if (line[0] != '+') {
+			r = imap_parse_answer(im, state);
+			break;
+		}
+		if (!sent) {
+			r = imap_auth_send_raw(im, xasprintf("%s\r\n", b64));
+			sent = 1;
+		} else
+			r = imap_auth_send_raw(im, xasprintf("%s\r\n", reply));
+	}
+	freezero_str(b64);
+	if (r == MAILIMAP_NO_ERROR && *state == MAILIMAP_RESP_COND_STATE_OK)
+		im->session->imap_state = MAILIMAP_STATE_AUTHENTICATED;
+	return (r);
+}
+
+/* After the login command: capabilities on success, the error otherwise. */
+static int
+imap_login_done(struct imap *im, int r, int state, struct imap_error *err)
 {
 	const struct account *a = im->account;
-	int		      r, state = MAILIMAP_RESP_COND_STATE_OK;
 
-	if (im->session == NULL)
-		return (imap_error(err, IMAP_ERR_SESSION,
-		    xstrdup("not connected")));
-	if (strpbrk(a->user, "\r\n") != NULL ||
-	    strpbrk(password, "\r\n") != NULL)
-		return (imap_error(err, IMAP_ERR_AUTH,
-		    xstrdup("user name or password holds a line break")));
-	/* Neither command is ever logged: both carry the password. */
-	if (imap_has_capability(im, "AUTH=PLAIN") &&
-	    imap_has_capability(im, "SASL-IR")) {
-		imap_forget_capabilities(im);
-		r = imap_auth_plain(im, password, &state);
-		if (r == MAILIMAP_NO_ERROR &&
-		    state != MAILIMAP_RESP_COND_STATE_OK)
-			r = MAILIMAP_ERROR_LOGIN;
-	} else if (imap_has_capability(im, "LOGINDISABLED"))
-		return (imap_error(err, IMAP_ERR_AUTH,
-		    xasprintf("%s allows neither LOGIN nor AUTHENTICATE PLAIN here",
-			a->host)));
-	else {
-		imap_forget_capabilities(im);
-		r = mailimap_login(im->session, a->user, password);
-	}
+	if (r == MAILIMAP_NO_ERROR && state != MAILIMAP_RESP_COND_STATE_OK)
+		r = MAILIMAP_ERROR_LOGIN;
 	if (r == MAILIMAP_NO_ERROR) {
 		log_debug("logged in as %s%s", a->user,
 		    im->session->imap_connection_info->imap_capability != NULL ?
@@ -484,6 +517,96 @@ imap_login(struct imap *im, const char *password, struct imap_error *err)
 		}
 	}
 	return (-1);
+}
+
+int
+imap_login(struct imap *im, const char *password, struct imap_error *err)
+{
+	const struct account *a = im->account;
+	struct sasl_msg	      msg;
+	int		      r, plain, state = MAILIMAP_RESP_COND_STATE_OK;
+
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	if (strpbrk(a->user, "\r\n") != NULL ||
+	    strpbrk(password, "\r\n") != NULL ||
+	    sasl_plain(&msg, a->user, password) != 0)
+		return (imap_error(err, IMAP_ERR_AUTH,
+		    xstrdup("user name or password holds a line break")));
+	plain = imap_has_capability(im, "AUTH=PLAIN") &&
+	    imap_has_capability(im, "SASL-IR");
+	if (a->auth == AUTH_LOGIN)
+		plain = 0;
+	else if (a->auth == AUTH_PLAIN) {
+		if (!imap_has_capability(im, "AUTH=PLAIN")) {
+			sasl_free(&msg);
+			return (imap_error(err, IMAP_ERR_REFUSED,
+			    xasprintf("%s offers no AUTHENTICATE PLAIN "
+				      "(auth = plain)",
+				a->host)));
+		}
+		plain = 1;
+	}
+	/* Neither command is ever logged: both carry the password. */
+	if (plain)
+		r = imap_authenticate(im, "PLAIN", &msg, "*", &state);
+	else if (imap_has_capability(im, "LOGINDISABLED")) {
+		sasl_free(&msg);
+		return (imap_error(err, IMAP_ERR_REFUSED,
+		    xasprintf("%s refuses logins on this connection "
+			      "(LOGINDISABLED) and offers no AUTHENTICATE PLAIN "
+			      "with SASL-IR: the password was not sent",
+			a->host)));
+	} else {
+		imap_forget_capabilities(im);
+		r = mailimap_login(im->session, a->user, password);
+	}
+	sasl_free(&msg);
+	return (imap_login_done(im, r, state, err));
+}
+
+/*
+ * XOAUTH2 or OAUTHBEARER with an access token: the mechanism the account
+ * names, else OAUTHBEARER (the standard one) where offered, else XOAUTH2.
+ * A failure answered with "+" and details is ended as each mechanism
+ * wants: XOAUTH2 with an empty line, OAUTHBEARER with ^A (RFC 7628, 3.2.3).
+ */
+int
+imap_login_oauth(struct imap *im, const char *token, struct imap_error *err)
+{
+	const struct account *a = im->account;
+	struct sasl_msg	      msg;
+	const char	     *host;
+	int		      r, bearer, state = MAILIMAP_RESP_COND_STATE_OK;
+
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	if (a->auth == AUTH_AUTO)
+		bearer = imap_has_capability(im, "AUTH=OAUTHBEARER") ||
+		    !imap_has_capability(im, "AUTH=XOAUTH2");
+	else
+		bearer = a->auth == AUTH_OAUTHBEARER;
+	if (!imap_has_capability(im,
+		bearer ? "AUTH=OAUTHBEARER" : "AUTH=XOAUTH2"))
+		return (imap_error(err, IMAP_ERR_REFUSED,
+		    xasprintf("%s offers no AUTHENTICATE %s: the token was "
+			      "not sent",
+			a->host,
+			a->auth == AUTH_AUTO ? "OAUTHBEARER or XOAUTH2" :
+			    bearer	     ? "OAUTHBEARER" :
+					       "XOAUTH2")));
+	host = a->tls_server_name != NULL ? a->tls_server_name : a->host;
+	r = bearer ? sasl_oauthbearer(&msg, a->user, host, a->port, token) :
+		     sasl_xoauth2(&msg, a->user, token);
+	if (r != 0)
+		return (imap_error(err, IMAP_ERR_AUTH,
+		    xstrdup("the token holds a control character")));
+	r = imap_authenticate(im, bearer ? "OAUTHBEARER" : "XOAUTH2", &msg,
+	    bearer ? "AQ==" : "", &state);
+	sasl_free(&msg);
+	return (imap_login_done(im, r, state, err));
 }
 
 void

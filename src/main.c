@@ -19,6 +19,7 @@
 #include "conf.h"
 #include "keymap.h"
 #include "log.h"
+#include "secret.h"
 #include "xmalloc.h"
 
 static const char main_usage[] =
@@ -63,45 +64,6 @@ static const struct option main_options[] = {
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
-
-/*
- * Run the password-command and keep its first line.  The output goes
- * nowhere but this buffer, which is cleared when it is done with.
- */
-static char *
-main_password_command(const char *cmd, char **err)
-{
-	char   buf[4096];
-	FILE  *f;
-	size_t len;
-	int    status;
-
-	if ((f = popen(cmd, "r")) == NULL) {
-		*err = xasprintf("password-command: %s", strerror(errno));
-		return (NULL);
-	}
-	len = fread(buf, 1, sizeof buf - 1, f);
-	buf[len] = '\0';
-	status = pclose(f);
-	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		explicit_bzero(buf, sizeof buf);
-		*err = xasprintf("password-command failed (exit status %d)",
-		    status == -1 || !WIFEXITED(status) ? -1 :
-							 WEXITSTATUS(status));
-		return (NULL);
-	}
-	buf[strcspn(buf, "\r\n")] = '\0';
-	if (buf[0] == '\0') {
-		*err = xstrdup("password-command printed no password");
-		return (NULL);
-	}
-	{
-		char *pw = xstrdup(buf);
-
-		explicit_bzero(buf, sizeof buf);
-		return (pw);
-	}
-}
 
 /*
  * The password lives in memory while tern runs: no core file may hold
@@ -209,8 +171,8 @@ main(int argc, char **argv)
 	/* The connection is made while the password-command runs. */
 	app_begin(&app);
 	if (account->password_command != NULL &&
-	    (app.password = main_password_command(account->password_command,
-		 &err)) == NULL) {
+	    (app.password = secret_command(account->password_command,
+		 "password-command", &err)) == NULL) {
 		/* The worker may be in a TLS handshake: no waiting for it. */
 		fprintf(stderr, "tern: %s\n", err);
 		_exit(1);

@@ -5,8 +5,10 @@
  * verification and was not pinned, and never knows about IMAP.
  *
  * The handshake runs with SSL_VERIFY_NONE so that a failed verification
- * still leaves the peer certificate to fingerprint; the verification result
- * is then checked before a single byte of application data moves.
+ * still leaves the peer certificate to fingerprint and describe; the
+ * verification result is then checked before a single byte of application
+ * data moves.  A description holds only printable ASCII and newlines: the
+ * certificate's fields are the server's words.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -18,12 +20,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
 #include "strbuf.h"
+#include "log.h"
 #include "tls.h"
 #include "xmalloc.h"
 
@@ -92,6 +96,153 @@ tls_fingerprint(X509 *cert)
 	strbuf_init(&sb);
 	for (i = 0; i < len; i++)
 		strbuf_printf(&sb, "%s%02X", i == 0 ? "" : ":", md[i]);
+	return (strbuf_detach(&sb, NULL));
+}
+
+/*
+ * What a user can act on, for the verification errors a real server gives;
+ * OpenSSL's own words follow in parentheses.
+ */
+static const struct {
+	long	    code;
+	const char *text;
+} tls_reasons[] = {
+	{ X509_V_ERR_CERT_HAS_EXPIRED, "the certificate has expired" },
+	{ X509_V_ERR_CERT_NOT_YET_VALID, "the certificate is not valid yet" },
+	{ X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
+	    "the certificate is self-signed" },
+	{ X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN,
+	    "the chain ends in a self-signed certificate that is not trusted" },
+	{ X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
+	    "the certificate authority that issued it is unknown" },
+	{ X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT,
+	    "the certificate authority that issued it is unknown" },
+	{ X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+	    "the certificate authority that issued it is unknown" },
+	{ X509_V_ERR_CERT_UNTRUSTED, "the certificate is not trusted" },
+	{ X509_V_ERR_HOSTNAME_MISMATCH, "the certificate is not for" },
+	{ X509_V_ERR_IP_ADDRESS_MISMATCH, "the certificate is not for" },
+};
+
+/* Host name mismatches name the host: it may not be the URL's. */
+static char *
+tls_reason(long code, const char *host)
+{
+	const char *openssl;
+	size_t	    i;
+
+	openssl = X509_verify_cert_error_string(code);
+	for (i = 0; i < sizeof tls_reasons / sizeof tls_reasons[0]; i++) {
+		if (tls_reasons[i].code != code)
+			continue;
+		if (code == X509_V_ERR_HOSTNAME_MISMATCH ||
+		    code == X509_V_ERR_IP_ADDRESS_MISMATCH)
+			return (xasprintf("%s %s (%s)", tls_reasons[i].text,
+			    host, openssl));
+		return (xasprintf("%s (%s)", tls_reasons[i].text, openssl));
+	}
+	return (xstrdup(openssl));
+}
+
+/* Printable ASCII only: anything else in a field the server chose is '?'. */
+static void
+tls_add_printable(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		strbuf_addc(sb, s[i] >= ' ' && s[i] < 0x7f ? s[i] : '?');
+}
+
+/* RFC 2253 form, with every control and non-ASCII byte escaped as \XX. */
+static void
+tls_add_name(struct strbuf *sb, const char *label, const X509_NAME *name)
+{
+	BIO  *bio;
+	char *p;
+	long  len;
+
+	strbuf_printf(sb, "  %-9s", label);
+	if ((bio = BIO_new(BIO_s_mem())) == NULL)
+		fatalx("out of memory");
+	if (X509_NAME_print_ex(bio, name, 0,
+		XN_FLAG_RFC2253 | ASN1_STRFLGS_ESC_MSB) >= 0) {
+		len = BIO_get_mem_data(bio, &p);
+		tls_add_printable(sb, p, len > 0 ? (size_t)len : 0);
+	}
+	BIO_free(bio);
+	strbuf_addc(sb, '\n');
+}
+
+static void
+tls_add_time(struct strbuf *sb, const ASN1_TIME *t)
+{
+	struct tm tm;
+	char	  buf[64];
+
+	if (t == NULL || !ASN1_TIME_to_tm(t, &tm) ||
+	    strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+		strbuf_adds(sb, "?");
+	else
+		strbuf_adds(sb, buf);
+}
+
+/* The DNS names and addresses the certificate is for. */
+static void
+tls_add_sans(struct strbuf *sb, X509 *cert)
+{
+	GENERAL_NAMES *sans;
+	GENERAL_NAME  *gn;
+	const uint8_t *ip;
+	char	       buf[INET6_ADDRSTRLEN];
+	int	       i, n, len;
+
+	strbuf_printf(sb, "  %-9s", "names:");
+	sans = X509_get_ext_d2i(cert, NID_subject_alt_name, NULL, NULL);
+	n = sans == NULL ? 0 : sk_GENERAL_NAME_num(sans);
+	if (n == 0)
+		strbuf_adds(sb, "none (no subjectAltName)");
+	for (i = 0; i < n; i++) {
+		gn = sk_GENERAL_NAME_value(sans, i);
+		if (i > 0)
+			strbuf_adds(sb, ", ");
+		if (gn->type == GEN_DNS) {
+			strbuf_adds(sb, "DNS:");
+			tls_add_printable(sb,
+			    (const char *)ASN1_STRING_get0_data(gn->d.dNSName),
+			    (size_t)ASN1_STRING_length(gn->d.dNSName));
+		} else if (gn->type == GEN_IPADD) {
+			ip = ASN1_STRING_get0_data(gn->d.iPAddress);
+			len = ASN1_STRING_length(gn->d.iPAddress);
+			if (inet_ntop(len == 16 ? AF_INET6 : AF_INET, ip, buf,
+				sizeof buf) == NULL ||
+			    (len != 4 && len != 16))
+				strbuf_adds(sb, "IP:?");
+			else
+				strbuf_printf(sb, "IP:%s", buf);
+		} else
+			strbuf_adds(sb, "(other)");
+	}
+	GENERAL_NAMES_free(sans);
+	strbuf_addc(sb, '\n');
+}
+
+/* Everything a user needs to decide whether to pin this certificate. */
+static char *
+tls_describe(X509 *cert, const char *fingerprint)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	tls_add_name(&sb, "subject:", X509_get_subject_name(cert));
+	tls_add_name(&sb, "issuer:", X509_get_issuer_name(cert));
+	strbuf_printf(&sb, "  %-9s", "valid:");
+	tls_add_time(&sb, X509_get0_notBefore(cert));
+	strbuf_adds(&sb, " to ");
+	tls_add_time(&sb, X509_get0_notAfter(cert));
+	strbuf_addc(&sb, '\n');
+	tls_add_sans(&sb, cert);
+	strbuf_printf(&sb, "  SHA256:  %s", fingerprint);
 	return (strbuf_detach(&sb, NULL));
 }
 
@@ -194,13 +345,14 @@ tls_verify(struct tls *t, const struct tls_config *cf, struct tls_error *err)
 		err->reason = xstrdup("the server sent no certificate");
 		return (-1);
 	}
-	err->fingerprint = tls_fingerprint(cert);
-	X509_free(cert);
-	if (err->fingerprint == NULL) {
+	if ((err->fingerprint = tls_fingerprint(cert)) == NULL) {
+		X509_free(cert);
 		err->certificate = 1;
 		err->reason = xstrdup("cannot fingerprint the certificate");
 		return (-1);
 	}
+	err->detail = tls_describe(cert, err->fingerprint);
+	X509_free(cert);
 
 	if (cf->fingerprint != NULL) {
 		if (tls_pin_matches(err->fingerprint, cf->fingerprint))
@@ -213,11 +365,12 @@ tls_verify(struct tls *t, const struct tls_config *cf, struct tls_error *err)
 	result = SSL_get_verify_result(t->ssl);
 	if (result != X509_V_OK) {
 		err->certificate = 1;
-		err->reason = xstrdup(X509_verify_cert_error_string(result));
+		err->reason = tls_reason(result, cf->host);
 		return (-1);
 	}
 trusted:
 	FREE(&err->fingerprint);
+	FREE(&err->detail);
 	return (0);
 }
 
@@ -263,6 +416,7 @@ tls_error_clear(struct tls_error *err)
 {
 	FREE(&err->reason);
 	FREE(&err->fingerprint);
+	FREE(&err->detail);
 	err->certificate = 0;
 }
 

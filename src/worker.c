@@ -22,6 +22,7 @@
 #include "log.h"
 #include "query.h"
 #include "queue.h"
+#include "secret.h"
 #include "thread.h"
 #include "worker.h"
 #include "worker_attach.h"
@@ -249,9 +250,32 @@ worker_error(struct worker *w, const struct request *req,
 }
 
 /*
+ * A failure no retry can mend (a certificate that does not verify, a
+ * server that offers no safe way to log in): the user must see it.  0 if
+ * err is not one.
+ */
+static int
+worker_push_final(struct worker *w, struct imap_error *err)
+{
+	struct event *ev;
+
+	if (err->kind != IMAP_ERR_CERT && err->kind != IMAP_ERR_REFUSED)
+		return (0);
+	ev = event_new(
+	    err->kind == IMAP_ERR_CERT ? EV_CERT_FAILED : EV_REFUSED);
+	ev->host = xstrdup(w->account->host);
+	ev->fingerprint = err->fingerprint;
+	err->fingerprint = NULL;
+	ev->text = err->text;
+	err->text = NULL;
+	worker_push(w, ev);
+	return (1);
+}
+
+/*
  * Connect, checking the certificate; 0 when the session is up, -1 when the
  * server could not be reached, -2 when it must not be tried again (its
- * certificate failed).
+ * certificate failed, or it offers no TLS).
  */
 static int
 worker_open(struct worker *w)
@@ -272,22 +296,65 @@ worker_open(struct worker *w)
 		if (imap_connect(w->imap, &err) == 0)
 			return (0);
 	}
-	if (err.kind == IMAP_ERR_CERT) {
+	if (worker_push_final(w, &err))
 		rc = -2;
-		ev = event_new(EV_CERT_FAILED);
-		ev->host = xstrdup(w->account->host);
-		ev->fingerprint = err.fingerprint;
-		err.fingerprint = NULL;
-	} else
+	else {
 		ev = event_new(EV_DISCONNECTED);
-	ev->text = err.text;
-	err.text = NULL;
-	worker_push(w, ev);
+		ev->text = err.text;
+		err.text = NULL;
+		worker_push(w, ev);
+	}
 	imap_error_clear(&err);
 	return (rc);
 }
 
 static void worker_retry_later(struct worker *, const char *);
+
+/* Whether the worker can log in again by itself (after a lost line). */
+static int
+worker_can_log_in(struct worker *w)
+{
+	return (
+	    w->password != NULL || w->account->oauth2_token_command != NULL);
+}
+
+/*
+ * Log in with the password, or with a token from oauth2-token-command,
+ * run now: a token lives an hour or so, so each login asks for one.  A
+ * refused token may have expired since the command cached it: the
+ * command runs once more and the login is tried again, once.
+ */
+static int
+worker_authenticate(struct worker *w, const char *password,
+    struct imap_error *err)
+{
+	char *token, *why = NULL;
+	int   tries, r = -1;
+
+	if (w->account->oauth2_token_command == NULL)
+		return (imap_login(w->imap, password, err));
+	for (tries = 0; tries < 2; tries++) {
+		if (tries > 0)
+			log_debug("token refused; running oauth2-token-command "
+				  "again");
+		token = secret_command(w->account->oauth2_token_command,
+		    "oauth2-token-command", &why);
+		if (token == NULL) {
+			imap_error_clear(err);
+			err->kind = IMAP_ERR_REFUSED;
+			err->text = why;
+			return (-1);
+		}
+		r = imap_login_oauth(w->imap, token, err);
+		freezero_str(token);
+		if (r == 0 || err->kind != IMAP_ERR_AUTH)
+			break;
+	}
+	/* Another password would not help: do not ask for one. */
+	if (r != 0 && err->kind == IMAP_ERR_AUTH)
+		err->kind = IMAP_ERR_REFUSED;
+	return (r);
+}
 
 static void
 worker_login(struct worker *w, struct request *req)
@@ -316,33 +383,40 @@ worker_login(struct worker *w, struct request *req)
 		 * and show the cache meanwhile.  A certificate failure
 		 * (online_wanted cleared) is never retried.
 		 */
-		if (req->password != NULL && rc == -1) {
+		if ((req->password != NULL ||
+			w->account->oauth2_token_command != NULL) &&
+		    rc == -1) {
 			freezero_str(w->password);
-			w->password = xstrdup(req->password);
+			w->password = req->password != NULL ?
+			    xstrdup(req->password) :
+			    NULL;
 			w->online_wanted = 1;
 			worker_retry_later(w, "cannot connect");
 		}
 		return;
 	}
-	if (req->password == NULL) {
+	if (req->password == NULL && w->account->oauth2_token_command == NULL) {
 		worker_state(w, "waiting for the password");
 		worker_push(w, event_new(EV_LOGIN_NEEDED));
 		return;
 	}
 	worker_state(w, "logging in");
-	if (imap_login(w->imap, req->password, &err) != 0) {
-		ev = event_new(err.kind == IMAP_ERR_AUTH ? EV_AUTH_FAILED :
-							   EV_DISCONNECTED);
-		ev->text = err.text;
-		err.text = NULL;
-		worker_push(w, ev);
+	if (worker_authenticate(w, req->password, &err) != 0) {
+		if (!worker_push_final(w, &err)) {
+			ev = event_new(err.kind == IMAP_ERR_AUTH ?
+				EV_AUTH_FAILED :
+				EV_DISCONNECTED);
+			ev->text = err.text;
+			err.text = NULL;
+			worker_push(w, ev);
+		}
 		imap_error_clear(&err);
 		return;
 	}
 	w->logged_in = 1;
 	w->online_wanted = 1;
 	w->backoff = 0;
-	if (w->password != req->password) {
+	if (req->password != NULL && w->password != req->password) {
 		freezero_str(w->password);
 		w->password = xstrdup(req->password);
 	}
@@ -2011,7 +2085,7 @@ worker_check_lost(struct worker *w)
 		return;
 	w->logged_in = 0;
 	w->backoff = 0;
-	if (w->online_wanted && w->password != NULL)
+	if (w->online_wanted && worker_can_log_in(w))
 		worker_retry_later(w, "connection lost");
 }
 
@@ -2019,27 +2093,21 @@ static void
 worker_reconnect(struct worker *w)
 {
 	struct imap_error err = { 0 };
-	struct event	 *ev;
 
 	worker_state(w, "reconnecting to %s", w->account->host);
 	if (imap_connect(w->imap, &err) != 0) {
-		if (err.kind == IMAP_ERR_CERT) {
-			/* Never retried: the user must see this one. */
+		/* Never retried: the user must see this one. */
+		if (worker_push_final(w, &err))
 			w->online_wanted = 0;
-			ev = event_new(EV_CERT_FAILED);
-			ev->host = xstrdup(w->account->host);
-			ev->fingerprint = err.fingerprint;
-			err.fingerprint = NULL;
-			ev->text = err.text;
-			err.text = NULL;
-			worker_push(w, ev);
-		} else
+		else
 			worker_retry_later(w, err.text);
 		imap_error_clear(&err);
 		return;
 	}
-	if (imap_login(w->imap, w->password, &err) != 0) {
-		if (err.kind == IMAP_ERR_AUTH) {
+	if (worker_authenticate(w, w->password, &err) != 0) {
+		if (worker_push_final(w, &err))
+			w->online_wanted = 0;
+		else if (err.kind == IMAP_ERR_AUTH) {
 			/* The password changed: ask, do not hammer. */
 			w->online_wanted = 0;
 			worker_push_text(w, EV_AUTH_FAILED, err.text);
@@ -2090,7 +2158,7 @@ worker_wait(struct worker *w)
 
 	pfd[0].fd = w->wake[0];
 	pfd[0].events = POLLIN;
-	if (!w->logged_in && w->online_wanted && w->password != NULL) {
+	if (!w->logged_in && w->online_wanted && worker_can_log_in(w)) {
 		timeout = w->retry_at - worker_now_ms();
 		if (timeout <= 0 || poll(pfd, 1, (int)timeout) == 0)
 			worker_reconnect(w);

@@ -177,11 +177,12 @@ except OSError:
 
 # make_certs [SAN]: a CA and a server certificate signed by it.  The server
 # is named by SAN (default: the loopback address and localhost); the
-# wrong-host test issues one for a name tern did not connect to.
+# wrong-host test issues one for a name tern did not connect to.  The
+# common name is the first SAN's, or CERT_CN.
 make_certs() {
 	_san=${1:-${CERT_SAN:-IP:127.0.0.1,DNS:localhost}}
 	_cn=${_san%%,*}
-	_cn=${_cn#*:}
+	_cn=${CERT_CN:-${_cn#*:}}
 	_d=$TEST_DIR/pki
 	mkdir -p "$_d"
 	cat >"$_d/ca.cnf" <<-EOF
@@ -210,16 +211,50 @@ make_certs() {
 	    ! openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
 	    -nodes -subj "/CN=$_cn" -keyout "$_d/server.key" \
 	    -out "$_d/server.csr" 2>>"$_d/openssl.err" ||
-	    ! openssl x509 -req -in "$_d/server.csr" -CA "$_d/ca.pem" \
-	    -CAkey "$_d/ca.key" -CAcreateserial -days 2 \
-	    -extfile "$_d/server.ext" -out "$_d/server.pem" \
-	    2>>"$_d/openssl.err"; then
+	    ! make_server_cert "$_d" 2>>"$_d/openssl.err"; then
 		cat "$_d/openssl.err" >&2
 		fail "openssl could not make certificates"
 	fi
 	CA_FILE=$_d/ca.pem
 	SERVER_CERT=$_d/server.pem
 	export CA_FILE SERVER_CERT
+}
+
+# make_server_cert DIR: sign DIR/server.csr into DIR/server.pem.  Set
+# CERT_DATES to "YYMMDDHHMMSSZ YYMMDDHHMMSSZ" for a certificate valid only
+# between those times, or CERT_SELF_SIGNED=1 for one signed by its own key
+# (the CA still made, so that a ca-file does not make it trusted).
+make_server_cert() {
+	if [ -n "${CERT_SELF_SIGNED:-}" ]; then
+		openssl x509 -req -in "$1/server.csr" -key "$1/server.key" \
+		    -days 2 -extfile "$1/server.ext" -out "$1/server.pem"
+		return
+	fi
+	if [ -z "${CERT_DATES:-}" ]; then
+		openssl x509 -req -in "$1/server.csr" -CA "$1/ca.pem" \
+		    -CAkey "$1/ca.key" -CAcreateserial -days 2 \
+		    -extfile "$1/server.ext" -out "$1/server.pem"
+		return
+	fi
+	# Only openssl ca takes a start date; it wants a small database.
+	: >"$1/index.txt"
+	echo 01 >"$1/serial"
+	cat >"$1/sign.cnf" <<-EOF
+	[ca]
+	default_ca = test
+	[test]
+	database = $1/index.txt
+	new_certs_dir = $1
+	serial = $1/serial
+	default_md = sha256
+	policy = any
+	[any]
+	commonName = supplied
+	EOF
+	openssl ca -batch -notext -config "$1/sign.cnf" -cert "$1/ca.pem" \
+	    -keyfile "$1/ca.key" -in "$1/server.csr" -out "$1/server.pem" \
+	    -extfile "$1/server.ext" -startdate "${CERT_DATES% *}" \
+	    -enddate "${CERT_DATES#* }"
 }
 
 # dovecot_start [SAN]: a private Dovecot with users alice and bob, IMAP with
@@ -976,13 +1011,69 @@ cert_refused() {
 	_err=$TEST_DIR/tern.stderr
 	grep -q '127\.0\.0\.1' "$_err" || fail "stderr does not name the host"
 	grep -Eqi -- "$1" "$_err" || fail "stderr does not give the reason"
-	_got=$(grep -Eo 'SHA256: ?([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}' "$_err" |
+	_got=$(grep -Eo 'SHA256: *([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}' "$_err" |
 	    head -n 1 | sed 's/^SHA256: *//' | tr a-f A-F)
 	[ -n "$_got" ] || fail "no SHA256 fingerprint on stderr"
 	assert_eq "$_got" "$(fingerprint "$SERVER_CERT" | tr a-f A-F)" \
 	    "fingerprint"
 	assert_eq "$(logins)" 0 "logins on the server"
 	no_secret "$_err"
+}
+
+# cert_explained: after cert_refused, stderr also shows the certificate as
+# openssl reads it (subject, issuer, validity, names) and the exact line
+# that pins it; the line is left in $PIN_LINE.
+cert_explained() {
+	_err=$TEST_DIR/tern.stderr
+	_subj=$(openssl x509 -in "$SERVER_CERT" -noout -subject -nameopt RFC2253 |
+	    sed 's/^subject=//')
+	_iss=$(openssl x509 -in "$SERVER_CERT" -noout -issuer -nameopt RFC2253 |
+	    sed 's/^issuer=//')
+	grep -qF "subject: $_subj" "$_err" || fail "no subject $_subj on stderr"
+	grep -qF "issuer:  $_iss" "$_err" || fail "no issuer $_iss on stderr"
+	_from=$(openssl x509 -in "$SERVER_CERT" -noout -startdate -dateopt iso_8601 |
+	    sed 's/^notBefore=//; s/Z$/ UTC/')
+	_to=$(openssl x509 -in "$SERVER_CERT" -noout -enddate -dateopt iso_8601 |
+	    sed 's/^notAfter=//; s/Z$/ UTC/')
+	grep -qF "valid:   $_from to $_to" "$_err" ||
+	    fail "no validity '$_from to $_to' on stderr"
+	grep -qF "names:   IP:127.0.0.1, DNS:localhost" "$_err" ||
+	    fail "no subjectAltName on stderr"
+	PIN_LINE="certificate-fingerprint = sha256:$(fingerprint "$SERVER_CERT")"
+	grep -qxF "  $PIN_LINE" "$_err" || fail "no '$PIN_LINE' on stderr"
+}
+
+# mock_dir: the test directory of a test that runs the fake server alone,
+# without Dovecot.
+mock_dir() {
+	TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
+	export TEST_DIR
+	# tern_restart kills the tmux server of this socket: never the
+	# default one.
+	TMUX_SOCK=$TEST_DIR/tmux.sock
+	MOCK_PID=
+}
+
+# mock_end: stop the fake server, if it has not stopped by itself.
+mock_end() {
+	[ -z "$MOCK_PID" ] || kill "$MOCK_PID" 2>/dev/null || true
+	[ -z "$MOCK_PID" ] || wait "$MOCK_PID" 2>/dev/null || true
+	MOCK_PID=
+}
+
+# mock_start SCENARIO [EXTRA-LINE]: the fake server (tests/mockimap) playing
+# SCENARIO, in $MOCK_PID, and a config for it in $TEST_DIR/mock.conf: an
+# imap:// URL, EXTRA-LINE (such as "tls = none"), and a password-command.
+# The names of the commands it got are in $TEST_DIR/port.commands.
+mock_start() {
+	rm -f "$TEST_DIR/port" "$TEST_DIR/port.commands"
+	python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" "$TEST_DIR/port" \
+	    "$1" &
+	MOCK_PID=$!
+	wait_server test -s "$TEST_DIR/port"
+	printf '[account "mock"]\nimap = imap://alice@127.0.0.1:%s\n%s\n%s\n' \
+	    "$(cat "$TEST_DIR/port")" "${2:-}" \
+	    "password-command = printf %s $IMAP_PASS" >"$TEST_DIR/mock.conf"
 }
 
 # logins: how many logins of alice Dovecot has logged so far.

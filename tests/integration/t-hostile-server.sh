@@ -19,14 +19,7 @@ mock_stop() {
 # run SCENARIO PATTERN...: tern against the fake server, until every
 # PATTERN shows; a PATTERN "keys:KEY" sends KEY instead.
 run() {
-	rm -f "$TEST_DIR/port"
-	python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" "$TEST_DIR/port" \
-	    "$1" &
-	MOCK_PID=$!
-	wait_server test -s "$TEST_DIR/port"
-	printf '[account "mock"]\nimap = imap://alice@127.0.0.1:%s\n%s\n%s\n' \
-	    "$(cat "$TEST_DIR/port")" "tls = none" \
-	    "password-command = printf %s mock" >"$TEST_DIR/mock.conf"
+	mock_start "$1" "tls = none"
 	tern_start -c "$TEST_DIR/mock.conf" -d "$TEST_DIR/tern.log"
 	_scenario=$1
 	shift

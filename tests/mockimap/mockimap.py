@@ -4,11 +4,13 @@
     mockimap.py PORTFILE SCENARIO
 
 Listens on a free port on 127.0.0.1 (written to PORTFILE), serves one
-client with plain-text IMAP, answers the commands tern sends with canned
+client with plain-text IMAP (the name of each command it gets is appended
+to PORTFILE.commands), answers the commands tern sends with canned
 responses, and replaces one of them with what the scenario names.  The
 scenarios are the responses libetpan 1.9.4 crashes on or misreads, and
 answers Dovecot cannot be made to give on cue.
 """
+import base64
 import socket
 import sys
 import time
@@ -17,6 +19,8 @@ HEADER = "From: A <a@example.org>\r\nSubject: hello\r\n\r\n"
 FETCH = ('* 1 FETCH (UID 1 FLAGS () RFC822.SIZE 10 INTERNALDATE '
          '"01-Jan-2024 00:00:00 +0000" BODY[HEADER.FIELDS (FROM SUBJECT '
          'DATE MESSAGE-ID)] {%d}\r\n%s)\r\n' % (len(HEADER), HEADER))
+
+INJECT = "x\r\n2 DELETE INBOX"
 
 # Each scenario: the command whose answer is replaced, and the bytes sent
 # instead (before the tagged OK, which "{tag}" in the text stands for).
@@ -51,9 +55,28 @@ SCENARIOS = {
                     '* LIST () "/" Work\r\n'
                     '* STATUS Work (MESSAGES 7 UNSEEN 3)\r\n'
                     '* 1 EXPUNGE\r\n{tag} OK done\r\n', False),
+    # A folder name that would end the command it is put in and start
+    # another, were it sent as it is.
+    "folder-crlf": ("LIST", '* LIST () "/" INBOX\r\n* LIST () "/" {%d}\r\n'
+                    '%s\r\n{tag} OK done\r\n' % (len(INJECT), INJECT),
+                    False),
     "normal": (None, "", False),
+    "logindisabled": (None, "", False),
+    "xoauth2": (None, "", False),
+    "oauthbearer": (None, "", False),
 }
-CAPABILITIES = {"list-status": "IMAP4rev1 IDLE LIST-STATUS"}
+CAPABILITIES = {"list-status": "IMAP4rev1 IDLE LIST-STATUS",
+                # A client must not send LOGIN, and may not AUTHENTICATE.
+                "logindisabled": "IMAP4rev1 IDLE LOGINDISABLED",
+                "xoauth2": "IMAP4rev1 IDLE SASL-IR AUTH=XOAUTH2",
+                "oauthbearer": "IMAP4rev1 IDLE SASL-IR AUTH=OAUTHBEARER "
+                               "AUTH=XOAUTH2"}
+# The OAuth scenarios take the token "tok-2"; any other has expired, and
+# is refused the way the mechanisms say: "+" and an error in JSON, the
+# client's reply, then NO.
+GOOD_TOKEN = b"auth=Bearer tok-2\x01"
+EXPIRED = base64.b64encode(b'{"status":"invalid_token",'
+                           b'"scope":"https://mail.example.org/"}').decode()
 
 
 def answer(cmd, tag, scenario):
@@ -99,6 +122,7 @@ def main(portfile, scenario):
         conn.sendall(b"* OK mock ready\r\n")
     buf = b""
     idle_tag = None
+    auth_tag = None
     while True:
         try:
             data = conn.recv(65536)
@@ -110,6 +134,26 @@ def main(portfile, scenario):
         while b"\r\n" in buf:
             line, buf = buf.split(b"\r\n", 1)
             words = line.decode("latin-1").split(" ")
+            if auth_tag:
+                # The client's answer to the failure: record it, say NO.
+                with open(portfile + ".auth", "a") as f:
+                    f.write("reply %r\n" % line)
+                conn.sendall(b"%s NO [AUTHENTICATIONFAILED] token expired"
+                             b"\r\n" % auth_tag.encode())
+                auth_tag = None
+                continue
+            if len(words) == 4 and words[1].upper() == "AUTHENTICATE":
+                msg = base64.b64decode(words[3])
+                with open(portfile + ".auth", "a") as f:
+                    f.write("%s %r\n" % (words[2], msg))
+                with open(portfile + ".commands", "a") as f:
+                    f.write("AUTHENTICATE\n")
+                if GOOD_TOKEN in msg:
+                    conn.sendall(b"%s OK done\r\n" % words[0].encode())
+                else:
+                    conn.sendall(b"+ %s\r\n" % EXPIRED.encode())
+                    auth_tag = words[0]
+                continue
             if words[0].upper() == "DONE" and idle_tag:
                 tag, cmd, idle_tag = idle_tag, "DONE", None
             else:
@@ -117,6 +161,9 @@ def main(portfile, scenario):
                 cmd = words[1].upper() if len(words) > 1 else ""
                 if cmd == "UID" and len(words) > 2:
                     cmd = words[2].upper()
+            # What the client sent, by command name only (no password).
+            with open(portfile + ".commands", "a") as f:
+                f.write(cmd + "\n")
             if cmd == "IDLE":
                 idle_tag = tag
             if cmd == target or (target == "BODYSTRUCTURE" and

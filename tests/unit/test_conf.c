@@ -2,6 +2,8 @@
  * Unit tests for conf.c and account.c: the configuration file, its errors,
  * imap URLs, and the manual page against the table of settings.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -255,6 +257,69 @@ test_conf_fingerprint(void **state)
 		    "must be sha256: followed by 64 hex digits");
 		free(text);
 	}
+}
+
+static void
+test_conf_tls_server_name(void **state)
+{
+	struct conf conf;
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@127.0.0.1:9993\n"
+	    "tls-server-name = mail.example.org\n");
+	assert_string_equal(conf.accounts[0]->tls_server_name,
+	    "mail.example.org");
+	assert_string_equal(conf.accounts[0]->host, "127.0.0.1");
+	conf_free(&conf);
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_null(conf.accounts[0]->tls_server_name);
+	conf_free(&conf);
+	/* It goes out in the ClientHello: nothing but a host name. */
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"tls-server-name = a b\n",
+	    "test.conf:3: tls-server-name must be a host name (letters, "
+	    "digits, '-' and '.')");
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"tls-server-name = \"x\\\\y\"\n",
+	    "test.conf:3: tls-server-name must be a host name (letters, "
+	    "digits, '-' and '.')");
+}
+
+static void
+test_conf_auth(void **state)
+{
+	struct conf conf;
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\n"
+	    "oauth2-token-command = oauth2 get u\n"
+	    "auth = oauthbearer\n");
+	assert_string_equal(conf.accounts[0]->oauth2_token_command,
+	    "oauth2 get u");
+	assert_null(conf.accounts[0]->password_command);
+	assert_int_equal(conf.accounts[0]->auth, AUTH_OAUTHBEARER);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\n"
+	    "oauth2-token-command = t\n");
+	assert_int_equal(conf.accounts[0]->auth, AUTH_AUTO);
+	conf_free(&conf);
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\nauth = login\n");
+	assert_int_equal(conf.accounts[0]->auth, AUTH_LOGIN);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\nauth = cram-md5\n",
+	    "test.conf:3: auth must be plain, login, xoauth2 or oauthbearer");
+	test_conf_error("[account a]\nimap = imaps://u@h\nauth = xoauth2\n",
+	    "test.conf:1: account 'a': auth = xoauth2 and oauthbearer need "
+	    "oauth2-token-command, and plain and login a password");
+	test_conf_error("[account a]\nimap = imaps://u@h\nauth = plain\n"
+			"oauth2-token-command = t\n",
+	    "test.conf:1: account 'a': auth = xoauth2 and oauthbearer need "
+	    "oauth2-token-command, and plain and login a password");
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"password-command = p\noauth2-token-command = t\n",
+	    "test.conf:1: account 'a' has both password-command and "
+	    "oauth2-token-command");
 }
 
 static void
@@ -563,6 +628,81 @@ test_conf_load(void **state)
 	unlink(path);
 }
 
+/* Load text from a file of this mode; return the error (NULL if none). */
+static char *
+test_conf_load_mode(const char *text, mode_t mode, char **path)
+{
+	struct conf conf;
+	char	   *err = NULL;
+	int	    fd;
+
+	*path = strdup("/tmp/tern-test-conf.XXXXXX");
+	assert_non_null(*path);
+	fd = mkstemp(*path);
+	assert_true(fd != -1);
+	assert_int_equal(write(fd, text, strlen(text)), (int)strlen(text));
+	assert_int_equal(fchmod(fd, mode), 0);
+	close(fd);
+	conf_init(&conf);
+	if (conf_load(&conf, *path, &err) == 0)
+		conf_free(&conf);
+	unlink(*path);
+	return (err);
+}
+
+/*
+ * A literal password is refused, without quoting it; in a file others can
+ * read, the message also says to chmod 600 it and change the password.
+ */
+static void
+test_conf_password(void **state)
+{
+	const char *text = "[account a]\nimap = imaps://u@h\n"
+			   "password = hunter2\n";
+	char	   *err, *path, *want;
+
+	err = test_conf_load_mode(text, 0644, &path);
+	assert_non_null(err);
+	want = NULL;
+	if (asprintf(&want,
+		"%s:3: tern reads no password from its configuration: "
+		"give it with password-command; this file is readable by "
+		"others, so chmod 600 it and change the password",
+		path) == -1)
+		fail();
+	assert_string_equal(err, want);
+	assert_null(strstr(err, "hunter2"));
+	free(want);
+	free(err);
+	free(path);
+
+	err = test_conf_load_mode(text, 0640, &path);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "chmod 600"));
+	free(err);
+	free(path);
+
+	err = test_conf_load_mode(text, 0600, &path);
+	assert_non_null(err);
+	want = NULL;
+	if (asprintf(&want,
+		"%s:3: tern reads no password from its configuration: "
+		"give it with password-command",
+		path) == -1)
+		fail();
+	assert_string_equal(err, want);
+	free(want);
+	free(err);
+	free(path);
+
+	/* Without one, a file others can read is fine: it holds no secret. */
+	err = test_conf_load_mode("[account a]\nimap = imaps://u@h\n"
+				  "password-command = pass show mail\n",
+	    0644, &path);
+	assert_null(err);
+	free(path);
+}
+
 static void
 test_conf_default_path(void **state)
 {
@@ -611,7 +751,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 12);
+	assert_int_equal(n, 15);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }
@@ -689,11 +829,14 @@ main(void)
 		cmocka_unit_test(test_conf_no_imap),
 		cmocka_unit_test(test_conf_fingerprint),
 		cmocka_unit_test(test_conf_tls),
+		cmocka_unit_test(test_conf_tls_server_name),
+		cmocka_unit_test(test_conf_auth),
 		cmocka_unit_test(test_conf_timeout),
 		cmocka_unit_test(test_conf_account_url),
 		cmocka_unit_test(test_conf_account_url_errors),
 		cmocka_unit_test(test_conf_account_new),
 		cmocka_unit_test(test_conf_load),
+		cmocka_unit_test(test_conf_password),
 		cmocka_unit_test(test_conf_live_settings),
 		cmocka_unit_test(test_conf_sort),
 		cmocka_unit_test(test_conf_default_path),
