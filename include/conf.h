@@ -34,7 +34,8 @@ struct account {
 	int	      poll_interval;  /* seconds between NOOPs without IDLE */
 	int	      folder_refresh; /* seconds between STATUS rounds; 0 off */
 	int	      new_mail_bell;
-	struct sort_order sort; /* of the message list */
+	int	      subscribed_only; /* -1: if the server has subscriptions */
+	struct sort_order sort;	       /* of the message list */
 };
 
 struct conf {

@@ -18,6 +18,7 @@ struct folder {
 	int	    flags;
 #define FOLDER_NOSELECT 0x1
 #define FOLDER_HAS_STATUS 0x2
+#define FOLDER_SUBSCRIBED 0x4
 	uint32_t messages;
 	uint32_t unseen;
 };
@@ -25,6 +26,10 @@ struct folder {
 struct folders {
 	struct folder *list;
 	size_t	       n;
+	/* What the pane shows: indexes into list, in tree order. */
+	size_t *view;
+	size_t	nview;
+	int	subscribed_only; /* of the view */
 };
 
 void folders_init(struct folders *);
@@ -40,5 +45,24 @@ struct folder *folders_find(struct folders *, const char *name);
 struct folder *folders_find_wire(struct folders *, const char *wire);
 /* Names starting with prefix, for Tab completion: the n-th match or NULL. */
 const char *folders_complete(struct folders *, const char *prefix, size_t);
+
+/*
+ * Rebuild the view: every folder, or with subscribed_only the subscribed
+ * ones, INBOX, and the parents that lead to them.
+ */
+void folders_view(struct folders *, int subscribed_only);
+/* The n-th folder the pane shows, or NULL. */
+struct folder *folders_at(struct folders *, size_t);
+/* Where the pane shows the folder of this name, or -1. */
+long folders_view_find(struct folders *, const char *name);
+/*
+ * The wire name for a name the user typed: UTF-8, "/" (or the server's
+ * delimiter) between levels.  Below an existing folder it takes that
+ * folder's spelling and delimiter; at the top, the personal namespace's
+ * prefix and delimiter (prefix NULL: none).  NULL with *err set (the
+ * caller frees) for a name the server must not be sent.
+ */
+char *folders_wire_name(struct folders *, const char *name, const char *prefix,
+    char delim, char **err);
 
 #endif

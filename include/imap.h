@@ -141,6 +141,24 @@ int imap_move(struct imap *, const uint32_t *, size_t, const char *,
     struct imap_error *);
 int imap_expunge(struct imap *, const uint32_t *, size_t, struct imap_error *);
 
+/* imap_mailbox.c: the folders themselves, by their wire names. */
+enum imap_mailbox_op {
+	IMAP_MAILBOX_CREATE,
+	IMAP_MAILBOX_RENAME, /* to the second name */
+	IMAP_MAILBOX_DELETE,
+	IMAP_MAILBOX_SUBSCRIBE,
+	IMAP_MAILBOX_UNSUBSCRIBE,
+};
+int imap_mailbox_change(struct imap *, enum imap_mailbox_op, const char *,
+    const char *, struct imap_error *);
+/* LSUB "" "*": the subscribed folders' wire names (the caller frees). */
+int imap_lsub(struct imap *, char ***, size_t *, struct imap_error *);
+/*
+ * The first personal namespace (RFC 2342): its prefix (the caller frees)
+ * and delimiter; -1 when the server has none or no NAMESPACE.
+ */
+int imap_personal_namespace(struct imap *, char **, char *);
+
 /* imap_search.c: which of these UIDs the selected folder still has. */
 int imap_search_uids(struct imap *, const uint32_t *, size_t, uint32_t **,
     size_t *, struct imap_error *);

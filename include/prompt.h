@@ -16,6 +16,9 @@ enum prompt_kind {
 	PROMPT_COPY,
 	PROMPT_EXPUNGE, /* y/n */
 	PROMPT_COMMAND, /* after ":" */
+	PROMPT_CREATE,
+	PROMPT_RENAME,
+	PROMPT_DELETE_FOLDER, /* y/n */
 };
 
 struct folders;
@@ -39,6 +42,8 @@ enum prompt_result {
 
 void prompt_open(struct prompt *, enum prompt_kind, const char *, int);
 void prompt_close(struct prompt *);
+/* Put text on the line, as if typed (a name to edit). */
+void prompt_set_line(struct prompt *, const char *);
 /* Feed a key; folders (may be NULL) completes on Tab. */
 enum prompt_result prompt_key(struct prompt *, int, struct folders *);
 

@@ -34,7 +34,13 @@ enum request_type {
 	REQ_COPY,    /* folder, uids, target */
 	REQ_MOVE,    /* folder, uids, target */
 	REQ_EXPUNGE, /* folder, uids (UID EXPUNGE of those only) */
-	REQ_LOGOUT,  /* log out and end the thread */
+	/* The folders themselves: done, then LIST again, then EV_DONE. */
+	REQ_CREATE,	   /* folder: the new folder's wire name */
+	REQ_RENAME,	   /* folder, target */
+	REQ_DELETE_FOLDER, /* folder */
+	REQ_SUBSCRIBE,	   /* folder */
+	REQ_UNSUBSCRIBE,   /* folder */
+	REQ_LOGOUT,	   /* log out and end the thread */
 };
 
 struct request {
@@ -59,6 +65,8 @@ struct request {
 	struct sort_order sort; /* SELECT: the order of the list */
 	/* SELECT before logging in: show what the cache has, if anything. */
 	int preview;
+	/* CREATE: subscribe to it; RENAME: the subscription moves along. */
+	int subscribe;
 };
 
 enum event_type {
@@ -70,7 +78,9 @@ enum event_type {
 	EV_CERT_FAILED,	 /* host, text (reason), fingerprint */
 	EV_DISCONNECTED, /* text: why; the session is gone */
 	EV_FOLDER,	 /* folder (wire), delim, flags: one LIST row */
-	EV_FOLDERS_DONE, /* end of the LIST */
+	EV_FOLDERS_DONE, /* end of the LIST; text, delim: the personal
+			  * namespace's prefix and delimiter (NULL, 0: none);
+			  * flags EVF_SUBSCRIPTIONS, EVF_CACHED */
 	EV_STATUS,	 /* folder, messages, unseen */
 	EV_SELECTED,	 /* folder, uidvalidity, exists; flags EVF_CACHED */
 	EV_ORDER,	 /* folder, uids: every row, top first */
@@ -84,9 +94,12 @@ enum event_type {
 };
 
 /* event.flags */
-#define EVF_CACHED 0x1	 /* EV_SELECTED: from the cache, not the server */
-#define EVF_NEW 0x2	 /* EV_HEADERS: mail that just arrived */
-#define EVF_UNSORTED 0x4 /* EV_ORDER: arrival order, the server cannot sort */
+#define EVF_CACHED 0x1	   /* EV_SELECTED: from the cache, not the server */
+#define EVF_NEW 0x2	   /* EV_HEADERS: mail that just arrived */
+#define EVF_UNSORTED 0x4   /* EV_ORDER: arrival order, the server cannot sort */
+#define EVF_NOSELECT 0x1   /* EV_FOLDER: cannot hold messages */
+#define EVF_SUBSCRIBED 0x8 /* EV_FOLDER: in LSUB */
+#define EVF_SUBSCRIPTIONS 0x10 /* EV_FOLDERS_DONE: LSUB was not empty */
 
 struct event {
 	enum event_type type;

@@ -107,8 +107,8 @@ actions_motion(struct app *app, enum action a)
 		break;
 	case SCREEN_MAIN:
 		if (app->focus == FOCUS_FOLDERS)
-			actions_move_cursor(&app->folder_cursor, app->folders.n,
-			    delta);
+			actions_move_cursor(&app->folder_cursor,
+			    app->folders.nview, delta);
 		else {
 			actions_move_cursor(&app->index_cursor, app->mbox.n,
 			    delta);
@@ -203,9 +203,8 @@ actions_open(struct app *app)
 	struct folder *f;
 
 	if (app->focus == FOCUS_FOLDERS) {
-		if (app->folder_cursor >= app->folders.n)
+		if ((f = folders_at(&app->folders, app->folder_cursor)) == NULL)
 			return;
-		f = &app->folders.list[app->folder_cursor];
 		if (f->flags & FOLDER_NOSELECT) {
 			app_message(app, 1, "%s cannot hold messages", f->name);
 			return;
@@ -348,6 +347,11 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_COMMAND:
 		actions_command(app, line);
 		break;
+	case PROMPT_CREATE:
+	case PROMPT_RENAME:
+	case PROMPT_DELETE_FOLDER:
+		actions_folders_prompt_done(app, kind, line);
+		break;
 	default:
 		break;
 	}
@@ -465,6 +469,13 @@ actions_run(struct app *app, enum action a)
 		break;
 	case ACT_CLEAR_FAILED:
 		app_clear_failed(app);
+		break;
+	case ACT_CREATE_FOLDER:
+	case ACT_RENAME_FOLDER:
+	case ACT_DELETE_FOLDER:
+	case ACT_SUBSCRIBE:
+	case ACT_SUBSCRIBED_ONLY:
+		actions_folders_run(app, a);
 		break;
 	}
 	app->dirty = 1;

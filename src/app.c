@@ -649,8 +649,7 @@ app_cert_failed(struct app *app, struct event *ev)
 static void
 app_event(struct app *app, struct event *ev)
 {
-	struct folder *f;
-	uint32_t       uid;
+	uint32_t uid;
 
 	switch (ev->type) {
 	case EV_STATE:
@@ -681,6 +680,8 @@ app_event(struct app *app, struct event *ev)
 		free(app->netstate);
 		app->netstate = xstrdup("offline");
 		app_message(app, 1, "%s", ev->text);
+		/* A LIST cut short: the next one starts afresh. */
+		folders_free(&app->folders_next);
 		/* Not reached at start: what the cache has meanwhile. */
 		if (!app->ever_connected && !app->cache_shown) {
 			app->cache_shown = 1;
@@ -692,20 +693,9 @@ app_event(struct app *app, struct event *ev)
 		}
 		break;
 	case EV_FOLDER:
-		if (folders_add(&app->folders, ev->folder, ev->delim,
-			ev->flags ? FOLDER_NOSELECT : 0) != 0)
-			log_debug("folder name is not modified UTF-7");
-		break;
 	case EV_FOLDERS_DONE:
-		folders_sort(&app->folders);
-		app->folders_loaded = 1;
-		break;
 	case EV_STATUS:
-		if ((f = folders_find_wire(&app->folders, ev->folder))) {
-			f->messages = ev->messages;
-			f->unseen = ev->unseen;
-			f->flags |= FOLDER_HAS_STATUS;
-		}
+		actions_folders_event(app, ev);
 		break;
 	case EV_SELECTED:
 		if (!app_in_open_folder(app, ev->folder))
@@ -756,7 +746,10 @@ app_event(struct app *app, struct event *ev)
 		app_body(app, ev);
 		break;
 	case EV_DONE:
-		app_done(app, ev);
+		if (ev->id != 0 && ev->id == app->folder_op.id)
+			actions_folders_event(app, ev);
+		else
+			app_done(app, ev);
 		break;
 	case EV_LOGGED_OUT:
 		break;
@@ -963,6 +956,7 @@ app_free(struct app *app)
 	journal_close(app->journal);
 	mailbox_free(&app->mbox);
 	folders_free(&app->folders);
+	actions_folders_free(app);
 	free(app->mbox_wire);
 	free(app->netstate);
 	free(app->message);

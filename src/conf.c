@@ -57,6 +57,8 @@ static int conf_set_poll_interval(struct conf_section *, const char *, char **);
 static int conf_set_folder_refresh(struct conf_section *, const char *,
     char **);
 static int conf_set_new_mail_bell(struct conf_section *, const char *, char **);
+static int conf_set_subscribed_only(struct conf_section *, const char *,
+    char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
@@ -84,6 +86,10 @@ static const struct conf_setting conf_settings[] = {
 	    "86400 (default 120)." },
 	{ "new-mail-bell", conf_set_new_mail_bell,
 	    "yes: ring the terminal bell when new mail arrives (default no)." },
+	{ "subscribed-only", conf_set_subscribed_only,
+	    "yes: the folder pane shows the subscribed folders only; no: every "
+	    "folder; auto (the default): yes when the server has "
+	    "subscriptions." },
 	{ "sort", conf_set_sort,
 	    "Order of the message list: date (newest sent first, the "
 	    "default) or arrival (newest received first); reverse-date and "
@@ -256,6 +262,23 @@ conf_set_new_mail_bell(struct conf_section *sec, const char *value, char **err)
 		sec->account->new_mail_bell = 0;
 	else {
 		*err = xstrdup("new-mail-bell must be yes or no");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+conf_set_subscribed_only(struct conf_section *sec, const char *value,
+    char **err)
+{
+	if (strcmp(value, "yes") == 0)
+		sec->account->subscribed_only = 1;
+	else if (strcmp(value, "no") == 0)
+		sec->account->subscribed_only = 0;
+	else if (strcmp(value, "auto") == 0)
+		sec->account->subscribed_only = -1;
+	else {
+		*err = xstrdup("subscribed-only must be yes, no or auto");
 		return (-1);
 	}
 	return (0);

@@ -10,6 +10,7 @@
 #include "folders.h"
 #include "mutf7.h"
 #include "sanitize.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 void
@@ -17,6 +18,9 @@ folders_init(struct folders *fs)
 {
 	fs->list = NULL;
 	fs->n = 0;
+	fs->view = NULL;
+	fs->nview = 0;
+	fs->subscribed_only = 0;
 }
 
 void
@@ -29,6 +33,7 @@ folders_free(struct folders *fs)
 		free(fs->list[i].wire);
 	}
 	free(fs->list);
+	free(fs->view);
 	folders_init(fs);
 }
 
@@ -147,6 +152,167 @@ folders_sort(struct folders *fs)
 	}
 	if (fs->n > 1)
 		qsort(fs->list, fs->n, sizeof *fs->list, folders_cmp);
+	folders_view(fs, fs->subscribed_only);
+}
+
+/* Whether a is b or one of b's parents. */
+static int
+folders_is_ancestor(const char *a, const char *b)
+{
+	size_t len = strlen(a);
+
+	return (strncmp(a, b, len) == 0 && (b[len] == '\0' || b[len] == '/'));
+}
+
+void
+folders_view(struct folders *fs, int subscribed_only)
+{
+	size_t i, j;
+	char  *shown;
+
+	fs->subscribed_only = subscribed_only;
+	free(fs->view);
+	fs->view = xreallocarray(NULL, fs->n + 1, sizeof *fs->view);
+	fs->nview = 0;
+	shown = xcalloc(fs->n + 1, 1);
+	for (i = 0; i < fs->n; i++) {
+		if (!subscribed_only || folders_is_inbox(fs->list[i].name) ||
+		    (fs->list[i].flags & FOLDER_SUBSCRIBED) == 0)
+			continue;
+		/* A subscribed folder shows the way down to it. */
+		for (j = 0; j < fs->n; j++)
+			if (folders_is_ancestor(fs->list[j].name,
+				fs->list[i].name))
+				shown[j] = 1;
+	}
+	for (i = 0; i < fs->n; i++)
+		if (!subscribed_only || shown[i] ||
+		    strcasecmp(fs->list[i].name, "INBOX") == 0)
+			fs->view[fs->nview++] = i;
+	free(shown);
+}
+
+struct folder *
+folders_at(struct folders *fs, size_t i)
+{
+	if (i >= fs->nview)
+		return (NULL);
+	return (&fs->list[fs->view[i]]);
+}
+
+long
+folders_view_find(struct folders *fs, const char *name)
+{
+	struct folder *f;
+	size_t	       i;
+
+	if ((f = folders_find(fs, name)) == NULL)
+		return (-1);
+	for (i = 0; i < fs->nview; i++)
+		if (&fs->list[fs->view[i]] == f)
+			return ((long)i);
+	return (-1);
+}
+
+/* The deepest existing folder above name ("Work" for "Work/New/Sub"). */
+static struct folder *
+folders_nearest_parent(struct folders *fs, const char *name, size_t *used)
+{
+	struct folder *f;
+	char	      *copy, *slash;
+
+	copy = xstrdup(name);
+	while ((slash = strrchr(copy, '/')) != NULL) {
+		*slash = '\0';
+		if ((f = folders_find(fs, copy)) != NULL && f->delim != '\0') {
+			*used = strlen(copy) + 1;
+			free(copy);
+			return (f);
+		}
+	}
+	free(copy);
+	*used = 0;
+	return (NULL);
+}
+
+/* Refuse what no server should be sent as a name, and empty levels. */
+static int
+folders_name_check(const char *name, char delim, char **err)
+{
+	const unsigned char *p;
+	int		     prev = '/';
+
+	if (*name == '\0') {
+		*err = xstrdup("a folder needs a name");
+		return (-1);
+	}
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			*err = xstrdup("a folder name cannot hold a control "
+				       "character or a line break");
+			return (-1);
+		}
+		if (*p == '*' || *p == '%') {
+			*err = xasprintf("a folder name cannot hold %c", *p);
+			return (-1);
+		}
+		if ((*p == '/' || *p == (unsigned char)delim) &&
+		    (prev == '/' || prev == delim)) {
+			*err = xstrdup("a folder name cannot have an empty "
+				       "level");
+			return (-1);
+		}
+		prev = *p;
+	}
+	if (prev == '/' || prev == delim) {
+		*err = xstrdup("a folder name cannot end with a delimiter");
+		return (-1);
+	}
+	return (0);
+}
+
+char *
+folders_wire_name(struct folders *fs, const char *name, const char *prefix,
+    char delim, char **err)
+{
+	struct strbuf  sb;
+	struct folder *parent;
+	const char    *rest, *p, *end;
+	char	      *enc;
+	size_t	       used;
+
+	*err = NULL;
+	if ((parent = folders_nearest_parent(fs, name, &used)) != NULL)
+		delim = parent->delim;
+	else if (delim == '\0') {
+		/* No namespace: the delimiter of the folders LIST gave. */
+		delim = fs->n > 0 && fs->list[0].delim != '\0' ?
+		    fs->list[0].delim :
+		    '/';
+	}
+	if (folders_name_check(name, delim, err) != 0)
+		return (NULL);
+	strbuf_init(&sb);
+	rest = name + used;
+	if (parent != NULL) {
+		strbuf_adds(&sb, parent->wire);
+		strbuf_add(&sb, &delim, 1);
+	} else if (prefix != NULL && *prefix != '\0' &&
+	    strncmp(name, prefix, strlen(prefix)) != 0)
+		strbuf_adds(&sb, prefix);
+	for (p = rest; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		if (p != rest)
+			strbuf_add(&sb, &delim, 1);
+		end = p + strcspn(p, "/");
+		if ((enc = mutf7_encode(p, (size_t)(end - p))) == NULL) {
+			strbuf_free(&sb);
+			*err = xstrdup("a folder name must be UTF-8");
+			return (NULL);
+		}
+		strbuf_adds(&sb, enc);
+		free(enc);
+	}
+	return (strbuf_detach(&sb, NULL));
 }
 
 struct folder *

@@ -38,6 +38,16 @@ static const struct {
 	[ACT_COMMAND] = { "command", "type a command (:failed, :quit)" },
 	[ACT_CLEAR_FAILED] = { "clear-failed",
 	    "forget the changes the server refused" },
+	[ACT_CREATE_FOLDER] = { "create-folder",
+	    "create a folder (below the one under the cursor)" },
+	[ACT_RENAME_FOLDER] = { "rename-folder", "rename the folder" },
+	[ACT_DELETE_FOLDER] = { "delete-folder",
+	    "delete the folder and its messages" },
+	[ACT_SUBSCRIBE] = { "subscribe",
+	    "subscribe to the folder, or "
+	    "unsubscribe" },
+	[ACT_SUBSCRIBED_ONLY] = { "subscribed-only",
+	    "show subscribed folders only, or every folder" },
 };
 
 static const struct binding keymap_table[] = {
@@ -77,6 +87,11 @@ static const struct binding keymap_table[] = {
 	{ CTX_ANY, KEYC_CTRL('l'), "C-l", ACT_REDRAW },
 	{ CTX_ANY, ':', ":", ACT_COMMAND },
 	{ CTX_FAILED, 'D', "D", ACT_CLEAR_FAILED },
+	{ CTX_FOLDERS, 'a', "a", ACT_CREATE_FOLDER },
+	{ CTX_FOLDERS, 'R', "R", ACT_RENAME_FOLDER },
+	{ CTX_FOLDERS, 'D', "D", ACT_DELETE_FOLDER },
+	{ CTX_FOLDERS, 'S', "S", ACT_SUBSCRIBE },
+	{ CTX_FOLDERS, 'T', "T", ACT_SUBSCRIBED_ONLY },
 };
 
 static const char *keymap_contexts[] = {

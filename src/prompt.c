@@ -18,7 +18,7 @@ prompt_open(struct prompt *p, enum prompt_kind kind, const char *label,
 	p->kind = kind;
 	p->label = xstrdup(label);
 	p->secret = kind == PROMPT_PASSWORD;
-	p->yesno = kind == PROMPT_EXPUNGE;
+	p->yesno = kind == PROMPT_EXPUNGE || kind == PROMPT_DELETE_FOLDER;
 	(void)flags;
 }
 
@@ -32,6 +32,13 @@ prompt_close(struct prompt *p)
 	FREE(&p->complete_base);
 	p->complete_next = 0;
 	p->kind = PROMPT_NONE;
+}
+
+void
+prompt_set_line(struct prompt *p, const char *text)
+{
+	p->line.len = 0;
+	strbuf_adds(&p->line, text);
 }
 
 static void
@@ -63,8 +70,7 @@ prompt_complete(struct prompt *p, struct folders *fs)
 		p->complete_next = 0;
 		match = p->complete_base;
 	}
-	p->line.len = 0;
-	strbuf_adds(&p->line, match);
+	prompt_set_line(p, match);
 }
 
 enum prompt_result

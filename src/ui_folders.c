@@ -30,21 +30,21 @@ ui_folders_draw(struct app *app, int y, int x, int w, int h)
 	char		    *row;
 	int		     r;
 
-	if (app->folders.n == 0) {
+	if (app->folders.nview == 0) {
 		ui_put(y, x, w, app->folders_loaded ? " (no folders)" : "",
 		    A_NORMAL);
 		return;
 	}
-	if (app->folder_cursor >= app->folders.n)
-		app->folder_cursor = app->folders.n - 1;
+	if (app->folder_cursor >= app->folders.nview)
+		app->folder_cursor = app->folders.nview - 1;
 	if (app->folder_cursor < app->folder_top)
 		app->folder_top = app->folder_cursor;
 	if (app->folder_cursor >= app->folder_top + (size_t)h)
 		app->folder_top = app->folder_cursor - (size_t)h + 1;
 
-	for (r = 0, i = app->folder_top; r < h && i < app->folders.n;
+	for (r = 0, i = app->folder_top; r < h && i < app->folders.nview;
 	     r++, i++) {
-		f = &app->folders.list[i];
+		f = folders_at(&app->folders, i);
 		unseen = ui_folders_unseen(app, f);
 		if (unseen > 0)
 			row = xasprintf(" %*s%s %u", f->depth * 2, "", f->label,
@@ -54,6 +54,10 @@ ui_folders_draw(struct app *app, int y, int x, int w, int h)
 		attr = A_NORMAL;
 		if (unseen > 0)
 			attr |= A_BOLD;
+		/* Showing every folder: the unsubscribed ones are dim. */
+		if (!app->subscribed_only && app->folders_subscriptions &&
+		    !(f->flags & FOLDER_SUBSCRIBED))
+			attr |= A_DIM;
 		if (app->mbox_wire != NULL &&
 		    strcmp(f->wire, app->mbox_wire) == 0)
 			attr |= A_UNDERLINE;
