@@ -35,6 +35,7 @@ struct account {
 	int	      folder_refresh; /* seconds between STATUS rounds; 0 off */
 	int	      new_mail_bell;
 	int	      subscribed_only; /* -1: if the server has subscriptions */
+	int	      delete_to_trash; /* d moves to Trash (delete = trash) */
 	struct sort_order sort;	       /* of the message list */
 };
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "special_use.h"
+
 struct folder {
 	char	   *name;  /* "Work/Projects": UTF-8, "/" levels */
 	char	   *wire;  /* the server's name, as LIST gave it */
@@ -19,8 +21,10 @@ struct folder {
 #define FOLDER_NOSELECT 0x1
 #define FOLDER_HAS_STATUS 0x2
 #define FOLDER_SUBSCRIBED 0x4
-	uint32_t messages;
-	uint32_t unseen;
+	uint32_t	 messages;
+	uint32_t	 unseen;
+	enum special_use role;
+	int		 rank; /* where its tree goes: by its top's role */
 };
 
 struct folders {
@@ -62,6 +66,13 @@ long folders_view_find(struct folders *, const char *name);
  * prefix and delimiter (prefix NULL: none).  NULL with *err set (the
  * caller frees) for a name the server must not be sent.
  */
+/* "Trash" for SPECIAL_TRASH; NULL for SPECIAL_NONE. */
+const char *folders_role_name(enum special_use);
+/*
+ * The folder for a role: the one the server gave it, else a folder with
+ * the role's name at the top or below INBOX.  NULL if neither.
+ */
+struct folder *folders_find_role(struct folders *, enum special_use);
 char *folders_wire_name(struct folders *, const char *name, const char *prefix,
     char delim, char **err);
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "message.h"
+#include "special_use.h"
 #include "sort.h"
 
 struct account;
@@ -51,7 +52,11 @@ struct imap_changes {
 	int			 resync;   /* flags ambiguous: fetch them all */
 };
 
+/* A LIST row: wire name, delimiter, flags (IMAP_LIST_*). */
 typedef void imap_list_cb(void *, const char *, char, int);
+#define IMAP_LIST_NOSELECT 0x1 /* \Noselect or \NonExistent */
+/* Its SPECIAL-USE role, an enum special_use. */
+#define IMAP_LIST_ROLE(flags) (((flags) >> 4) & 0xf)
 /* A folder's wire name, its message count and its unseen count. */
 typedef void imap_status_cb(void *, const char *, uint32_t, uint32_t);
 typedef void imap_headers_cb(void *, struct message *, size_t);

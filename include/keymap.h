@@ -65,6 +65,7 @@ enum action {
 	ACT_DELETE_FOLDER,
 	ACT_SUBSCRIBE,
 	ACT_SUBSCRIBED_ONLY,
+	ACT_ARCHIVE,
 };
 
 struct binding {

@@ -19,6 +19,7 @@ enum prompt_kind {
 	PROMPT_CREATE,
 	PROMPT_RENAME,
 	PROMPT_DELETE_FOLDER, /* y/n */
+	PROMPT_DELETE_FORCE,  /* a special-use folder's name, typed again */
 };
 
 struct folders;

@@ -99,6 +99,9 @@ enum event_type {
 #define EVF_UNSORTED 0x4   /* EV_ORDER: arrival order, the server cannot sort */
 #define EVF_NOSELECT 0x1   /* EV_FOLDER: cannot hold messages */
 #define EVF_SUBSCRIBED 0x8 /* EV_FOLDER: in LSUB */
+/* EV_FOLDER: its SPECIAL-USE role (enum special_use) in bits 8 to 11. */
+#define EVF_ROLE(role) ((int)(role) << 8)
+#define EVF_ROLE_OF(flags) (((flags) >> 8) & 0xf)
 #define EVF_SUBSCRIPTIONS 0x10 /* EV_FOLDERS_DONE: LSUB was not empty */
 
 struct event {

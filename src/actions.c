@@ -289,6 +289,54 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 	    type == REQ_MOVE ? "Moving" : "Copying", f->name);
 }
 
+/*
+ * A, and d with delete = trash: to the folder of that role, through the
+ * move and so through the journal.  Returns 0 when there is no such
+ * folder, or the message is in it already.
+ */
+static int
+actions_to_role(struct app *app, enum special_use role)
+{
+	struct folder *f;
+
+	if ((f = folders_find_role(&app->folders, role)) == NULL ||
+	    strcmp(f->wire, app->mbox_wire) == 0)
+		return (0);
+	actions_transfer(app, REQ_MOVE, f->name);
+	return (1);
+}
+
+static void
+actions_delete(struct app *app, struct msgrow *m)
+{
+	if (app->account->delete_to_trash) {
+		if (actions_to_role(app, SPECIAL_TRASH))
+			return;
+		/* In Trash itself, or with no Trash: as delete = flag. */
+		if (folders_find_role(&app->folders, SPECIAL_TRASH) == NULL)
+			app_message(app, 1,
+			    "No Trash folder: marked deleted instead");
+	}
+	actions_store(app, m, MSG_DELETED, 0);
+	if (app->screen == SCREEN_MAIN)
+		actions_motion(app, ACT_NEXT);
+}
+
+static void
+actions_archive(struct app *app)
+{
+	struct folder *f;
+
+	if (actions_to_role(app, SPECIAL_ARCHIVE))
+		return;
+	if ((f = folders_find_role(&app->folders, SPECIAL_ARCHIVE)) != NULL)
+		app_message(app, 1, "The message is already in %s", f->name);
+	else
+		app_message(app, 1,
+		    "No Archive folder: none has the \\Archive "
+		    "role and none is named Archive");
+}
+
 static void
 actions_expunge(struct app *app)
 {
@@ -350,6 +398,7 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_CREATE:
 	case PROMPT_RENAME:
 	case PROMPT_DELETE_FOLDER:
+	case PROMPT_DELETE_FORCE:
 		actions_folders_prompt_done(app, kind, line);
 		break;
 	default:
@@ -388,6 +437,7 @@ actions_run(struct app *app, enum action a)
 	case ACT_UNDELETE:
 	case ACT_MOVE:
 	case ACT_COPY:
+	case ACT_ARCHIVE:
 		if ((m = actions_current(app)) == NULL) {
 			app_message(app, 1, "No message selected");
 			return;
@@ -438,9 +488,10 @@ actions_run(struct app *app, enum action a)
 			actions_store(app, m, MSG_FLAGGED, 0);
 		break;
 	case ACT_DELETE:
-		actions_store(app, m, MSG_DELETED, 0);
-		if (app->screen == SCREEN_MAIN)
-			actions_motion(app, ACT_NEXT);
+		actions_delete(app, m);
+		break;
+	case ACT_ARCHIVE:
+		actions_archive(app);
 		break;
 	case ACT_UNDELETE:
 		actions_store(app, m, 0, MSG_DELETED);

@@ -157,6 +157,15 @@ actions_folders_ask_delete(struct app *app, struct folder *f)
 		app_message(app, 1, "INBOX cannot be deleted");
 		return;
 	}
+	/* Other clients file mail there: a y is not enough. */
+	if (f->role != SPECIAL_NONE) {
+		label = xasprintf("%s is the %s folder; type its name to delete "
+				  "it and every message in it: ",
+		    f->name, folders_role_name(f->role));
+		prompt_open(&app->prompt, PROMPT_DELETE_FORCE, label, 0);
+		free(label);
+		return;
+	}
 	label = xasprintf("Delete folder %s and every message in it? (y/n) ",
 	    f->name);
 	prompt_open(&app->prompt, PROMPT_DELETE_FOLDER, label, 0);
@@ -278,6 +287,15 @@ actions_folders_prompt_done(struct app *app, enum prompt_kind kind,
 		    line);
 		app_message(app, 0, "Renaming %s to %s...", f->name, line);
 		break;
+	case PROMPT_DELETE_FORCE:
+		if (strcmp(line, f->name) != 0) {
+			app_message(app, 1,
+			    "Not deleted: the name typed is not "
+			    "%s",
+			    f->name);
+			break;
+		}
+		/* FALLTHROUGH */
 	case PROMPT_DELETE_FOLDER:
 		actions_folders_send(app, REQ_DELETE_FOLDER, f,
 		    xstrdup(f->wire), NULL, NULL);
@@ -395,7 +413,8 @@ actions_folders_done(struct app *app, struct event *ev)
 void
 actions_folders_event(struct app *app, struct event *ev)
 {
-	int flags;
+	struct folder *f;
+	int	       flags;
 
 	switch (ev->type) {
 	case EV_FOLDER:
@@ -405,6 +424,9 @@ actions_folders_event(struct app *app, struct event *ev)
 		if (folders_add(&app->folders_next, ev->folder, ev->delim,
 			flags) != 0)
 			log_debug("folder name is not modified UTF-7");
+		if ((f = folders_find_wire(&app->folders_next, ev->folder)) !=
+		    NULL)
+			f->role = EVF_ROLE_OF(ev->flags);
 		break;
 	case EV_STATUS:
 		/* The STATUS of a LIST comes before its end. */

@@ -59,6 +59,7 @@ static int conf_set_folder_refresh(struct conf_section *, const char *,
 static int conf_set_new_mail_bell(struct conf_section *, const char *, char **);
 static int conf_set_subscribed_only(struct conf_section *, const char *,
     char **);
+static int conf_set_delete(struct conf_section *, const char *, char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
@@ -90,6 +91,10 @@ static const struct conf_setting conf_settings[] = {
 	    "yes: the folder pane shows the subscribed folders only; no: every "
 	    "folder; auto (the default): yes when the server has "
 	    "subscriptions." },
+	{ "delete", conf_set_delete,
+	    "What d does: flag (the default) marks the message deleted, for $ "
+	    "to expunge; trash moves it to the Trash folder, and marks it "
+	    "deleted only in Trash." },
 	{ "sort", conf_set_sort,
 	    "Order of the message list: date (newest sent first, the "
 	    "default) or arrival (newest received first); reverse-date and "
@@ -262,6 +267,20 @@ conf_set_new_mail_bell(struct conf_section *sec, const char *value, char **err)
 		sec->account->new_mail_bell = 0;
 	else {
 		*err = xstrdup("new-mail-bell must be yes or no");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+conf_set_delete(struct conf_section *sec, const char *value, char **err)
+{
+	if (strcmp(value, "trash") == 0)
+		sec->account->delete_to_trash = 1;
+	else if (strcmp(value, "flag") == 0)
+		sec->account->delete_to_trash = 0;
+	else {
+		*err = xstrdup("delete must be flag or trash");
 		return (-1);
 	}
 	return (0);

@@ -93,7 +93,10 @@ folders_is_inbox(const char *name)
 	    (name[5] == '\0' || name[5] == '/'));
 }
 
-/* Tree order: INBOX and its children first, then by level, '/' lowest. */
+/*
+ * Tree order: INBOX and its children first, then the special-use folders
+ * in the order of their roles, then by level, '/' lowest.
+ */
 static int
 folders_cmp(const void *a, const void *b)
 {
@@ -106,6 +109,8 @@ folders_cmp(const void *a, const void *b)
 	ib = folders_is_inbox(fb->name);
 	if (ia != ib)
 		return (ia ? -1 : 1);
+	if (fa->rank != fb->rank)
+		return (fa->rank - fb->rank);
 	for (;; p++, q++) {
 		ca = *p == '/' ? 1 : *p;
 		cb = *q == '/' ? 1 : *q;
@@ -133,6 +138,63 @@ folders_parent_wire(const struct folder *child, const char *name)
 	return (xstrdup(name));
 }
 
+/* A folder's tree goes where the role of its top level puts it. */
+static void
+folders_rank(struct folders *fs)
+{
+	struct folder *top;
+	size_t	       i;
+	char	      *name;
+
+	for (i = 0; i < fs->n; i++) {
+		name = xstrndup(fs->list[i].name,
+		    strcspn(fs->list[i].name, "/"));
+		top = folders_find(fs, name);
+		free(name);
+		fs->list[i].rank = top != NULL && top->role != SPECIAL_NONE ?
+		    (int)top->role :
+		    SPECIAL_TRASH + 1;
+	}
+}
+
+static const char *folders_roles[] = {
+	[SPECIAL_NONE] = NULL,
+	[SPECIAL_DRAFTS] = "Drafts",
+	[SPECIAL_SENT] = "Sent",
+	[SPECIAL_ARCHIVE] = "Archive",
+	[SPECIAL_JUNK] = "Junk",
+	[SPECIAL_TRASH] = "Trash",
+};
+
+const char *
+folders_role_name(enum special_use role)
+{
+	if ((size_t)role >= sizeof folders_roles / sizeof folders_roles[0])
+		return (NULL);
+	return (folders_roles[role]);
+}
+
+struct folder *
+folders_find_role(struct folders *fs, enum special_use role)
+{
+	struct folder *f;
+	size_t	       i;
+	char	      *below;
+
+	if (role == SPECIAL_NONE)
+		return (NULL);
+	for (i = 0; i < fs->n; i++)
+		if (fs->list[i].role == role &&
+		    !(fs->list[i].flags & FOLDER_NOSELECT))
+			return (&fs->list[i]);
+	if ((f = folders_find(fs, folders_roles[role])) == NULL) {
+		below = xasprintf("INBOX/%s", folders_roles[role]);
+		f = folders_find(fs, below);
+		free(below);
+	}
+	return (f != NULL && !(f->flags & FOLDER_NOSELECT) ? f : NULL);
+}
+
 void
 folders_sort(struct folders *fs)
 {
@@ -150,6 +212,7 @@ folders_sort(struct folders *fs)
 		}
 		free(parent);
 	}
+	folders_rank(fs);
 	if (fs->n > 1)
 		qsort(fs->list, fs->n, sizeof *fs->list, folders_cmp);
 	folders_view(fs, fs->subscribed_only);

@@ -48,6 +48,7 @@ static const struct {
 	    "unsubscribe" },
 	[ACT_SUBSCRIBED_ONLY] = { "subscribed-only",
 	    "show subscribed folders only, or every folder" },
+	[ACT_ARCHIVE] = { "archive", "move the message to the Archive folder" },
 };
 
 static const struct binding keymap_table[] = {
@@ -92,6 +93,8 @@ static const struct binding keymap_table[] = {
 	{ CTX_FOLDERS, 'D', "D", ACT_DELETE_FOLDER },
 	{ CTX_FOLDERS, 'S', "S", ACT_SUBSCRIBE },
 	{ CTX_FOLDERS, 'T', "T", ACT_SUBSCRIBED_ONLY },
+	{ CTX_INDEX, 'A', "A", ACT_ARCHIVE },
+	{ CTX_PAGER, 'A', "A", ACT_ARCHIVE },
 };
 
 static const char *keymap_contexts[] = {

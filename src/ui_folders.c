@@ -24,6 +24,8 @@ void
 ui_folders_draw(struct app *app, int y, int x, int w, int h)
 {
 	const struct folder *f;
+	const char	    *role;
+	char		     count[16];
 	size_t		     i;
 	uint32_t	     unseen;
 	attr_t		     attr;
@@ -46,11 +48,14 @@ ui_folders_draw(struct app *app, int y, int x, int w, int h)
 	     r++, i++) {
 		f = folders_at(&app->folders, i);
 		unseen = ui_folders_unseen(app, f);
+		count[0] = '\0';
 		if (unseen > 0)
-			row = xasprintf(" %*s%s %u", f->depth * 2, "", f->label,
-			    unseen);
-		else
-			row = xasprintf(" %*s%s", f->depth * 2, "", f->label);
+			snprintf(count, sizeof count, " %u", unseen);
+		/* The role follows the count, which the eye looks for first. */
+		role = folders_role_name(f->role);
+		row = xasprintf(" %*s%s%s%s%s%s", f->depth * 2, "", f->label,
+		    count, role != NULL ? " (" : "", role != NULL ? role : "",
+		    role != NULL ? ")" : "");
 		attr = A_NORMAL;
 		if (unseen > 0)
 			attr |= A_BOLD;

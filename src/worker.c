@@ -429,12 +429,15 @@ worker_strcmp(const void *a, const void *b)
 }
 
 static void
-worker_list_cb(void *arg, const char *wire, char delim, int noselect)
+worker_list_cb(void *arg, const char *wire, char delim, int lflags)
 {
 	struct worker_list  *wl = arg;
 	struct worker	    *w = wl->w;
 	struct cache_folder *f;
+	int		     noselect = (lflags & IMAP_LIST_NOSELECT) != 0;
 	int		     flags = noselect ? EVF_NOSELECT : 0;
+
+	flags |= EVF_ROLE(IMAP_LIST_ROLE(lflags));
 
 	if (wl->nsubs > 0 &&
 	    bsearch(&wire, wl->subs, wl->nsubs, sizeof *wl->subs,

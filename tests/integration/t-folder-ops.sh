@@ -7,20 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 set -eu
 
-# pane_goto NAME: the folder pane's cursor onto the folder shown as NAME.
-pane_goto() {
-	_to=$(line_of "^ *$1( [0-9]+)?( |$)")
-	[ "$_to" -gt 0 ] || fail "$1 is not in the folder pane"
-	keys g
-	_i=$(line_of '^ *INBOX( [0-9]+)?( |$)')
-	while [ "$_i" -lt "$_to" ]; do
-		keys j
-		_i=$((_i + 1))
-	done
-}
-
 listed() {
-	imapc list | grep -qxF -- "$1"
+	imapc list | grep -xF -- "$1" >/dev/null
 }
 
 unlisted() {
@@ -28,7 +16,7 @@ unlisted() {
 }
 
 subscribed() {
-	imapc lsub | grep -qxF -- "$1"
+	imapc lsub | grep -xF -- "$1" >/dev/null
 }
 
 unsubscribed() {
@@ -46,7 +34,7 @@ wait_for 'Create top-level folder'
 type_text '日本語'
 keys Enter
 wait_server listed '日本語'
-imapc list --raw | grep -qx '&ZeVnLIqe-' || fail "日本語 not in mUTF-7"
+imapc list --raw | grep -x '&ZeVnLIqe-' >/dev/null || fail "日本語 not in mUTF-7"
 wait_for '^ *日本語( |$)'
 wait_for 'Created 日本語'
 subscribed '日本語' || fail "a new folder is subscribed to"
@@ -58,7 +46,7 @@ wait_for 'Create top-level folder'
 type_text 'Été/Réunions'
 keys Enter
 wait_server listed 'Été/Réunions'
-imapc list --raw | grep -qx '&AMk-t&AOk-/R&AOk-unions' ||
+imapc list --raw | grep -x '&AMk-t&AOk-/R&AOk-unions' >/dev/null ||
     fail "Été/Réunions not in mUTF-7 with the delimiter"
 wait_for '^ *Été( |$)'
 wait_for '^ *Réunions( |$)'

@@ -374,6 +374,15 @@ test_conf_subscribed_only(void **state)
 	test_conf_error("[account a]\nimap = imaps://u@h\n"
 			"subscribed-only = all\n",
 	    "test.conf:3: subscribed-only must be yes, no or auto");
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_int_equal(conf.accounts[0]->delete_to_trash, 0);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\ndelete = trash\n");
+	assert_int_equal(conf.accounts[0]->delete_to_trash, 1);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\ndelete = yes\n",
+	    "test.conf:3: delete must be flag or trash");
 }
 
 static void
@@ -628,7 +637,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 11);
+	assert_int_equal(n, 12);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }

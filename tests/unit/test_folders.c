@@ -197,6 +197,39 @@ test_view_subscribed(void **state)
 	folders_free(&fs);
 }
 
+/* The folders with a role come after INBOX, in the order of the roles. */
+static void
+test_special_use(void **state)
+{
+	struct folders fs;
+	const char *want[] = { "INBOX", "Sent Messages", "Trash", "Trash/Old",
+		"Archive", "Work" };
+	size_t	    i;
+
+	(void)state;
+	folders_init(&fs);
+	folders_add(&fs, "Work", '/', 0);
+	folders_add(&fs, "Trash/Old", '/', 0);
+	folders_add(&fs, "Trash", '/', 0);
+	folders_add(&fs, "Archive", '/', 0);
+	folders_add(&fs, "Sent Messages", '/', 0);
+	folders_add(&fs, "INBOX", '/', 0);
+	folders_find(&fs, "Trash")->role = SPECIAL_TRASH;
+	folders_find(&fs, "Sent Messages")->role = SPECIAL_SENT;
+	folders_sort(&fs);
+	for (i = 0; i < fs.n; i++)
+		assert_string_equal(fs.list[i].name, want[i]);
+	assert_string_equal(folders_find_role(&fs, SPECIAL_SENT)->name,
+	    "Sent Messages");
+	/* No folder with the role: the one of that name. */
+	assert_string_equal(folders_find_role(&fs, SPECIAL_ARCHIVE)->name,
+	    "Archive");
+	assert_null(folders_find_role(&fs, SPECIAL_JUNK));
+	assert_string_equal(folders_role_name(SPECIAL_TRASH), "Trash");
+	assert_null(folders_role_name(SPECIAL_NONE));
+	folders_free(&fs);
+}
+
 int
 main(void)
 {
@@ -208,6 +241,7 @@ main(void)
 		cmocka_unit_test(test_complete),
 		cmocka_unit_test(test_wire_name),
 		cmocka_unit_test(test_view_subscribed),
+		cmocka_unit_test(test_special_use),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
