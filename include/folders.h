@@ -21,6 +21,7 @@ struct folder {
 #define FOLDER_NOSELECT 0x1
 #define FOLDER_HAS_STATUS 0x2
 #define FOLDER_SUBSCRIBED 0x4
+#define FOLDER_COLLAPSED 0x8 /* the pane hides the folders below it */
 	uint32_t	 messages;
 	uint32_t	 unseen;
 	enum special_use role;
@@ -49,12 +50,22 @@ struct folder *folders_find(struct folders *, const char *name);
 struct folder *folders_find_wire(struct folders *, const char *wire);
 /* Names starting with prefix, for Tab completion: the n-th match or NULL. */
 const char *folders_complete(struct folders *, const char *prefix, size_t);
+/*
+ * The folders that can be opened, best fuzzy match of pattern first (then
+ * the shorter name, then tree order): the n-th, or NULL.
+ */
+struct folder *folders_fuzzy(struct folders *, const char *pattern, size_t);
 
 /*
  * Rebuild the view: every folder, or with subscribed_only the subscribed
- * ones, INBOX, and the parents that lead to them.
+ * ones, INBOX, and the parents that lead to them; never what is below a
+ * collapsed folder.
  */
 void folders_view(struct folders *, int subscribed_only);
+/*
+ * The folders below f, in list order from f + 1 on: how many (0: none).
+ */
+size_t folders_below(struct folders *, const struct folder *);
 /* The n-th folder the pane shows, or NULL. */
 struct folder *folders_at(struct folders *, size_t);
 /* Where the pane shows the folder of this name, or -1. */

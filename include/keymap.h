@@ -66,6 +66,8 @@ enum action {
 	ACT_SUBSCRIBE,
 	ACT_SUBSCRIBED_ONLY,
 	ACT_ARCHIVE,
+	ACT_COLLAPSE,
+	ACT_JUMP,
 };
 
 struct binding {

@@ -20,6 +20,7 @@ enum prompt_kind {
 	PROMPT_RENAME,
 	PROMPT_DELETE_FOLDER, /* y/n */
 	PROMPT_DELETE_FORCE,  /* a special-use folder's name, typed again */
+	PROMPT_JUMP,	      /* a folder to open, fuzzy */
 };
 
 struct folders;

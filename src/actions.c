@@ -399,6 +399,7 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_RENAME:
 	case PROMPT_DELETE_FOLDER:
 	case PROMPT_DELETE_FORCE:
+	case PROMPT_JUMP:
 		actions_folders_prompt_done(app, kind, line);
 		break;
 	default:
@@ -526,6 +527,8 @@ actions_run(struct app *app, enum action a)
 	case ACT_DELETE_FOLDER:
 	case ACT_SUBSCRIBE:
 	case ACT_SUBSCRIBED_ONLY:
+	case ACT_COLLAPSE:
+	case ACT_JUMP:
 		actions_folders_run(app, a);
 		break;
 	}

@@ -204,14 +204,56 @@ actions_folders_toggle_view(struct app *app)
 				   "Showing every folder");
 }
 
+static void
+actions_folders_collapse(struct app *app, struct folder *f)
+{
+	char *name;
+
+	if (folders_below(&app->folders, f) == 0) {
+		app_message(app, 0, "No folders below %s", f->name);
+		return;
+	}
+	f->flags ^= FOLDER_COLLAPSED;
+	name = xstrdup(f->name);
+	folders_view(&app->folders, app->folders.subscribed_only);
+	actions_folders_cursor_to(app, name);
+	free(name);
+}
+
+/* c: the best match of what was typed, opened. */
+static void
+actions_folders_jump(struct app *app, const char *line)
+{
+	struct folder *f;
+
+	if ((f = folders_fuzzy(&app->folders, line, 0)) == NULL) {
+		app_message(app, 1, "No folder matches %s", line);
+		return;
+	}
+	actions_folders_cursor_to(app, f->name);
+	app_open_folder(app, f->wire);
+	app->focus = FOCUS_INDEX;
+}
+
 void
 actions_folders_run(struct app *app, enum action a)
 {
 	struct folder *f = actions_folders_current(app);
 
-	if (a == ACT_SUBSCRIBED_ONLY) {
+	switch (a) {
+	case ACT_SUBSCRIBED_ONLY:
 		actions_folders_toggle_view(app);
 		return;
+	case ACT_JUMP:
+		prompt_open(&app->prompt, PROMPT_JUMP,
+		    "Go to folder (Tab: next match): ", 0);
+		return;
+	case ACT_COLLAPSE:
+		if (f != NULL)
+			actions_folders_collapse(app, f);
+		return;
+	default:
+		break;
 	}
 	if (!actions_folders_can_change(app))
 		return;
@@ -266,6 +308,10 @@ actions_folders_prompt_done(struct app *app, enum prompt_kind kind,
 	struct folder *f = actions_folders_current(app);
 	char	      *wire;
 
+	if (kind == PROMPT_JUMP) {
+		actions_folders_jump(app, line);
+		return;
+	}
 	if (!actions_folders_can_change(app))
 		return;
 	if (kind == PROMPT_CREATE) {
@@ -315,6 +361,8 @@ actions_folders_carry(struct folders *from, struct folders *to)
 
 	for (i = 0; i < to->n; i++) {
 		f = &to->list[i];
+		if ((old = folders_find_wire(from, f->wire)) != NULL)
+			f->flags |= old->flags & FOLDER_COLLAPSED;
 		if ((f->flags & FOLDER_HAS_STATUS) ||
 		    (old = folders_find_wire(from, f->wire)) == NULL ||
 		    !(old->flags & FOLDER_HAS_STATUS))

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "folders.h"
+#include "fuzzy.h"
 #include "mutf7.h"
 #include "sanitize.h"
 #include "strbuf.h"
@@ -248,11 +249,27 @@ folders_view(struct folders *fs, int subscribed_only)
 				fs->list[i].name))
 				shown[j] = 1;
 	}
-	for (i = 0; i < fs->n; i++)
-		if (!subscribed_only || shown[i] ||
-		    strcasecmp(fs->list[i].name, "INBOX") == 0)
-			fs->view[fs->nview++] = i;
+	for (i = 0; i < fs->n; i++) {
+		if (subscribed_only && !shown[i] &&
+		    strcasecmp(fs->list[i].name, "INBOX") != 0)
+			continue;
+		fs->view[fs->nview++] = i;
+		/* Tree order: what is below a folder follows it. */
+		if (fs->list[i].flags & FOLDER_COLLAPSED)
+			i += folders_below(fs, &fs->list[i]);
+	}
 	free(shown);
+}
+
+size_t
+folders_below(struct folders *fs, const struct folder *f)
+{
+	size_t i, n = 0;
+
+	for (i = (size_t)(f - fs->list) + 1; i < fs->n; i++, n++)
+		if (!folders_is_ancestor(f->name, fs->list[i].name))
+			break;
+	return (n);
 }
 
 struct folder *
@@ -405,6 +422,49 @@ folders_find_wire(struct folders *fs, const char *wire)
 		if (strcmp(fs->list[i].wire, wire) == 0)
 			return (&fs->list[i]);
 	return (NULL);
+}
+
+struct folders_hit {
+	int    score;
+	size_t len, i;
+};
+
+static int
+folders_hit_cmp(const void *a, const void *b)
+{
+	const struct folders_hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return (x->score > y->score ? -1 : 1);
+	if (x->len != y->len)
+		return (x->len < y->len ? -1 : 1);
+	return (x->i < y->i ? -1 : x->i > y->i);
+}
+
+struct folder *
+folders_fuzzy(struct folders *fs, const char *pattern, size_t nth)
+{
+	struct folders_hit *hits;
+	struct folder	   *f = NULL;
+	size_t		    i, n = 0;
+	int		    s;
+
+	hits = xreallocarray(NULL, fs->n + 1, sizeof *hits);
+	for (i = 0; i < fs->n; i++) {
+		if (fs->list[i].flags & FOLDER_NOSELECT)
+			continue;
+		if ((s = fuzzy_score(pattern, fs->list[i].name)) < 0)
+			continue;
+		hits[n].score = s;
+		hits[n].len = strlen(fs->list[i].name);
+		hits[n++].i = i;
+	}
+	if (n > 1)
+		qsort(hits, n, sizeof *hits, folders_hit_cmp);
+	if (nth < n)
+		f = &fs->list[hits[nth].i];
+	free(hits);
+	return (f);
 }
 
 const char *

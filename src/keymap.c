@@ -49,6 +49,9 @@ static const struct {
 	[ACT_SUBSCRIBED_ONLY] = { "subscribed-only",
 	    "show subscribed folders only, or every folder" },
 	[ACT_ARCHIVE] = { "archive", "move the message to the Archive folder" },
+	[ACT_COLLAPSE] = { "collapse",
+	    "hide or show the folders below this one" },
+	[ACT_JUMP] = { "jump", "open a folder by a part of its name" },
 };
 
 static const struct binding keymap_table[] = {
@@ -95,6 +98,9 @@ static const struct binding keymap_table[] = {
 	{ CTX_FOLDERS, 'T', "T", ACT_SUBSCRIBED_ONLY },
 	{ CTX_INDEX, 'A', "A", ACT_ARCHIVE },
 	{ CTX_PAGER, 'A', "A", ACT_ARCHIVE },
+	{ CTX_FOLDERS, ' ', "Space", ACT_COLLAPSE },
+	{ CTX_FOLDERS, 'c', "c", ACT_JUMP },
+	{ CTX_INDEX, 'c', "c", ACT_JUMP },
 };
 
 static const char *keymap_contexts[] = {

@@ -56,7 +56,8 @@ prompt_backspace(struct prompt *p)
 static void
 prompt_complete(struct prompt *p, struct folders *fs)
 {
-	const char *match;
+	struct folder *f;
+	const char    *match;
 
 	if (fs == NULL)
 		return;
@@ -64,7 +65,15 @@ prompt_complete(struct prompt *p, struct folders *fs)
 		p->complete_base = xstrdup(p->line.len > 0 ? p->line.buf : "");
 		p->complete_next = 0;
 	}
-	match = folders_complete(fs, p->complete_base, p->complete_next++);
+	/* The jump completes fuzzily, best first; the others by prefix. */
+	if (p->kind == PROMPT_JUMP)
+		match = (f = folders_fuzzy(fs, p->complete_base,
+			     p->complete_next++)) != NULL ?
+		    f->name :
+		    NULL;
+	else
+		match = folders_complete(fs, p->complete_base,
+		    p->complete_next++);
 	if (match == NULL) {
 		/* Past the last match: back to what was typed. */
 		p->complete_next = 0;

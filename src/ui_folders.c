@@ -20,12 +20,26 @@ ui_folders_unseen(struct app *app, const struct folder *f)
 	return (f->unseen);
 }
 
+/* The unread mail of the folders a collapsed one hides. */
+static uint32_t
+ui_folders_hidden(struct app *app, const struct folder *f)
+{
+	size_t	 i, n = folders_below(&app->folders, f);
+	uint32_t sum = 0;
+
+	for (i = 1; i <= n; i++)
+		sum += ui_folders_unseen(app, f + i);
+	return (sum);
+}
+
 void
 ui_folders_draw(struct app *app, int y, int x, int w, int h)
 {
 	const struct folder *f;
 	const char	    *role;
-	char		     count[16];
+	char		     count[40];
+	uint32_t	     hidden;
+	size_t		     len;
 	size_t		     i;
 	uint32_t	     unseen;
 	attr_t		     attr;
@@ -51,6 +65,17 @@ ui_folders_draw(struct app *app, int y, int x, int w, int h)
 		count[0] = '\0';
 		if (unseen > 0)
 			snprintf(count, sizeof count, " %u", unseen);
+		/* Collapsed: a mark, with the unread mail it hides. */
+		if (f->flags & FOLDER_COLLAPSED) {
+			hidden = ui_folders_hidden(app, f);
+			len = strlen(count);
+			if (hidden > 0)
+				snprintf(count + len, sizeof count - len,
+				    " [+%u]", hidden);
+			else
+				snprintf(count + len, sizeof count - len,
+				    " [+]");
+		}
 		/* The role follows the count, which the eye looks for first. */
 		role = folders_role_name(f->role);
 		row = xasprintf(" %*s%s%s%s%s%s", f->depth * 2, "", f->label,

@@ -230,6 +230,42 @@ test_special_use(void **state)
 	folders_free(&fs);
 }
 
+/* A collapsed folder hides what is below it; fuzzy finds by a part. */
+static void
+test_collapse_and_fuzzy(void **state)
+{
+	struct folders fs;
+	struct folder *f;
+
+	(void)state;
+	folders_init(&fs);
+	folders_add(&fs, "INBOX", '/', 0);
+	folders_add(&fs, "Work", '/', 0);
+	folders_add(&fs, "Work/Projects", '/', 0);
+	folders_add(&fs, "Work/Projects/Old", '/', 0);
+	folders_add(&fs, "Workshop", '/', 0);
+	folders_sort(&fs);
+	f = folders_find(&fs, "Work");
+	assert_int_equal(folders_below(&fs, f), 2);
+	assert_int_equal(folders_below(&fs, folders_find(&fs, "Workshop")), 0);
+	f->flags |= FOLDER_COLLAPSED;
+	folders_view(&fs, 0);
+	assert_int_equal(fs.nview, 3);
+	assert_string_equal(folders_at(&fs, 2)->name, "Workshop");
+	assert_int_equal(folders_view_find(&fs, "Work/Projects"), -1);
+
+	assert_string_equal(folders_fuzzy(&fs, "wpold", 0)->name,
+	    "Work/Projects/Old");
+	assert_string_equal(folders_fuzzy(&fs, "work", 0)->name, "Work");
+	assert_string_equal(folders_fuzzy(&fs, "wproj", 0)->name,
+	    "Work/Projects");
+	assert_string_equal(folders_fuzzy(&fs, "wproj", 1)->name,
+	    "Work/Projects/Old");
+	assert_null(folders_fuzzy(&fs, "wproj", 2));
+	assert_null(folders_fuzzy(&fs, "zz", 0));
+	folders_free(&fs);
+}
+
 int
 main(void)
 {
@@ -242,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_wire_name),
 		cmocka_unit_test(test_view_subscribed),
 		cmocka_unit_test(test_special_use),
+		cmocka_unit_test(test_collapse_and_fuzzy),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
