@@ -110,6 +110,7 @@ struct app {
 	struct prompt	prompt;
 
 	char *netstate; /* what the worker says it is doing */
+	int   quota;	/* percent of the quota used, -1: none known */
 	char *message;	/* the message line */
 	int   message_error;
 

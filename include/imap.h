@@ -163,6 +163,12 @@ int imap_lsub(struct imap *, char ***, size_t *, struct imap_error *);
  * and delimiter; -1 when the server has none or no NAMESPACE.
  */
 int imap_personal_namespace(struct imap *, char **, char *);
+/*
+ * GETQUOTAROOT INBOX: the resource nearest its limit (the caller frees
+ * its name; NULL when there is no limit), its usage and its limit.
+ */
+int imap_quota(struct imap *, char **, uint32_t *, uint32_t *,
+    struct imap_error *);
 
 /* imap_search.c: which of these UIDs the selected folder still has. */
 int imap_search_uids(struct imap *, const uint32_t *, size_t, uint32_t **,

@@ -90,6 +90,7 @@ enum event_type {
 	EV_FLAGS,	 /* folder, msgs (uid and flags only): changed */
 	EV_BODY,	 /* folder, uid, text (UTF-8, unsanitized), hdrs */
 	EV_DONE,	 /* id, ok, text: a request is over */
+	EV_QUOTA,	 /* text (resource), messages (usage), unseen (limit) */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
 };
 

@@ -646,6 +646,20 @@ app_cert_failed(struct app *app, struct event *ev)
 	free(text);
 }
 
+/* Shown in the status bar; crossing 90 % is said once on the line too. */
+static void
+app_quota(struct app *app, struct event *ev)
+{
+	int was = app->quota;
+
+	app->quota = ev->unseen == 0 ?
+	    -1 :
+	    (int)((uint64_t)ev->messages * 100 / ev->unseen);
+	if (app->quota > 90 && was <= 90)
+		app_message(app, 1, "Quota almost full: %d%% of %s used",
+		    app->quota, ev->text != NULL ? ev->text : "the quota");
+}
+
 static void
 app_event(struct app *app, struct event *ev)
 {
@@ -751,6 +765,9 @@ app_event(struct app *app, struct event *ev)
 		else
 			app_done(app, ev);
 		break;
+	case EV_QUOTA:
+		app_quota(app, ev);
+		break;
 	case EV_LOGGED_OUT:
 		break;
 	}
@@ -838,6 +855,7 @@ app_begin(struct app *app)
 	app_open_journal(app);
 	app->worker = worker_start(app->account);
 	app->focus = FOCUS_INDEX;
+	app->quota = -1;
 	app->netstate = xstrdup("connecting");
 	app->sort = app->account->sort;
 	mailbox_init(&app->mbox, "INBOX", &app->sort);

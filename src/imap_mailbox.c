@@ -1,7 +1,7 @@
 /*
  * imap_mailbox.c: changes to the folders themselves (CREATE, RENAME,
- * DELETE, SUBSCRIBE, UNSUBSCRIBE), the subscriptions (LSUB) and the
- * personal namespace.  Names come in and go out as the server spells them
+ * DELETE, SUBSCRIBE, UNSUBSCRIBE), the subscriptions (LSUB), the
+ * personal namespace and the quota (RFC 9208, 2087).  Names come in and go out as the server spells them
  * (modified UTF-7, its delimiter); turning what the user typed into that
  * is folders.c's.  It never sends a name with a line break or a NUL in it.
  */
@@ -117,4 +117,44 @@ imap_personal_namespace(struct imap *im, char **prefix, char *delim)
 	}
 	mailimap_namespace_data_free(ns);
 	return (*prefix != NULL ? 0 : -1);
+}
+
+int
+imap_quota(struct imap *im, char **resource, uint32_t *usage, uint32_t *limit,
+    struct imap_error *err)
+{
+	struct mailimap_quota_complete_data  *q = NULL;
+	struct mailimap_quota_quota_data     *root;
+	struct mailimap_quota_quota_resource *res;
+	clistiter			     *it, *jt;
+	int				      r;
+
+	*resource = NULL;
+	*usage = *limit = 0;
+	if (im->session == NULL)
+		return (imap_error(err, IMAP_ERR_SESSION,
+		    xstrdup("not connected")));
+	r = mailimap_quota_getquotaroot(im->session, "INBOX", &q);
+	imap_sync_collect(im);
+	if (r != MAILIMAP_NO_ERROR)
+		return (imap_fail(im, r, "GETQUOTAROOT", err));
+	/* Of every resource of every root, the one nearest its limit. */
+	for (it = clist_begin(q->quota_list); it != NULL; it = clist_next(it)) {
+		root = clist_content(it);
+		for (jt = clist_begin(root->quota_list); jt != NULL;
+		     jt = clist_next(jt)) {
+			res = clist_content(jt);
+			if (res->limit == 0 ||
+			    (*limit != 0 &&
+				(uint64_t)res->usage * *limit <=
+				    (uint64_t)*usage * res->limit))
+				continue;
+			free(*resource);
+			*resource = xstrdup(res->resource_name);
+			*usage = res->usage;
+			*limit = res->limit;
+		}
+	}
+	mailimap_quota_complete_data_free(q);
+	return (0);
 }

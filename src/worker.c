@@ -489,7 +489,32 @@ worker_counts_cb(void *arg, const char *wire, uint32_t messages,
 	worker_push_status(w, wire, messages, unseen);
 }
 
-/* The counts of every folder, in one round trip. */
+/* The quota of INBOX's root, where the server has QUOTA. */
+static void
+worker_quota(struct worker *w)
+{
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+	char		 *resource;
+	uint32_t	  usage, limit;
+
+	if (!imap_has_capability(w->imap, "QUOTA"))
+		return;
+	if (imap_quota(w->imap, &resource, &usage, &limit, &err) != 0) {
+		if (err.kind == IMAP_ERR_SESSION)
+			worker_report(w, &err);
+		else
+			imap_error_clear(&err);
+		return;
+	}
+	ev = event_new(EV_QUOTA);
+	ev->text = resource;
+	ev->messages = usage;
+	ev->unseen = limit;
+	worker_push(w, ev);
+}
+
+/* The counts of every folder, in one round trip, and the quota. */
 static void
 worker_status_all(struct worker *w)
 {
@@ -501,8 +526,10 @@ worker_status_all(struct worker *w)
 	else
 		r = imap_status_many(w->imap, (const char *const *)w->folders,
 		    w->nfolders, worker_counts_cb, w, &err);
-	if (r == 0)
+	if (r == 0) {
+		worker_quota(w);
 		return;
+	}
 	if (err.kind == IMAP_ERR_SESSION)
 		worker_report(w, &err);
 	else
@@ -552,6 +579,7 @@ worker_list_all(struct worker *w, struct imap_error *err)
 		ev->flags |= EVF_SUBSCRIPTIONS;
 	imap_personal_namespace(w->imap, &ev->text, &ev->delim);
 	worker_push(w, ev);
+	worker_quota(w);
 	worker_plan_refresh(w);
 	r = 0;
 out:
