@@ -88,8 +88,24 @@ struct app {
 
 	struct folders folders;
 	int	       folders_loaded;
-	size_t	       folder_cursor;
+	size_t	       folder_cursor; /* in the view (folders_at) */
 	size_t	       folder_top;
+	/* A LIST coming in, shown once it is whole. */
+	struct folders folders_next;
+	char	      *ns_prefix; /* personal namespace, wire; or NULL */
+	char	       ns_delim;
+	int	       subscribed_only;	      /* what the pane shows now */
+	int	       subscribed_chosen;     /* by the key, over the setting */
+	int	       folders_subscriptions; /* the server has some */
+	char	      *folder_goto; /* put the cursor on it once listed */
+	/* The folder change sent and not yet answered (id 0: none). */
+	struct {
+		unsigned int	  id;
+		enum request_type type;
+		char		 *name;	  /* UTF-8, as shown */
+		char		 *to;	  /* RENAME, CREATE: the new name */
+		char		 *reopen; /* the open folder's name after */
+	} folder_op;
 
 	struct mailbox	  mbox;
 	struct sort_order sort; /* of every list: the setting, or t's choice */
@@ -118,6 +134,7 @@ struct app {
 	struct prompt	   prompt;
 
 	char *netstate; /* what the worker says it is doing */
+	int   quota;	/* percent of the quota used, -1: none known */
 	char *message;	/* the message line */
 	int   message_error;
 
@@ -160,6 +177,13 @@ void app_sort_key(struct app *, int);
 void app_search(struct app *, const char *);
 /* Esc: every message again, the cursor on its message. */
 void app_search_clear(struct app *);
+
+/* actions_folders.c: the folder pane's changes to the folders. */
+void actions_folders_run(struct app *, enum action);
+void actions_folders_prompt_done(struct app *, enum prompt_kind, const char *);
+/* EV_FOLDER, EV_STATUS, EV_FOLDERS_DONE, and EV_DONE of a folder change. */
+void actions_folders_event(struct app *, struct event *);
+void actions_folders_free(struct app *);
 
 /* actions.c */
 void	     actions_run(struct app *, enum action);

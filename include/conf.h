@@ -44,7 +44,9 @@ struct account {
 	char	      *tls_server_name; /* verified and sent in SNI, or NULL */
 	int	       timeout;		/* seconds for one command */
 	int	       poll_interval;	/* seconds between NOOPs without IDLE */
-	int folder_refresh; /* seconds between STATUS rounds; 0 off */
+	int folder_refresh;  /* seconds between STATUS rounds; 0 off */
+	int subscribed_only; /* -1: if the server has subscriptions */
+	int delete_to_trash; /* d moves to Trash (delete = trash) */
 	int new_mail_bell;
 	struct sort_order sort; /* of the message list */
 	char *save_dir;		/* offered by the save prompt; NULL: default */

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "message.h"
+#include "special_use.h"
 #include "sort.h"
 
 struct account;
@@ -57,7 +58,11 @@ struct imap_changes {
 	int			 resync;   /* flags ambiguous: fetch them all */
 };
 
+/* A LIST row: wire name, delimiter, flags (IMAP_LIST_*). */
 typedef void imap_list_cb(void *, const char *, char, int);
+#define IMAP_LIST_NOSELECT 0x1 /* \Noselect or \NonExistent */
+/* Its SPECIAL-USE role, an enum special_use. */
+#define IMAP_LIST_ROLE(flags) (((flags) >> 4) & 0xf)
 /* A folder's wire name, its message count and its unseen count. */
 typedef void imap_status_cb(void *, const char *, uint32_t, uint32_t);
 typedef void imap_headers_cb(void *, struct message *, size_t);
@@ -153,6 +158,30 @@ int imap_copy(struct imap *, const uint32_t *, size_t, const char *,
 int imap_move(struct imap *, const uint32_t *, size_t, const char *,
     struct imap_error *);
 int imap_expunge(struct imap *, const uint32_t *, size_t, struct imap_error *);
+
+/* imap_mailbox.c: the folders themselves, by their wire names. */
+enum imap_mailbox_op {
+	IMAP_MAILBOX_CREATE,
+	IMAP_MAILBOX_RENAME, /* to the second name */
+	IMAP_MAILBOX_DELETE,
+	IMAP_MAILBOX_SUBSCRIBE,
+	IMAP_MAILBOX_UNSUBSCRIBE,
+};
+int imap_mailbox_change(struct imap *, enum imap_mailbox_op, const char *,
+    const char *, struct imap_error *);
+/* LSUB "" "*": the subscribed folders' wire names (the caller frees). */
+int imap_lsub(struct imap *, char ***, size_t *, struct imap_error *);
+/*
+ * The first personal namespace (RFC 2342): its prefix (the caller frees)
+ * and delimiter; -1 when the server has none or no NAMESPACE.
+ */
+int imap_personal_namespace(struct imap *, char **, char *);
+/*
+ * GETQUOTAROOT INBOX: the resource nearest its limit (the caller frees
+ * its name; NULL when there is no limit), its usage and its limit.
+ */
+int imap_quota(struct imap *, char **, uint32_t *, uint32_t *,
+    struct imap_error *);
 
 /* imap_search.c: which of these UIDs the selected folder still has. */
 int imap_search_uids(struct imap *, const uint32_t *, size_t, uint32_t **,

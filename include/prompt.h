@@ -22,6 +22,11 @@ enum prompt_kind {
 	PROMPT_SORT,	/* "o" in the list: one key, the order */
 	PROMPT_FIND,	/* text to find in the pager */
 	PROMPT_PIPE,	/* a command to pipe the message to */
+	PROMPT_CREATE,
+	PROMPT_RENAME,
+	PROMPT_DELETE_FOLDER, /* y/n */
+	PROMPT_DELETE_FORCE,  /* a special-use folder's name, typed again */
+	PROMPT_JUMP,	      /* a folder to open, fuzzy */
 };
 
 struct folders;
@@ -45,6 +50,8 @@ enum prompt_result {
 
 void prompt_open(struct prompt *, enum prompt_kind, const char *, int);
 void prompt_close(struct prompt *);
+/* Put text on the line, as if typed (a name to edit). */
+void prompt_set_line(struct prompt *, const char *);
 /* Feed a key; folders (may be NULL) completes on Tab. */
 enum prompt_result prompt_key(struct prompt *, int, struct folders *);
 

@@ -38,8 +38,14 @@ enum request_type {
 	REQ_EXPUNGE, /* folder, uids (UID EXPUNGE of those only) */
 	REQ_SAVE,    /* folder, uid, part, path, replace: write a part */
 	REQ_VIEW,    /* folder, uid, part: a temporary file and its viewer */
-	REQ_LOGOUT,  /* log out and end the thread */
 	REQ_SOURCE,  /* folder, uid, whole: the raw header, or message */
+	/* The folders themselves: done, then LIST again, then EV_DONE. */
+	REQ_CREATE,	   /* folder: the new folder's wire name */
+	REQ_RENAME,	   /* folder, target */
+	REQ_DELETE_FOLDER, /* folder */
+	REQ_SUBSCRIBE,	   /* folder */
+	REQ_UNSUBSCRIBE,   /* folder */
+	REQ_LOGOUT,	   /* log out and end the thread */
 };
 
 struct request {
@@ -70,6 +76,8 @@ struct request {
 	int		 replace;
 	char		*query; /* SEARCH: as typed */
 	int whole; /* SOURCE: the whole message, not just its header */
+	/* CREATE: subscribe to it; RENAME: the subscription moves along. */
+	int subscribe;
 };
 
 enum event_type {
@@ -82,7 +90,9 @@ enum event_type {
 	EV_REFUSED,	 /* host, text: tern will not log in there */
 	EV_DISCONNECTED, /* text: why; the session is gone */
 	EV_FOLDER,	 /* folder (wire), delim, flags: one LIST row */
-	EV_FOLDERS_DONE, /* end of the LIST */
+	EV_FOLDERS_DONE, /* end of the LIST; text, delim: the personal
+			  * namespace's prefix and delimiter (NULL, 0: none);
+			  * flags EVF_SUBSCRIPTIONS, EVF_CACHED */
 	EV_STATUS,	 /* folder, messages, unseen */
 	EV_SELECTED,	 /* folder, uidvalidity, exists; flags EVF_CACHED */
 	EV_ORDER,	 /* folder, uids: every row, top first */
@@ -95,18 +105,25 @@ enum event_type {
 	EV_DONE,	 /* id, ok, text: a request is over */
 	EV_SAVED,	 /* ok, text; with EVF_EXISTS: path, parts (the one) */
 	EV_VIEW,	 /* path: the temporary file, text: the command */
+	EV_QUOTA,	 /* text (resource), messages (usage), unseen (limit) */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
 	EV_SOURCE, /* folder, uid, text of textlen bytes (raw); EVF_WHOLE */
 };
 
 /* event.flags */
-#define EVF_CACHED 0x1	  /* EV_SELECTED: from the cache, not the server */
-#define EVF_NEW 0x2	  /* EV_HEADERS: mail that just arrived */
-#define EVF_UNSORTED 0x4  /* EV_ORDER: arrival order, the server cannot sort */
-#define EVF_EXISTS 0x8	  /* EV_SAVED: the file is there; nothing written */
-#define EVF_TERMINAL 0x10 /* EV_VIEW: the viewer needs the terminal */
-#define EVF_COPIOUS 0x20  /* EV_VIEW: the viewer prints; wait for a key */
-#define EVF_WHOLE 0x40	  /* EV_SOURCE: the whole message, not the header */
+#define EVF_CACHED 0x1	   /* EV_SELECTED: from the cache, not the server */
+#define EVF_NEW 0x2	   /* EV_HEADERS: mail that just arrived */
+#define EVF_UNSORTED 0x4   /* EV_ORDER: arrival order, the server cannot sort */
+#define EVF_EXISTS 0x8	   /* EV_SAVED: the file is there; nothing written */
+#define EVF_TERMINAL 0x10  /* EV_VIEW: the viewer needs the terminal */
+#define EVF_COPIOUS 0x20   /* EV_VIEW: the viewer prints; wait for a key */
+#define EVF_WHOLE 0x40	   /* EV_SOURCE: the whole message, not the header */
+#define EVF_NOSELECT 0x1   /* EV_FOLDER: cannot hold messages */
+#define EVF_SUBSCRIBED 0x8 /* EV_FOLDER: in LSUB */
+/* EV_FOLDER: its SPECIAL-USE role (enum special_use) in bits 8 to 11. */
+#define EVF_ROLE(role) ((int)(role) << 8)
+#define EVF_ROLE_OF(flags) (((flags) >> 8) & 0xf)
+#define EVF_SUBSCRIPTIONS 0x10 /* EV_FOLDERS_DONE: LSUB was not empty */
 
 struct event {
 	enum event_type type;

@@ -24,6 +24,7 @@ account_new(const char *name)
 	a->timeout = 30;
 	a->poll_interval = 60;
 	a->folder_refresh = 120;
+	a->subscribed_only = -1;
 	a->sort.key = SORT_DATE;
 	return (a);
 }

@@ -116,8 +116,8 @@ actions_motion(struct app *app, enum action a)
 		break;
 	case SCREEN_MAIN:
 		if (app->focus == FOCUS_FOLDERS)
-			actions_move_cursor(&app->folder_cursor, app->folders.n,
-			    delta);
+			actions_move_cursor(&app->folder_cursor,
+			    app->folders.nview, delta);
 		else {
 			actions_move_cursor(&app->index_cursor, app->mbox.n,
 			    delta);
@@ -218,9 +218,8 @@ actions_open(struct app *app)
 	struct folder *f;
 
 	if (app->focus == FOCUS_FOLDERS) {
-		if (app->folder_cursor >= app->folders.n)
+		if ((f = folders_at(&app->folders, app->folder_cursor)) == NULL)
 			return;
-		f = &app->folders.list[app->folder_cursor];
 		if (f->flags & FOLDER_NOSELECT) {
 			app_message(app, 1, "%s cannot hold messages", f->name);
 			return;
@@ -306,6 +305,54 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 	app_send_change(app, p, req);
 	app_message(app, 0, "%s to %s...",
 	    type == REQ_MOVE ? "Moving" : "Copying", f->name);
+}
+
+/*
+ * A, and d with delete = trash: to the folder of that role, through the
+ * move and so through the journal.  Returns 0 when there is no such
+ * folder, or the message is in it already.
+ */
+static int
+actions_to_role(struct app *app, enum special_use role)
+{
+	struct folder *f;
+
+	if ((f = folders_find_role(&app->folders, role)) == NULL ||
+	    strcmp(f->wire, app->mbox_wire) == 0)
+		return (0);
+	actions_transfer(app, REQ_MOVE, f->name);
+	return (1);
+}
+
+static void
+actions_delete(struct app *app, struct msgrow *m)
+{
+	if (app->account->delete_to_trash) {
+		if (actions_to_role(app, SPECIAL_TRASH))
+			return;
+		/* In Trash itself, or with no Trash: as delete = flag. */
+		if (folders_find_role(&app->folders, SPECIAL_TRASH) == NULL)
+			app_message(app, 1,
+			    "No Trash folder: marked deleted instead");
+	}
+	actions_store(app, m, MSG_DELETED, 0);
+	if (app->screen == SCREEN_MAIN)
+		actions_motion(app, ACT_NEXT);
+}
+
+static void
+actions_archive(struct app *app)
+{
+	struct folder *f;
+
+	if (actions_to_role(app, SPECIAL_ARCHIVE))
+		return;
+	if ((f = folders_find_role(&app->folders, SPECIAL_ARCHIVE)) != NULL)
+		app_message(app, 1, "The message is already in %s", f->name);
+	else
+		app_message(app, 1,
+		    "No Archive folder: none has the \\Archive "
+		    "role and none is named Archive");
 }
 
 static void
@@ -521,6 +568,13 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 		}
 		actions_find(app);
 		break;
+	case PROMPT_CREATE:
+	case PROMPT_RENAME:
+	case PROMPT_DELETE_FOLDER:
+	case PROMPT_DELETE_FORCE:
+	case PROMPT_JUMP:
+		actions_folders_prompt_done(app, kind, line);
+		break;
 	default:
 		break;
 	}
@@ -557,6 +611,7 @@ actions_run(struct app *app, enum action a)
 	case ACT_UNDELETE:
 	case ACT_MOVE:
 	case ACT_COPY:
+	case ACT_ARCHIVE:
 		if ((m = actions_current(app)) == NULL) {
 			app_message(app, 1, "No message selected");
 			return;
@@ -607,9 +662,10 @@ actions_run(struct app *app, enum action a)
 			actions_store(app, m, MSG_FLAGGED, 0);
 		break;
 	case ACT_DELETE:
-		actions_store(app, m, MSG_DELETED, 0);
-		if (app->screen == SCREEN_MAIN)
-			actions_motion(app, ACT_NEXT);
+		actions_delete(app, m);
+		break;
+	case ACT_ARCHIVE:
+		actions_archive(app);
 		break;
 	case ACT_UNDELETE:
 		actions_store(app, m, 0, MSG_DELETED);
@@ -677,6 +733,15 @@ actions_run(struct app *app, enum action a)
 		break;
 	case ACT_PIPE:
 		prompt_open(&app->prompt, PROMPT_PIPE, "Pipe to command: ", 0);
+		break;
+	case ACT_CREATE_FOLDER:
+	case ACT_RENAME_FOLDER:
+	case ACT_DELETE_FOLDER:
+	case ACT_SUBSCRIBE:
+	case ACT_SUBSCRIBED_ONLY:
+	case ACT_COLLAPSE:
+	case ACT_JUMP:
+		actions_folders_run(app, a);
 		break;
 	}
 	app->dirty = 1;

@@ -800,11 +800,24 @@ app_refused(struct app *app, struct event *ev)
 		app_message(app, 1, "%s", text);
 }
 
+/* Shown in the status bar; crossing 90 % is said once on the line too. */
+static void
+app_quota(struct app *app, struct event *ev)
+{
+	int was = app->quota;
+
+	app->quota = ev->unseen == 0 ?
+	    -1 :
+	    (int)((uint64_t)ev->messages * 100 / ev->unseen);
+	if (app->quota > 90 && was <= 90)
+		app_message(app, 1, "Quota almost full: %d%% of %s used",
+		    app->quota, ev->text != NULL ? ev->text : "the quota");
+}
+
 static void
 app_event(struct app *app, struct event *ev)
 {
-	struct folder *f;
-	uint32_t       uid;
+	uint32_t uid;
 
 	switch (ev->type) {
 	case EV_STATE:
@@ -838,6 +851,8 @@ app_event(struct app *app, struct event *ev)
 		free(app->netstate);
 		app->netstate = xstrdup("offline");
 		app_message(app, 1, "%s", ev->text);
+		/* A LIST cut short: the next one starts afresh. */
+		folders_free(&app->folders_next);
 		/* Not reached at start: what the cache has meanwhile. */
 		if (!app->ever_connected && !app->cache_shown) {
 			app->cache_shown = 1;
@@ -849,20 +864,9 @@ app_event(struct app *app, struct event *ev)
 		}
 		break;
 	case EV_FOLDER:
-		if (folders_add(&app->folders, ev->folder, ev->delim,
-			ev->flags ? FOLDER_NOSELECT : 0) != 0)
-			log_debug("folder name is not modified UTF-7");
-		break;
 	case EV_FOLDERS_DONE:
-		folders_sort(&app->folders);
-		app->folders_loaded = 1;
-		break;
 	case EV_STATUS:
-		if ((f = folders_find_wire(&app->folders, ev->folder))) {
-			f->messages = ev->messages;
-			f->unseen = ev->unseen;
-			f->flags |= FOLDER_HAS_STATUS;
-		}
+		actions_folders_event(app, ev);
 		break;
 	case EV_SELECTED:
 		if (!app_in_open_folder(app, ev->folder))
@@ -919,7 +923,13 @@ app_event(struct app *app, struct event *ev)
 		actions_source_done(app, ev);
 		break;
 	case EV_DONE:
-		app_done(app, ev);
+		if (ev->id != 0 && ev->id == app->folder_op.id)
+			actions_folders_event(app, ev);
+		else
+			app_done(app, ev);
+		break;
+	case EV_QUOTA:
+		app_quota(app, ev);
 		break;
 	case EV_SAVED:
 	case EV_VIEW:
@@ -1024,6 +1034,7 @@ app_begin(struct app *app)
 	app_open_journal(app);
 	app->worker = worker_start(app->account);
 	app->focus = FOCUS_INDEX;
+	app->quota = -1;
 	app->netstate = xstrdup("connecting");
 	app->sort = app->account->sort;
 	mailbox_init(&app->mbox, "INBOX", &app->sort);
@@ -1146,6 +1157,7 @@ app_free(struct app *app)
 	journal_close(app->journal);
 	mailbox_free(&app->mbox);
 	folders_free(&app->folders);
+	actions_folders_free(app);
 	free(app->mbox_wire);
 	free(app->search);
 	free(app->netstate);

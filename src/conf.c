@@ -65,6 +65,9 @@ static int conf_set_poll_interval(struct conf_section *, const char *, char **);
 static int conf_set_folder_refresh(struct conf_section *, const char *,
     char **);
 static int conf_set_new_mail_bell(struct conf_section *, const char *, char **);
+static int conf_set_subscribed_only(struct conf_section *, const char *,
+    char **);
+static int conf_set_delete(struct conf_section *, const char *, char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
 static int conf_set_save_dir(struct conf_section *, const char *, char **);
 static int conf_set_html_filter(struct conf_section *, const char *, char **);
@@ -104,6 +107,14 @@ static const struct conf_setting conf_settings[] = {
 	    "86400 (default 120)." },
 	{ "new-mail-bell", conf_set_new_mail_bell,
 	    "yes: ring the terminal bell when new mail arrives (default no)." },
+	{ "subscribed-only", conf_set_subscribed_only,
+	    "yes: the folder pane shows the subscribed folders only; no: every "
+	    "folder; auto (the default): yes when the server has "
+	    "subscriptions." },
+	{ "delete", conf_set_delete,
+	    "What d does: flag (the default) marks the message deleted, for $ "
+	    "to expunge; trash moves it to the Trash folder, and marks it "
+	    "deleted only in Trash." },
 	{ "sort", conf_set_sort,
 	    "Order of the message list: date (newest sent first, the "
 	    "default) or arrival (newest received first); reverse-date and "
@@ -354,6 +365,37 @@ conf_set_new_mail_bell(struct conf_section *sec, const char *value, char **err)
 		sec->account->new_mail_bell = 0;
 	else {
 		*err = xstrdup("new-mail-bell must be yes or no");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+conf_set_delete(struct conf_section *sec, const char *value, char **err)
+{
+	if (strcmp(value, "trash") == 0)
+		sec->account->delete_to_trash = 1;
+	else if (strcmp(value, "flag") == 0)
+		sec->account->delete_to_trash = 0;
+	else {
+		*err = xstrdup("delete must be flag or trash");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+conf_set_subscribed_only(struct conf_section *sec, const char *value,
+    char **err)
+{
+	if (strcmp(value, "yes") == 0)
+		sec->account->subscribed_only = 1;
+	else if (strcmp(value, "no") == 0)
+		sec->account->subscribed_only = 0;
+	else if (strcmp(value, "auto") == 0)
+		sec->account->subscribed_only = -1;
+	else {
+		*err = xstrdup("subscribed-only must be yes, no or auto");
 		return (-1);
 	}
 	return (0);

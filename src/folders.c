@@ -8,8 +8,10 @@
 #include <strings.h>
 
 #include "folders.h"
+#include "fuzzy.h"
 #include "mutf7.h"
 #include "sanitize.h"
+#include "strbuf.h"
 #include "xmalloc.h"
 
 void
@@ -17,6 +19,9 @@ folders_init(struct folders *fs)
 {
 	fs->list = NULL;
 	fs->n = 0;
+	fs->view = NULL;
+	fs->nview = 0;
+	fs->subscribed_only = 0;
 }
 
 void
@@ -29,6 +34,7 @@ folders_free(struct folders *fs)
 		free(fs->list[i].wire);
 	}
 	free(fs->list);
+	free(fs->view);
 	folders_init(fs);
 }
 
@@ -88,7 +94,10 @@ folders_is_inbox(const char *name)
 	    (name[5] == '\0' || name[5] == '/'));
 }
 
-/* Tree order: INBOX and its children first, then by level, '/' lowest. */
+/*
+ * Tree order: INBOX and its children first, then the special-use folders
+ * in the order of their roles, then by level, '/' lowest.
+ */
 static int
 folders_cmp(const void *a, const void *b)
 {
@@ -101,6 +110,8 @@ folders_cmp(const void *a, const void *b)
 	ib = folders_is_inbox(fb->name);
 	if (ia != ib)
 		return (ia ? -1 : 1);
+	if (fa->rank != fb->rank)
+		return (fa->rank - fb->rank);
 	for (;; p++, q++) {
 		ca = *p == '/' ? 1 : *p;
 		cb = *q == '/' ? 1 : *q;
@@ -128,6 +139,63 @@ folders_parent_wire(const struct folder *child, const char *name)
 	return (xstrdup(name));
 }
 
+/* A folder's tree goes where the role of its top level puts it. */
+static void
+folders_rank(struct folders *fs)
+{
+	struct folder *top;
+	size_t	       i;
+	char	      *name;
+
+	for (i = 0; i < fs->n; i++) {
+		name = xstrndup(fs->list[i].name,
+		    strcspn(fs->list[i].name, "/"));
+		top = folders_find(fs, name);
+		free(name);
+		fs->list[i].rank = top != NULL && top->role != SPECIAL_NONE ?
+		    (int)top->role :
+		    SPECIAL_TRASH + 1;
+	}
+}
+
+static const char *folders_roles[] = {
+	[SPECIAL_NONE] = NULL,
+	[SPECIAL_DRAFTS] = "Drafts",
+	[SPECIAL_SENT] = "Sent",
+	[SPECIAL_ARCHIVE] = "Archive",
+	[SPECIAL_JUNK] = "Junk",
+	[SPECIAL_TRASH] = "Trash",
+};
+
+const char *
+folders_role_name(enum special_use role)
+{
+	if ((size_t)role >= sizeof folders_roles / sizeof folders_roles[0])
+		return (NULL);
+	return (folders_roles[role]);
+}
+
+struct folder *
+folders_find_role(struct folders *fs, enum special_use role)
+{
+	struct folder *f;
+	size_t	       i;
+	char	      *below;
+
+	if (role == SPECIAL_NONE)
+		return (NULL);
+	for (i = 0; i < fs->n; i++)
+		if (fs->list[i].role == role &&
+		    !(fs->list[i].flags & FOLDER_NOSELECT))
+			return (&fs->list[i]);
+	if ((f = folders_find(fs, folders_roles[role])) == NULL) {
+		below = xasprintf("INBOX/%s", folders_roles[role]);
+		f = folders_find(fs, below);
+		free(below);
+	}
+	return (f != NULL && !(f->flags & FOLDER_NOSELECT) ? f : NULL);
+}
+
 void
 folders_sort(struct folders *fs)
 {
@@ -145,8 +213,186 @@ folders_sort(struct folders *fs)
 		}
 		free(parent);
 	}
+	folders_rank(fs);
 	if (fs->n > 1)
 		qsort(fs->list, fs->n, sizeof *fs->list, folders_cmp);
+	folders_view(fs, fs->subscribed_only);
+}
+
+/* Whether a is b or one of b's parents. */
+static int
+folders_is_ancestor(const char *a, const char *b)
+{
+	size_t len = strlen(a);
+
+	return (strncmp(a, b, len) == 0 && (b[len] == '\0' || b[len] == '/'));
+}
+
+void
+folders_view(struct folders *fs, int subscribed_only)
+{
+	size_t i, j;
+	char  *shown;
+
+	fs->subscribed_only = subscribed_only;
+	free(fs->view);
+	fs->view = xreallocarray(NULL, fs->n + 1, sizeof *fs->view);
+	fs->nview = 0;
+	shown = xcalloc(fs->n + 1, 1);
+	for (i = 0; i < fs->n; i++) {
+		if (!subscribed_only || folders_is_inbox(fs->list[i].name) ||
+		    (fs->list[i].flags & FOLDER_SUBSCRIBED) == 0)
+			continue;
+		/* A subscribed folder shows the way down to it. */
+		for (j = 0; j < fs->n; j++)
+			if (folders_is_ancestor(fs->list[j].name,
+				fs->list[i].name))
+				shown[j] = 1;
+	}
+	for (i = 0; i < fs->n; i++) {
+		if (subscribed_only && !shown[i] &&
+		    strcasecmp(fs->list[i].name, "INBOX") != 0)
+			continue;
+		fs->view[fs->nview++] = i;
+		/* Tree order: what is below a folder follows it. */
+		if (fs->list[i].flags & FOLDER_COLLAPSED)
+			i += folders_below(fs, &fs->list[i]);
+	}
+	free(shown);
+}
+
+size_t
+folders_below(struct folders *fs, const struct folder *f)
+{
+	size_t i, n = 0;
+
+	for (i = (size_t)(f - fs->list) + 1; i < fs->n; i++, n++)
+		if (!folders_is_ancestor(f->name, fs->list[i].name))
+			break;
+	return (n);
+}
+
+struct folder *
+folders_at(struct folders *fs, size_t i)
+{
+	if (i >= fs->nview)
+		return (NULL);
+	return (&fs->list[fs->view[i]]);
+}
+
+long
+folders_view_find(struct folders *fs, const char *name)
+{
+	struct folder *f;
+	size_t	       i;
+
+	if ((f = folders_find(fs, name)) == NULL)
+		return (-1);
+	for (i = 0; i < fs->nview; i++)
+		if (&fs->list[fs->view[i]] == f)
+			return ((long)i);
+	return (-1);
+}
+
+/* The deepest existing folder above name ("Work" for "Work/New/Sub"). */
+static struct folder *
+folders_nearest_parent(struct folders *fs, const char *name, size_t *used)
+{
+	struct folder *f;
+	char	      *copy, *slash;
+
+	copy = xstrdup(name);
+	while ((slash = strrchr(copy, '/')) != NULL) {
+		*slash = '\0';
+		if ((f = folders_find(fs, copy)) != NULL && f->delim != '\0') {
+			*used = strlen(copy) + 1;
+			free(copy);
+			return (f);
+		}
+	}
+	free(copy);
+	*used = 0;
+	return (NULL);
+}
+
+/* Refuse what no server should be sent as a name, and empty levels. */
+static int
+folders_name_check(const char *name, char delim, char **err)
+{
+	const unsigned char *p;
+	int		     prev = '/';
+
+	if (*name == '\0') {
+		*err = xstrdup("a folder needs a name");
+		return (-1);
+	}
+	for (p = (const unsigned char *)name; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			*err = xstrdup("a folder name cannot hold a control "
+				       "character or a line break");
+			return (-1);
+		}
+		if (*p == '*' || *p == '%') {
+			*err = xasprintf("a folder name cannot hold %c", *p);
+			return (-1);
+		}
+		if ((*p == '/' || *p == (unsigned char)delim) &&
+		    (prev == '/' || prev == delim)) {
+			*err = xstrdup("a folder name cannot have an empty "
+				       "level");
+			return (-1);
+		}
+		prev = *p;
+	}
+	if (prev == '/' || prev == delim) {
+		*err = xstrdup("a folder name cannot end with a delimiter");
+		return (-1);
+	}
+	return (0);
+}
+
+char *
+folders_wire_name(struct folders *fs, const char *name, const char *prefix,
+    char delim, char **err)
+{
+	struct strbuf  sb;
+	struct folder *parent;
+	const char    *rest, *p, *end;
+	char	      *enc;
+	size_t	       used;
+
+	*err = NULL;
+	if ((parent = folders_nearest_parent(fs, name, &used)) != NULL)
+		delim = parent->delim;
+	else if (delim == '\0') {
+		/* No namespace: the delimiter of the folders LIST gave. */
+		delim = fs->n > 0 && fs->list[0].delim != '\0' ?
+		    fs->list[0].delim :
+		    '/';
+	}
+	if (folders_name_check(name, delim, err) != 0)
+		return (NULL);
+	strbuf_init(&sb);
+	rest = name + used;
+	if (parent != NULL) {
+		strbuf_adds(&sb, parent->wire);
+		strbuf_add(&sb, &delim, 1);
+	} else if (prefix != NULL && *prefix != '\0' &&
+	    strncmp(name, prefix, strlen(prefix)) != 0)
+		strbuf_adds(&sb, prefix);
+	for (p = rest; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		if (p != rest)
+			strbuf_add(&sb, &delim, 1);
+		end = p + strcspn(p, "/");
+		if ((enc = mutf7_encode(p, (size_t)(end - p))) == NULL) {
+			strbuf_free(&sb);
+			*err = xstrdup("a folder name must be UTF-8");
+			return (NULL);
+		}
+		strbuf_adds(&sb, enc);
+		free(enc);
+	}
+	return (strbuf_detach(&sb, NULL));
 }
 
 struct folder *
@@ -176,6 +422,49 @@ folders_find_wire(struct folders *fs, const char *wire)
 		if (strcmp(fs->list[i].wire, wire) == 0)
 			return (&fs->list[i]);
 	return (NULL);
+}
+
+struct folders_hit {
+	int    score;
+	size_t len, i;
+};
+
+static int
+folders_hit_cmp(const void *a, const void *b)
+{
+	const struct folders_hit *x = a, *y = b;
+
+	if (x->score != y->score)
+		return (x->score > y->score ? -1 : 1);
+	if (x->len != y->len)
+		return (x->len < y->len ? -1 : 1);
+	return (x->i < y->i ? -1 : x->i > y->i);
+}
+
+struct folder *
+folders_fuzzy(struct folders *fs, const char *pattern, size_t nth)
+{
+	struct folders_hit *hits;
+	struct folder	   *f = NULL;
+	size_t		    i, n = 0;
+	int		    s;
+
+	hits = xreallocarray(NULL, fs->n + 1, sizeof *hits);
+	for (i = 0; i < fs->n; i++) {
+		if (fs->list[i].flags & FOLDER_NOSELECT)
+			continue;
+		if ((s = fuzzy_score(pattern, fs->list[i].name)) < 0)
+			continue;
+		hits[n].score = s;
+		hits[n].len = strlen(fs->list[i].name);
+		hits[n++].i = i;
+	}
+	if (n > 1)
+		qsort(hits, n, sizeof *hits, folders_hit_cmp);
+	if (nth < n)
+		f = &fs->list[hits[nth].i];
+	free(hits);
+	return (f);
 }
 
 const char *

@@ -26,22 +26,38 @@ int mailimap_response_parse(mailstream *, MMAPString *,
 int
 imap_list_flags(struct mailimap_mbx_list_flags *fl)
 {
+	static const struct {
+		const char	*name;
+		enum special_use role;
+	} roles[] = {
+		{ "Drafts", SPECIAL_DRAFTS },
+		{ "Sent", SPECIAL_SENT },
+		{ "Archive", SPECIAL_ARCHIVE },
+		{ "Junk", SPECIAL_JUNK },
+		{ "Trash", SPECIAL_TRASH },
+	};
 	struct mailimap_mbx_list_oflag *of;
 	clistiter		       *it;
+	size_t				i;
+	int				flags = 0;
 
 	if (fl == NULL)
 		return (0);
 	if (fl->mbf_type == MAILIMAP_MBX_LIST_FLAGS_SFLAG &&
 	    fl->mbf_sflag == MAILIMAP_MBX_LIST_SFLAG_NOSELECT)
-		return (1);
+		flags |= IMAP_LIST_NOSELECT;
 	for (it = clist_begin(fl->mbf_oflags); it != NULL;
 	     it = clist_next(it)) {
 		of = clist_content(it);
-		if (of->of_type == MAILIMAP_MBX_LIST_OFLAG_FLAG_EXT &&
-		    strcasecmp(of->of_flag_ext, "NonExistent") == 0)
-			return (1);
+		if (of->of_type != MAILIMAP_MBX_LIST_OFLAG_FLAG_EXT)
+			continue;
+		if (strcasecmp(of->of_flag_ext, "NonExistent") == 0)
+			flags |= IMAP_LIST_NOSELECT;
+		for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
+			if (strcasecmp(of->of_flag_ext, roles[i].name) == 0)
+				flags |= (int)roles[i].role << 4;
 	}
-	return (0);
+	return (flags);
 }
 
 static void

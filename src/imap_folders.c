@@ -23,10 +23,16 @@ imap_list_status(struct imap *im, const struct imap_keep *cbs,
 {
 	static const char cmd[] =
 	    "LIST \"\" \"*\" RETURN (STATUS (MESSAGES UNSEEN))\r\n";
-	long tag;
-	int  r, state;
+	/* A LIST with RETURN leaves the roles out unless asked (RFC 6154). */
+	static const char cmd_su[] = "LIST \"\" \"*\" RETURN (SPECIAL-USE "
+				     "STATUS (MESSAGES UNSEEN))\r\n";
+	long		  tag;
+	int		  r, state;
 
-	r = imap_send_line(im, cmd, sizeof cmd - 1);
+	if (imap_has_capability(im, "SPECIAL-USE"))
+		r = imap_send_line(im, cmd_su, sizeof cmd_su - 1);
+	else
+		r = imap_send_line(im, cmd, sizeof cmd - 1);
 	if (r == MAILIMAP_NO_ERROR)
 		r = imap_read_any(im, cbs, &tag, &state);
 	imap_sync_collect(im);
@@ -47,13 +53,13 @@ struct imap_listed {
 };
 
 static void
-imap_listed_cb(void *arg, const char *wire, char delim, int noselect)
+imap_listed_cb(void *arg, const char *wire, char delim, int flags)
 {
 	struct imap_listed *l = arg;
 
 	if (l->cbs->list != NULL)
-		l->cbs->list(l->cbs->arg, wire, delim, noselect);
-	if (noselect)
+		l->cbs->list(l->cbs->arg, wire, delim, flags);
+	if (flags & IMAP_LIST_NOSELECT)
 		return;
 	l->names = xreallocarray(l->names, l->n + 1, sizeof *l->names);
 	l->names[l->n++] = xstrdup(wire);

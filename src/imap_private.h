@@ -51,7 +51,7 @@ struct imap_keep {
 	void	       *arg;
 };
 int imap_read_any(struct imap *, const struct imap_keep *, long *, int *);
-/* 1 for a folder that cannot be opened (\Noselect, \NonExistent). */
+/* IMAP_LIST_* flags of a LIST row: noselect, and its SPECIAL-USE role. */
 int imap_list_flags(struct mailimap_mbx_list_flags *);
 /* Fill err with this kind and text (taken); returns -1. */
 int imap_error(struct imap_error *, enum imap_error_kind, char *);

@@ -53,6 +53,20 @@ static const struct {
 	[ACT_HEADERS] = { "headers",
 	    "show every header field, or the usual few" },
 	[ACT_PIPE] = { "pipe", "pipe the whole message to a command" },
+	[ACT_CREATE_FOLDER] = { "create-folder",
+	    "create a folder (below the one under the cursor)" },
+	[ACT_RENAME_FOLDER] = { "rename-folder", "rename the folder" },
+	[ACT_DELETE_FOLDER] = { "delete-folder",
+	    "delete the folder and its messages" },
+	[ACT_SUBSCRIBE] = { "subscribe",
+	    "subscribe to the folder, or "
+	    "unsubscribe" },
+	[ACT_SUBSCRIBED_ONLY] = { "subscribed-only",
+	    "show subscribed folders only, or every folder" },
+	[ACT_ARCHIVE] = { "archive", "move the message to the Archive folder" },
+	[ACT_COLLAPSE] = { "collapse",
+	    "hide or show the folders below this one" },
+	[ACT_JUMP] = { "jump", "open a folder by a part of its name" },
 };
 
 static const struct binding keymap_table[] = {
@@ -103,6 +117,16 @@ static const struct binding keymap_table[] = {
 	{ CTX_PAGER, 'n', "n", ACT_FIND_NEXT },
 	{ CTX_PAGER, 'h', "h", ACT_HEADERS },
 	{ CTX_PAGER, '|', "|", ACT_PIPE },
+	{ CTX_FOLDERS, 'a', "a", ACT_CREATE_FOLDER },
+	{ CTX_FOLDERS, 'R', "R", ACT_RENAME_FOLDER },
+	{ CTX_FOLDERS, 'D', "D", ACT_DELETE_FOLDER },
+	{ CTX_FOLDERS, 'S', "S", ACT_SUBSCRIBE },
+	{ CTX_FOLDERS, 'T', "T", ACT_SUBSCRIBED_ONLY },
+	{ CTX_INDEX, 'A', "A", ACT_ARCHIVE },
+	{ CTX_PAGER, 'A', "A", ACT_ARCHIVE },
+	{ CTX_FOLDERS, ' ', "Space", ACT_COLLAPSE },
+	{ CTX_FOLDERS, 'c', "c", ACT_JUMP },
+	{ CTX_INDEX, 'c', "c", ACT_JUMP },
 };
 
 static const char *keymap_contexts[] = {

@@ -18,7 +18,8 @@ prompt_open(struct prompt *p, enum prompt_kind kind, const char *label,
 	p->kind = kind;
 	p->label = xstrdup(label);
 	p->secret = kind == PROMPT_PASSWORD;
-	p->yesno = kind == PROMPT_EXPUNGE || kind == PROMPT_REPLACE;
+	p->yesno = kind == PROMPT_EXPUNGE || kind == PROMPT_REPLACE ||
+	    kind == PROMPT_DELETE_FOLDER;
 	(void)flags;
 }
 
@@ -32,6 +33,13 @@ prompt_close(struct prompt *p)
 	FREE(&p->complete_base);
 	p->complete_next = 0;
 	p->kind = PROMPT_NONE;
+}
+
+void
+prompt_set_line(struct prompt *p, const char *text)
+{
+	p->line.len = 0;
+	strbuf_adds(&p->line, text);
 }
 
 static void
@@ -49,7 +57,8 @@ prompt_backspace(struct prompt *p)
 static void
 prompt_complete(struct prompt *p, struct folders *fs)
 {
-	const char *match;
+	struct folder *f;
+	const char    *match;
 
 	if (fs == NULL)
 		return;
@@ -57,14 +66,21 @@ prompt_complete(struct prompt *p, struct folders *fs)
 		p->complete_base = xstrdup(p->line.len > 0 ? p->line.buf : "");
 		p->complete_next = 0;
 	}
-	match = folders_complete(fs, p->complete_base, p->complete_next++);
+	/* The jump completes fuzzily, best first; the others by prefix. */
+	if (p->kind == PROMPT_JUMP)
+		match = (f = folders_fuzzy(fs, p->complete_base,
+			     p->complete_next++)) != NULL ?
+		    f->name :
+		    NULL;
+	else
+		match = folders_complete(fs, p->complete_base,
+		    p->complete_next++);
 	if (match == NULL) {
 		/* Past the last match: back to what was typed. */
 		p->complete_next = 0;
 		match = p->complete_base;
 	}
-	p->line.len = 0;
-	strbuf_adds(&p->line, match);
+	prompt_set_line(p, match);
 }
 
 enum prompt_result

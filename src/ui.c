@@ -229,6 +229,9 @@ ui_status_draw(struct app *app, int y, int cols)
 		pending++;
 	if (pending > 0)
 		strbuf_printf(&sb, " | %zu pending", pending);
+	if (app->quota >= 0)
+		strbuf_printf(&sb, " | quota %d%%%s", app->quota,
+		    app->quota > 90 ? "!" : "");
 	strbuf_printf(&sb, " | %s", app->netstate != NULL ? app->netstate : "");
 	ui_put(y, 0, cols, sb.buf, A_REVERSE);
 	strbuf_free(&sb);

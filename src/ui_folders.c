@@ -20,40 +20,74 @@ ui_folders_unseen(struct app *app, const struct folder *f)
 	return (f->unseen);
 }
 
+/* The unread mail of the folders a collapsed one hides. */
+static uint32_t
+ui_folders_hidden(struct app *app, const struct folder *f)
+{
+	size_t	 i, n = folders_below(&app->folders, f);
+	uint32_t sum = 0;
+
+	for (i = 1; i <= n; i++)
+		sum += ui_folders_unseen(app, f + i);
+	return (sum);
+}
+
 void
 ui_folders_draw(struct app *app, int y, int x, int w, int h)
 {
 	const struct folder *f;
+	const char	    *role;
+	char		     count[40];
+	uint32_t	     hidden;
+	size_t		     len;
 	size_t		     i;
 	uint32_t	     unseen;
 	attr_t		     attr;
 	char		    *row;
 	int		     r;
 
-	if (app->folders.n == 0) {
+	if (app->folders.nview == 0) {
 		ui_put(y, x, w, app->folders_loaded ? " (no folders)" : "",
 		    A_NORMAL);
 		return;
 	}
-	if (app->folder_cursor >= app->folders.n)
-		app->folder_cursor = app->folders.n - 1;
+	if (app->folder_cursor >= app->folders.nview)
+		app->folder_cursor = app->folders.nview - 1;
 	if (app->folder_cursor < app->folder_top)
 		app->folder_top = app->folder_cursor;
 	if (app->folder_cursor >= app->folder_top + (size_t)h)
 		app->folder_top = app->folder_cursor - (size_t)h + 1;
 
-	for (r = 0, i = app->folder_top; r < h && i < app->folders.n;
+	for (r = 0, i = app->folder_top; r < h && i < app->folders.nview;
 	     r++, i++) {
-		f = &app->folders.list[i];
+		f = folders_at(&app->folders, i);
 		unseen = ui_folders_unseen(app, f);
+		count[0] = '\0';
 		if (unseen > 0)
-			row = xasprintf(" %*s%s %u", f->depth * 2, "", f->label,
-			    unseen);
-		else
-			row = xasprintf(" %*s%s", f->depth * 2, "", f->label);
+			snprintf(count, sizeof count, " %u", unseen);
+		/* Collapsed: a mark, with the unread mail it hides. */
+		if (f->flags & FOLDER_COLLAPSED) {
+			hidden = ui_folders_hidden(app, f);
+			len = strlen(count);
+			if (hidden > 0)
+				snprintf(count + len, sizeof count - len,
+				    " [+%u]", hidden);
+			else
+				snprintf(count + len, sizeof count - len,
+				    " [+]");
+		}
+		/* The role follows the count, which the eye looks for first. */
+		role = folders_role_name(f->role);
+		row = xasprintf(" %*s%s%s%s%s%s", f->depth * 2, "", f->label,
+		    count, role != NULL ? " (" : "", role != NULL ? role : "",
+		    role != NULL ? ")" : "");
 		attr = A_NORMAL;
 		if (unseen > 0)
 			attr |= A_BOLD;
+		/* Showing every folder: the unsubscribed ones are dim. */
+		if (!app->subscribed_only && app->folders_subscriptions &&
+		    !(f->flags & FOLDER_SUBSCRIBED))
+			attr |= A_DIM;
 		if (app->mbox_wire != NULL &&
 		    strcmp(f->wire, app->mbox_wire) == 0)
 			attr |= A_UNDERLINE;

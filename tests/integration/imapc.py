@@ -10,6 +10,8 @@ Connection: IMAPS_PORT, CA_FILE, IMAP_USER, IMAP_PASS, IMAP_HOST (default
 separator; they go on the wire in modified UTF-7 (RFC 3501 5.1.3).
 
   imapc.py list [--raw]            folders, one a line (--raw: wire names)
+  imapc.py lsub                    subscribed folders, one a line
+  imapc.py unsubscribe FOLDER
   imapc.py status FOLDER           "messages N unseen N"
   imapc.py count FOLDER            number of messages
   imapc.py subjects FOLDER         decoded subjects in UID order
@@ -120,8 +122,11 @@ class Client:
         self.check(self.imap.select(self.wire(folder), readonly=readonly),
                    "select " + folder)
 
-    def folders(self):
-        data = self.check(self.imap.list('""', "*"), "list")
+    def folders(self, lsub=False):
+        if lsub:
+            data = self.check(self.imap.lsub('""', "*"), "lsub")
+        else:
+            data = self.check(self.imap.list('""', "*"), "list")
         names = []
         for line in data:
             if line is None:
@@ -229,6 +234,11 @@ def main(argv):
         for n in c.folders():
             print(n if args[:1] == ["--raw"]
                   else mutf7_decode(n).replace(c.sep, "/"))
+    elif cmd == "lsub":
+        for n in c.folders(lsub=True):
+            print(mutf7_decode(n).replace(c.sep, "/"))
+    elif cmd == "unsubscribe":
+        c.check(c.imap.unsubscribe(c.wire(args[0])), "unsubscribe")
     elif cmd == "status":
         data = c.check(c.imap.status(c.wire(args[0]), "(MESSAGES UNSEEN)"),
                        "status")

@@ -1102,6 +1102,18 @@ assert_order() {
 	done
 }
 
+# pane_goto NAME: the folder pane's cursor onto the folder shown as NAME.
+pane_goto() {
+	_to=$(line_of "^ *$1( [0-9]+)?( |$)")
+	[ "$_to" -gt 0 ] || fail "$1 is not in the folder pane"
+	keys g
+	_i=$(line_of '^ *INBOX( [0-9]+)?( |$)')
+	while [ "$_i" -lt "$_to" ]; do
+		keys j
+		_i=$((_i + 1))
+	done
+}
+
 # goto_row N: put the list cursor on the Nth message from the top.
 goto_row() {
 	keys g

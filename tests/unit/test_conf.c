@@ -420,6 +420,37 @@ test_conf_live_settings(void **state)
 }
 
 static void
+test_conf_subscribed_only(void **state)
+{
+	struct conf conf;
+
+	(void)state;
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_int_equal(conf.accounts[0]->subscribed_only, -1);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\nsubscribed-only = no\n");
+	assert_int_equal(conf.accounts[0]->subscribed_only, 0);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\nsubscribed-only = yes\n");
+	assert_int_equal(conf.accounts[0]->subscribed_only, 1);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"subscribed-only = all\n",
+	    "test.conf:3: subscribed-only must be yes, no or auto");
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_int_equal(conf.accounts[0]->delete_to_trash, 0);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\ndelete = trash\n");
+	assert_int_equal(conf.accounts[0]->delete_to_trash, 1);
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\ndelete = yes\n",
+	    "test.conf:3: delete must be flag or trash");
+}
+
+static void
 test_conf_sort(void **state)
 {
 	struct conf conf;
@@ -751,7 +782,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 17);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }
@@ -838,6 +869,7 @@ main(void)
 		cmocka_unit_test(test_conf_load),
 		cmocka_unit_test(test_conf_password),
 		cmocka_unit_test(test_conf_live_settings),
+		cmocka_unit_test(test_conf_subscribed_only),
 		cmocka_unit_test(test_conf_sort),
 		cmocka_unit_test(test_conf_default_path),
 		cmocka_unit_test(test_conf_settings_table),
