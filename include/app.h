@@ -171,6 +171,7 @@ void app_show_failed(struct app *);
 void app_clear_failed(struct app *);
 /* t: threads, or back to the order of the setting. */
 void app_toggle_threads(struct app *);
+void app_fold(struct app *, int);
 /* o then a key: d a t f s z for an order, capital for its reverse. */
 void app_sort_key(struct app *, int);
 /* /: limit the list to what the server finds; an empty query clears. */

@@ -49,7 +49,12 @@ struct mailbox {
 	int		limited; /* only the rows of these UIDs are shown */
 	uint32_t       *limit;	 /* sorted */
 	size_t		nlimit;
-	uint32_t       *view; /* the slots shown, in order, when limited */
+	uint32_t       *view;	/* the slots shown, in order, when viewed */
+	int		viewed; /* a limit or a folded thread hides rows */
+	/* Threads shown as their first message alone (z), by its UID. */
+	uint32_t *folded;  /* sorted */
+	uint32_t *nhidden; /* of each, the rows hidden under it */
+	size_t	  nfolded;
 };
 
 void mailbox_init(struct mailbox *, const char *, const struct sort_order *);
@@ -65,6 +70,17 @@ struct msgrow *mailbox_get(const struct mailbox *, uint32_t);
  * later are shown if the limit names them.
  */
 void mailbox_limit(struct mailbox *, const uint32_t *, size_t);
+/*
+ * Show the thread that starts with this UID as that row alone (fold), or
+ * whole again; in threads only (the tree says what a thread is).
+ */
+void mailbox_fold(struct mailbox *, uint32_t, int fold);
+/* Fold every thread that has replies, or (fold 0) none. */
+void mailbox_fold_all(struct mailbox *, int fold);
+/* The rows a folded thread hides under its first message; 0 if none. */
+size_t mailbox_folded_rows(const struct mailbox *, uint32_t);
+/* The UID of the first message of the thread of the i-th row shown. */
+uint32_t mailbox_thread_start(const struct mailbox *, size_t);
 /* Where a UID is shown, or -1 (also when the limit hides it). */
 long	    mailbox_pos(const struct mailbox *, uint32_t);
 const char *mailbox_from(const struct mailbox *, const struct msgrow *);

@@ -682,6 +682,10 @@ actions_run(struct app *app, enum action a)
 	case ACT_THREADS:
 		app_toggle_threads(app);
 		break;
+	case ACT_FOLD:
+	case ACT_FOLD_ALL:
+		app_fold(app, a == ACT_FOLD_ALL);
+		break;
 	case ACT_HELP:
 		app->screen = SCREEN_HELP;
 		app->help_top = 0;

@@ -519,6 +519,38 @@ app_sort_key(struct app *app, int key)
 	    sort_name(&app->sort, name, sizeof name));
 }
 
+/*
+ * z: the thread under the cursor as its first message alone, or whole
+ * again; Z: every thread, or (if one is folded) none.  The cursor goes to
+ * the first message of its thread.
+ */
+void
+app_fold(struct app *app, int all)
+{
+	struct mailbox *mb = &app->mbox;
+	uint32_t	start;
+
+	if (mb->tree == NULL || mb->n == 0) {
+		app_message(app, 0, "Folding is for threads (t)");
+		return;
+	}
+	start = mailbox_thread_start(mb, app->index_cursor);
+	if (all) {
+		mailbox_fold_all(mb, mb->nfolded == 0);
+		app_message(app, 0,
+		    mb->nfolded > 0 ? "Threads folded" : "Threads unfolded");
+	} else if (mailbox_folded_rows(mb, start) > 0)
+		mailbox_fold(mb, start, 0);
+	else {
+		mailbox_fold(mb, start, 1);
+		if (mailbox_folded_rows(mb, start) == 0) {
+			mailbox_fold(mb, start, 0);
+			app_message(app, 0, "No replies to fold");
+		}
+	}
+	app_cursor_to(app, start);
+}
+
 void
 app_toggle_threads(struct app *app)
 {

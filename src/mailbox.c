@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mailbox.h"
+#include "thread.h"
 #include "xmalloc.h"
 
 /* Rows inserted one by one below this many; above, the whole list sorts. */
@@ -56,6 +57,8 @@ mailbox_free(struct mailbox *mb)
 	free(mb->tree);
 	free(mb->limit);
 	free(mb->view);
+	free(mb->folded);
+	free(mb->nhidden);
 	uidmap_free(&mb->byuid);
 	strarena_free(&mb->strs);
 	free(mb->name);
@@ -65,7 +68,7 @@ mailbox_free(struct mailbox *mb)
 struct msgrow *
 mailbox_row(const struct mailbox *mb, size_t i)
 {
-	return (&mb->slots[mb->limited ? mb->view[i] : mb->order[i]]);
+	return (&mb->slots[mb->viewed ? mb->view[i] : mb->order[i]]);
 }
 
 /* The i-th row of the whole order, shown or not. */
@@ -82,25 +85,123 @@ mailbox_matches(const struct mailbox *mb, uint32_t uid)
 		    sort_uid_asc) != NULL);
 }
 
+/* Where a UID is among the folded threads' first messages, or -1. */
+static long
+mailbox_fold_index(const struct mailbox *mb, uint32_t uid)
+{
+	const uint32_t *hit;
+
+	hit = bsearch(&uid, mb->folded, mb->nfolded, sizeof *mb->folded,
+	    sort_uid_asc);
+	return (hit != NULL ? (long)(hit - mb->folded) : -1);
+}
+
 /*
- * The rows shown: all of them, or with a limit those it names, in the
- * order's order.  Made again after every change to the order, so that
- * the order itself never loses a row.
+ * The rows shown: all of them, or those the limit names and no folded
+ * thread hides, in the order's order.  Made again after every change to
+ * the order, so that the order itself never loses a row.
  */
 static void
 mailbox_view(struct mailbox *mb)
 {
-	size_t i;
+	struct msgrow *r;
+	size_t	       i;
+	long	       fold = -1;
+	int	       folds = mb->nfolded > 0 && mb->tree != NULL, shown;
 
-	if (!mb->limited) {
+	mb->viewed = mb->limited || folds;
+	if (!mb->viewed) {
 		mb->n = mb->ntotal;
 		return;
 	}
+	if (folds)
+		memset(mb->nhidden, 0, mb->nfolded * sizeof *mb->nhidden);
 	mb->view = xreallocarray(mb->view, mb->ntotal + 1, sizeof *mb->view);
 	mb->n = 0;
-	for (i = 0; i < mb->ntotal; i++)
-		if (mailbox_matches(mb, mailbox_at(mb, i)->uid))
+	for (i = 0; i < mb->ntotal; i++) {
+		r = mailbox_at(mb, i);
+		shown = !mb->limited || mailbox_matches(mb, r->uid);
+		/* A thread folds under its first row, if that is shown. */
+		if (folds && THREAD_DEPTH(mb->tree[mb->order[i]]) == 0)
+			fold = shown ? mailbox_fold_index(mb, r->uid) : -1;
+		else if (folds && fold != -1 && shown) {
+			mb->nhidden[fold]++;
+			continue;
+		}
+		if (shown)
 			mb->view[mb->n++] = mb->order[i];
+	}
+}
+
+void
+mailbox_fold(struct mailbox *mb, uint32_t uid, int fold)
+{
+	long   at = mailbox_fold_index(mb, uid);
+	size_t i;
+
+	if (fold && at == -1) {
+		mb->folded = xreallocarray(mb->folded, mb->nfolded + 1,
+		    sizeof *mb->folded);
+		mb->nhidden = xreallocarray(mb->nhidden, mb->nfolded + 1,
+		    sizeof *mb->nhidden);
+		for (i = mb->nfolded; i > 0 && mb->folded[i - 1] > uid; i--)
+			mb->folded[i] = mb->folded[i - 1];
+		mb->folded[i] = uid;
+		mb->nfolded++;
+	} else if (!fold && at != -1) {
+		memmove(mb->folded + at, mb->folded + at + 1,
+		    (mb->nfolded - (size_t)at - 1) * sizeof *mb->folded);
+		mb->nfolded--;
+	}
+	mailbox_view(mb);
+}
+
+void
+mailbox_fold_all(struct mailbox *mb, int fold)
+{
+	size_t i, n = 0;
+
+	FREE(&mb->folded);
+	FREE(&mb->nhidden);
+	mb->nfolded = 0;
+	if (fold && mb->tree != NULL) {
+		mb->folded = xreallocarray(NULL, mb->ntotal + 1,
+		    sizeof *mb->folded);
+		/* A thread start with a reply right below it. */
+		for (i = 0; i + 1 < mb->ntotal; i++)
+			if (THREAD_DEPTH(mb->tree[mb->order[i]]) == 0 &&
+			    THREAD_DEPTH(mb->tree[mb->order[i + 1]]) > 0)
+				mb->folded[n++] = mailbox_at(mb, i)->uid;
+		qsort(mb->folded, n, sizeof *mb->folded, sort_uid_asc);
+		mb->nfolded = n;
+		mb->nhidden = xcalloc(n + 1, sizeof *mb->nhidden);
+	}
+	mailbox_view(mb);
+}
+
+size_t
+mailbox_folded_rows(const struct mailbox *mb, uint32_t uid)
+{
+	long at;
+
+	if (mb->tree == NULL || (at = mailbox_fold_index(mb, uid)) == -1)
+		return (0);
+	return (mb->nhidden[at]);
+}
+
+uint32_t
+mailbox_thread_start(const struct mailbox *mb, size_t i)
+{
+	const struct msgrow *r;
+
+	if (i >= mb->n)
+		return (0);
+	for (;; i--) {
+		r = mailbox_row(mb, i);
+		if (mb->tree == NULL ||
+		    THREAD_DEPTH(mailbox_tree(mb, r)) == 0 || i == 0)
+			return (r->uid);
+	}
 }
 
 void
@@ -148,7 +249,7 @@ mailbox_pos(const struct mailbox *mb, uint32_t uid)
 
 	if (uidmap_get(&mb->byuid, uid, &slot) != 0)
 		return (-1);
-	return (mailbox_find(mb->limited ? mb->view : mb->order, mb->n, slot));
+	return (mailbox_find(mb->viewed ? mb->view : mb->order, mb->n, slot));
 }
 
 const char *
@@ -385,15 +486,15 @@ mailbox_set_tree(struct mailbox *mb, const uint32_t *uids, const uint32_t *tree,
 	uint32_t slot;
 	size_t	 i;
 
-	if (tree == NULL) {
-		FREE(&mb->tree);
-		return;
+	FREE(&mb->tree);
+	if (tree != NULL) {
+		mb->tree = xcalloc(mb->capslots + 1, sizeof *mb->tree);
+		for (i = 0; i < n; i++)
+			if (uidmap_get(&mb->byuid, uids[i], &slot) == 0)
+				mb->tree[slot] = tree[i];
 	}
-	free(mb->tree);
-	mb->tree = xcalloc(mb->capslots + 1, sizeof *mb->tree);
-	for (i = 0; i < n; i++)
-		if (uidmap_get(&mb->byuid, uids[i], &slot) == 0)
-			mb->tree[slot] = tree[i];
+	/* Folded threads are threads again, or not. */
+	mailbox_view(mb);
 }
 
 uint32_t

@@ -51,8 +51,9 @@ static void
 ui_index_row(struct app *app, const struct msgrow *m, int y, int x, int w,
     attr_t attr)
 {
-	char flags[5], date[16], size[16], tree[160];
-	int  fromw, sizew = 6, subw, col, used;
+	char   flags[5], date[16], size[16], tree[160];
+	int    fromw, sizew = 6, subw, col, used;
+	size_t hidden;
 
 	flags[0] = !(m->flags & MSG_SEEN) ? 'N' :
 	    (m->flags & MSG_ANSWERED)	  ? 'r' :
@@ -72,8 +73,15 @@ ui_index_row(struct app *app, const struct msgrow *m, int y, int x, int w,
 	ui_put(y, col, fromw + 1, mailbox_from(&app->mbox, m), attr);
 	col += fromw + 1;
 	subw = x + w - col - sizew;
-	/* In threads, the tree lines take the start of the subject. */
-	if (thread_prefix(mailbox_tree(&app->mbox, m), tree, sizeof tree) > 0 &&
+	/*
+	 * In threads, the tree lines take the start of the subject; a
+	 * folded thread says how many rows it hides.
+	 */
+	if ((hidden = mailbox_folded_rows(&app->mbox, m->uid)) > 0)
+		snprintf(tree, sizeof tree, "[+%zu] ", hidden);
+	if ((hidden > 0 ||
+		thread_prefix(mailbox_tree(&app->mbox, m), tree, sizeof tree) >
+		    0) &&
 	    subw > 0) {
 		used = ui_put(y, col, subw, tree, attr);
 		ui_put(y, col + used, subw - used,

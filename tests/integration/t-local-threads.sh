@@ -2,7 +2,8 @@
 # Threads on a server without THREAD (Gmail has none): tern makes them
 # from each message's Message-ID and References, as RFC 5256's REFERENCES
 # would, and they are the ones Dovecot gives when asked all the same.  A
-# reply that arrives joins its thread; t leaves threads and comes back.
+# reply that arrives joins its thread; z and Z fold threads; t leaves
+# threads and comes back.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
@@ -30,6 +31,24 @@ thread_mails_shown
 threads_match INBOX
 thread_reply_joins
 threads_match INBOX
+
+# z on a reply folds its thread under the first message, which says how
+# many rows it hides; z again unfolds it.  Z folds every thread, Z again
+# none.
+keys g j j j j j z
+wait_for '\[\+3\] Plan for the offsite'
+wait_gone Bob
+assert_order Gus Cat Eve Finn Ann 'Bulk message'
+keys z
+wait_for Bob
+assert_order Ann Bob Dan Hal
+keys Z
+wait_for '\[\+2\] Lunch on Friday'
+wait_gone Finn
+screen_has '\[\+3\] Plan for the offsite' || fail "Z left the plan unfolded"
+keys Z
+wait_for Finn
+assert_order Gus Cat Eve Finn Ann Bob Dan Hal
 
 # t: by date, flat; t again: the threads, made again.
 keys t

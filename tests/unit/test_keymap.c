@@ -26,7 +26,9 @@ test_lookup(void **state)
 	assert_int_equal(keymap_lookup(CTX_INDEX, ' '), ACT_NONE);
 	assert_int_equal(keymap_lookup(CTX_INDEX, '$'), ACT_EXPUNGE);
 	assert_int_equal(keymap_lookup(CTX_HELP, 'q'), ACT_BACK);
-	assert_int_equal(keymap_lookup(CTX_INDEX, 'Z'), ACT_NONE);
+	assert_int_equal(keymap_lookup(CTX_INDEX, 'z'), ACT_FOLD);
+	assert_int_equal(keymap_lookup(CTX_PAGER, 'z'), ACT_NONE);
+	assert_int_equal(keymap_lookup(CTX_INDEX, '~'), ACT_NONE);
 }
 
 static void

@@ -129,6 +129,46 @@ test_limit(void **state)
 }
 
 static void
+test_fold(void **state)
+{
+	/* Threads 9 > 8 > 7 and 5 > 2, as thread.h draws them. */
+	static const uint32_t uids[] = { 9, 8, 7, 5, 2 };
+	static const uint32_t tree[] = { 0, 1, 2, 0, 1 };
+	uint32_t	      found[] = { 8, 5, 2 };
+	struct mailbox	      mb;
+
+	(void)state;
+	mailbox_init(&mb, "INBOX", &by_arrival);
+	fill(&mb);
+	mailbox_set_order(&mb, uids, 5);
+	/* Not in threads: nothing to fold. */
+	mailbox_fold(&mb, 9, 1);
+	assert_int_equal(mb.n, 5);
+	assert_int_equal(mailbox_folded_rows(&mb, 9), 0);
+	mailbox_set_tree(&mb, uids, tree, 5);
+	assert_int_equal(mb.n, 3);
+	assert_int_equal(uid_at(&mb, 0), 9);
+	assert_int_equal(uid_at(&mb, 1), 5);
+	assert_int_equal(mailbox_folded_rows(&mb, 9), 2);
+	assert_int_equal(mailbox_pos(&mb, 7), -1);
+	assert_int_equal(mailbox_thread_start(&mb, 2), 5);
+	/* With a limit the hidden count is of the rows it shows. */
+	mailbox_limit(&mb, found, 3);
+	assert_int_equal(mb.n, 3);
+	assert_int_equal(uid_at(&mb, 0), 8);
+	mailbox_limit(&mb, NULL, 0);
+	mailbox_fold(&mb, 9, 0);
+	assert_int_equal(mb.n, 5);
+	assert_int_equal(mailbox_thread_start(&mb, 2), 9);
+	mailbox_fold_all(&mb, 1);
+	assert_int_equal(mb.n, 2);
+	assert_int_equal(mailbox_folded_rows(&mb, 5), 1);
+	mailbox_fold_all(&mb, 0);
+	assert_int_equal(mb.n, 5);
+	mailbox_free(&mb);
+}
+
+static void
 test_find(void **state)
 {
 	struct mailbox mb;
@@ -425,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_order_is_highest_uid_first),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_limit),
+		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_remove_and_reinsert),
 		cmocka_unit_test(test_refetch_keeps_one_row),
 		cmocka_unit_test(test_refresh_drops_stale),
