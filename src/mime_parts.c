@@ -13,6 +13,7 @@
 #include "mime.h"
 #include "mime_parts.h"
 #include "rfc2047.h"
+#include "rfc2231.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -101,101 +102,34 @@ mime_part_fields(struct mailimap_body_type_1part *one)
 	return (NULL);
 }
 
-static const char *
-mime_param(struct mailimap_body_fld_param *params, const char *name)
-{
-	struct mailimap_single_body_fld_param *p;
-	clistiter			      *it;
-
-	if (params == NULL)
-		return (NULL);
-	for (it = clist_begin(params->pa_list); it != NULL;
-	     it = clist_next(it)) {
-		p = clist_content(it);
-		if (p->pa_name != NULL && p->pa_value != NULL &&
-		    strcasecmp(p->pa_name, name) == 0)
-			return (p->pa_value);
-	}
-	return (NULL);
-}
-
-/* Undo %XX of an RFC 2231 value. */
-static void
-mime_2231_unescape(const char *s, struct strbuf *sb)
-{
-	int hi, lo;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '%' && (hi = decode_hex_digit(s[1])) != -1 &&
-		    (lo = decode_hex_digit(s[2])) != -1) {
-			strbuf_addc(sb, (char)(hi << 4 | lo));
-			s += 2;
-		} else
-			strbuf_addc(sb, *s);
-	}
-}
-
 /*
- * A parameter in RFC 2231 form: name*=charset'lang'value, or continued as
- * name*0*=..., name*1=... .  A stand-in until the shared RFC 2231 decoder
- * exists; only mime_name calls it.
+ * A parameter's value by rfc2231.c: its RFC 2231 pieces put together, or
+ * a plain value with its RFC 2047 words decoded; NULL if absent.
  */
 static char *
-mime_param_2231(struct mailimap_body_fld_param *params, const char *name)
+mime_param_value(struct mailimap_body_fld_param *params, const char *name)
 {
-	struct strbuf raw;
-	const char   *v, *q;
-	char	     *key, *charset = NULL, *out;
-	size_t	      len;
-	int	      i, ext;
+	struct mailimap_single_body_fld_param *sp;
+	struct rfc2231_param		      *p;
+	clistiter			      *it;
+	size_t				       n = 0;
+	char				      *v;
 
 	if (params == NULL)
 		return (NULL);
-	strbuf_init(&raw);
-	key = xasprintf("%s*", name);
-	if ((v = mime_param(params, key)) != NULL) {
-		free(key);
-		q = strchr(v, '\'');
-		if (q != NULL && strchr(q + 1, '\'') != NULL) {
-			charset = xstrndup(v, (size_t)(q - v));
-			v = strchr(q + 1, '\'') + 1;
-		}
-		mime_2231_unescape(v, &raw);
-	} else {
-		free(key);
-		for (i = 0; i < 100; i++) {
-			key = xasprintf("%s*%d*", name, i);
-			ext = (v = mime_param(params, key)) != NULL;
-			free(key);
-			if (!ext) {
-				key = xasprintf("%s*%d", name, i);
-				v = mime_param(params, key);
-				free(key);
-			}
-			if (v == NULL)
-				break;
-			if (ext && i == 0 && (q = strchr(v, '\'')) != NULL &&
-			    strchr(q + 1, '\'') != NULL) {
-				charset = xstrndup(v, (size_t)(q - v));
-				v = strchr(q + 1, '\'') + 1;
-			}
-			if (ext)
-				mime_2231_unescape(v, &raw);
-			else
-				strbuf_adds(&raw, v);
+	p = xreallocarray(NULL, (size_t)clist_count(params->pa_list) + 1,
+	    sizeof *p);
+	for (it = clist_begin(params->pa_list); it != NULL;
+	     it = clist_next(it)) {
+		sp = clist_content(it);
+		if (sp->pa_name != NULL && sp->pa_value != NULL) {
+			p[n].name = sp->pa_name;
+			p[n++].value = sp->pa_value;
 		}
 	}
-	if (raw.len == 0) {
-		strbuf_free(&raw);
-		free(charset);
-		return (NULL);
-	}
-	out = charset_to_utf8(charset != NULL && *charset != '\0' ? charset :
-								    NULL,
-	    raw.buf, raw.len, &len);
-	strbuf_free(&raw);
-	free(charset);
-	return (out);
+	v = rfc2231_param(p, n, name);
+	free(p);
+	return (v);
 }
 
 /* Content-Disposition's filename, else Content-Type's name. */
@@ -203,7 +137,6 @@ static char *
 mime_name(struct mailimap_body_type_1part *one, struct mailimap_body_fields *bf)
 {
 	struct mailimap_body_fld_param *dsp = NULL, *ct;
-	const char		       *v;
 	char			       *name;
 	size_t				len;
 
@@ -211,16 +144,9 @@ mime_name(struct mailimap_body_type_1part *one, struct mailimap_body_fields *bf)
 	    one->bd_ext_1part->bd_disposition != NULL)
 		dsp = one->bd_ext_1part->bd_disposition->dsp_attributes;
 	ct = bf != NULL ? bf->bd_parameter : NULL;
-	if ((name = mime_param_2231(dsp, "filename")) != NULL)
-		goto cut;
-	if ((v = mime_param(dsp, "filename")) != NULL ||
-	    (v = mime_param(ct, "name")) != NULL) {
-		name = rfc2047_decode(v, strlen(v));
-		goto cut;
-	}
-	if ((name = mime_param_2231(ct, "name")) == NULL)
+	if ((name = mime_param_value(dsp, "filename")) == NULL &&
+	    (name = mime_param_value(ct, "name")) == NULL)
 		return (NULL);
-cut:
 	len = strlen(name);
 	if (len > MIME_PART_NAME_MAX) {
 		len = MIME_PART_NAME_MAX;

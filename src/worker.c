@@ -1793,16 +1793,19 @@ worker_source(struct worker *w, struct request *req)
 	worker_push(w, ev);
 }
 
-/* What only the server has: the cache keeps no raw messages. */
+/*
+ * What only the server has, asked for offline: the cache keeps no raw
+ * messages and no parts, only the text shown.
+ */
 static void
-worker_offline_refuse(struct worker *w, struct request *req)
+worker_offline_refuse(struct worker *w, struct request *req, const char *why)
 {
 	struct event *ev;
 
 	ev = event_new(EV_DONE);
 	ev->id = req->id;
 	ev->folder = xstrdup(req->folder);
-	ev->text = xstrdup("offline: the server is needed for this");
+	ev->text = xstrdup(why);
 	worker_push(w, ev);
 }
 
@@ -1836,19 +1839,6 @@ worker_part(struct worker *w, struct request *req)
 		worker_error(w, req, &err);
 		return;
 	}
-	worker_push(w, ev);
-}
-
-/* Parts are not cached: only the text shown is. */
-static void
-worker_offline_part(struct worker *w, struct request *req)
-{
-	struct event *ev;
-
-	ev = event_new(EV_DONE);
-	ev->id = req->id;
-	ev->folder = xstrdup(req->folder);
-	ev->text = xstrdup("offline: the part cannot be fetched now");
 	worker_push(w, ev);
 }
 
@@ -2057,7 +2047,8 @@ worker_offline(struct worker *w, struct request *req)
 		worker_body_cached(w, req);
 		break;
 	case REQ_SOURCE:
-		worker_offline_refuse(w, req);
+		worker_offline_refuse(w, req,
+		    "offline: the server is needed for this");
 		break;
 	case REQ_ORDER:
 		/* The login's reopen asks in this order too. */
@@ -2068,7 +2059,8 @@ worker_offline(struct worker *w, struct request *req)
 		break;
 	case REQ_SAVE:
 	case REQ_VIEW:
-		worker_offline_part(w, req);
+		worker_offline_refuse(w, req,
+		    "offline: the part cannot be fetched now");
 		break;
 	case REQ_SEARCH:
 		err.kind = IMAP_ERR_NO;
