@@ -38,7 +38,8 @@ for f in ".Box &IC4-RLO &ABs-[44mBLUE" ".Raw ${E}[45mMAGENTA"; do
 	chown -R --reference="$md" "$md/$f"
 done
 
-write_config
+# The two folders are on disk only, not subscribed to: list them all.
+write_config 'subscribed-only = no'
 # Wide enough for the whole subject on a list row.
 tern_start -s 330x30 -c "$CONFIG" -d "$TEST_DIR/tern.log"
 tm set -g set-clipboard on
