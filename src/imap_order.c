@@ -17,11 +17,15 @@
 #include "xmalloc.h"
 
 /*
- * libetpan 1.9.4 has no THREAD: this extension takes the "THREAD ..."
- * response data as text, up to the end of its line, and thread.c reads it
+ * libetpan 1.9.4 has no THREAD and no ESEARCH (RFC 4731): these
+ * extensions take the "THREAD ..." and "ESEARCH ..." response data as
+ * text, up to the end of its line, and thread.c or imap_search.c reads it
  * once the command is done (the order of the threads is the caller's).
  */
 static int  imap_thread_ext_parse(int, mailstream *, MMAPString *,
+     struct mailimap_parser_context *, size_t *,
+     struct mailimap_extension_data **, size_t, progress_function *);
+static int  imap_esearch_ext_parse(int, mailstream *, MMAPString *,
      struct mailimap_parser_context *, size_t *,
      struct mailimap_extension_data **, size_t, progress_function *);
 static void imap_thread_ext_free(struct mailimap_extension_data *);
@@ -33,12 +37,21 @@ static struct mailimap_extension_api imap_thread_ext = {
 	imap_thread_ext_free,
 };
 
+static struct mailimap_extension_api imap_esearch_ext = {
+	"ESEARCH",
+	-1,
+	imap_esearch_ext_parse,
+	imap_thread_ext_free,
+};
+
 static pthread_once_t imap_thread_once = PTHREAD_ONCE_INIT;
 
 static void
 imap_thread_register(void)
 {
-	if (mailimap_extension_register(&imap_thread_ext) != MAILIMAP_NO_ERROR)
+	if (mailimap_extension_register(&imap_thread_ext) !=
+		MAILIMAP_NO_ERROR ||
+	    mailimap_extension_register(&imap_esearch_ext) != MAILIMAP_NO_ERROR)
 		fatalx("out of memory");
 }
 
@@ -48,35 +61,58 @@ imap_order_init(void)
 	pthread_once(&imap_thread_once, imap_thread_register);
 }
 
+/* The response data NAME ...: the rest of its line, as text. */
+static int
+imap_text_ext_parse(struct mailimap_extension_api *api, int calling_parser,
+    MMAPString *buffer, size_t *indx, struct mailimap_extension_data **result)
+{
+	const char *p, *eol;
+	size_t	    left, nlen = strlen(api->ext_name);
+
+	if (calling_parser != MAILIMAP_EXTENDED_PARSER_RESPONSE_DATA &&
+	    calling_parser != MAILIMAP_EXTENDED_PARSER_MAILBOX_DATA)
+		return (MAILIMAP_ERROR_PARSE);
+	p = buffer->str + *indx;
+	left = buffer->len - *indx;
+	if (left < nlen || strncasecmp(p, api->ext_name, nlen) != 0 ||
+	    (left > nlen && p[nlen] != ' ' && p[nlen] != '\r'))
+		return (MAILIMAP_ERROR_PARSE);
+	if ((eol = memchr(p, '\r', left)) == NULL)
+		return (MAILIMAP_ERROR_PARSE);
+	*result = mailimap_extension_data_new(api, 0,
+	    xstrndup(p + nlen, (size_t)(eol - p) - nlen));
+	if (*result == NULL)
+		fatalx("out of memory");
+	*indx += (size_t)(eol - p);
+	return (MAILIMAP_NO_ERROR);
+}
+
 static int
 imap_thread_ext_parse(int calling_parser, mailstream *fd, MMAPString *buffer,
     struct mailimap_parser_context *ctx, size_t *indx,
     struct mailimap_extension_data **result, size_t rate,
     progress_function *fun)
 {
-	const char *p, *eol;
-	size_t	    left;
-
 	(void)fd;
 	(void)ctx;
 	(void)rate;
 	(void)fun;
-	if (calling_parser != MAILIMAP_EXTENDED_PARSER_RESPONSE_DATA &&
-	    calling_parser != MAILIMAP_EXTENDED_PARSER_MAILBOX_DATA)
-		return (MAILIMAP_ERROR_PARSE);
-	p = buffer->str + *indx;
-	left = buffer->len - *indx;
-	if (left < 6 || strncasecmp(p, "THREAD", 6) != 0 ||
-	    (left > 6 && p[6] != ' ' && p[6] != '\r'))
-		return (MAILIMAP_ERROR_PARSE);
-	if ((eol = memchr(p, '\r', left)) == NULL)
-		return (MAILIMAP_ERROR_PARSE);
-	*result = mailimap_extension_data_new(&imap_thread_ext, 0,
-	    xstrndup(p + 6, (size_t)(eol - p) - 6));
-	if (*result == NULL)
-		fatalx("out of memory");
-	*indx += (size_t)(eol - p);
-	return (MAILIMAP_NO_ERROR);
+	return (imap_text_ext_parse(&imap_thread_ext, calling_parser, buffer,
+	    indx, result));
+}
+
+static int
+imap_esearch_ext_parse(int calling_parser, mailstream *fd, MMAPString *buffer,
+    struct mailimap_parser_context *ctx, size_t *indx,
+    struct mailimap_extension_data **result, size_t rate,
+    progress_function *fun)
+{
+	(void)fd;
+	(void)ctx;
+	(void)rate;
+	(void)fun;
+	return (imap_text_ext_parse(&imap_esearch_ext, calling_parser, buffer,
+	    indx, result));
 }
 
 static void
@@ -142,9 +178,9 @@ imap_order_sort(struct imap *im, const struct sort_order *so, uint32_t **out,
 	return (0);
 }
 
-/* The text of the THREAD answer, taken from the session's answer. */
+/* The text of the first answer of api's, taken from the session's. */
 static char *
-imap_thread_take(struct imap *im)
+imap_text_take(struct imap *im, struct mailimap_extension_api *api)
 {
 	struct mailimap_extension_data *ext;
 	clistiter		       *it;
@@ -156,7 +192,7 @@ imap_thread_take(struct imap *im)
 	    NULL;
 	for (it = clist_begin(l); it != NULL;) {
 		ext = clist_content(it);
-		if (ext->ext_extension != &imap_thread_ext) {
+		if (ext->ext_extension != api) {
 			it = clist_next(it);
 			continue;
 		}
@@ -168,6 +204,18 @@ imap_thread_take(struct imap *im)
 		it = clist_delete(l, it);
 	}
 	return (text);
+}
+
+char *
+imap_thread_take(struct imap *im)
+{
+	return (imap_text_take(im, &imap_thread_ext));
+}
+
+char *
+imap_esearch_take(struct imap *im)
+{
+	return (imap_text_take(im, &imap_esearch_ext));
 }
 
 static int

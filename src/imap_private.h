@@ -100,6 +100,9 @@ int mailimap_uid_fetch_send(mailstream *, struct mailimap_set *,
 int mailimap_fetch_send(mailstream *, struct mailimap_set *,
     struct mailimap_fetch_type *);
 int mailimap_crlf_send(mailstream *);
+int mailimap_token_send(mailstream *, const char *);
+int mailimap_search_key_literalplus_send(mailstream *,
+    struct mailimap_search_key *);
 /*
  * imap.c: read and parse the answer to a command tern wrote itself; the
  * tagged state (MAILIMAP_RESP_COND_STATE_*) in *state.  Untagged data
@@ -114,6 +117,10 @@ int imap_send_line(struct imap *, const char *, size_t);
  * any session parses one.
  */
 void imap_order_init(void);
+/* The text after "THREAD" or "ESEARCH" of the last answer, or NULL. */
+char *imap_thread_take(struct imap *);
+char *imap_esearch_take(struct imap *);
+int   imap_esearch_uids(const char *, size_t, uint32_t **, size_t *);
 /* imap_search.c: the UIDs of a SEARCH or SORT answer, as an array. */
 void imap_uid_array(clist *, uint32_t **, size_t *);
 /* Refuse strings that could smuggle a second command onto the wire. */

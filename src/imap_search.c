@@ -17,6 +17,115 @@
 #include "query.h"
 #include "xmalloc.h"
 
+/*
+ * The UIDs of an ESEARCH answer's "UID ALL 4:7,9" (RFC 4731): none if it
+ * has no ALL.  A range may not name more UIDs than the folder has
+ * messages: a hostile answer cannot make tern allocate gigabytes.  -1
+ * if the text is not such an answer.
+ */
+int
+imap_esearch_uids(const char *text, size_t max, uint32_t **out, size_t *nout)
+{
+	const char	  *p;
+	char		  *end;
+	unsigned long long lo, hi, v;
+	size_t		   cap = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if ((p = strstr(text, " ALL ")) == NULL)
+		return (strstr(text, " ALL") == NULL ? 0 : -1);
+	for (p += 5;; p++) {
+		if (*p < '0' || *p > '9')
+			goto bad;
+		lo = hi = strtoull(p, &end, 10);
+		if (*end == ':') {
+			if (end[1] < '0' || end[1] > '9')
+				goto bad;
+			hi = strtoull(end + 1, &end, 10);
+		}
+		if (lo > hi) {
+			v = lo;
+			lo = hi;
+			hi = v;
+		}
+		if (lo == 0 || hi > UINT32_MAX || hi - lo >= max ||
+		    *nout + (hi - lo) >= max)
+			goto bad;
+		for (v = lo; v <= hi; v++) {
+			if (*nout == cap) {
+				cap = cap == 0 ? 64 : cap * 2;
+				*out = xreallocarray(*out, cap, sizeof **out);
+			}
+			(*out)[(*nout)++] = (uint32_t)v;
+		}
+		p = end;
+		if (*p != ',')
+			break;
+	}
+	if (*p == '\0' || *p == ' ')
+		return (0);
+bad:
+	FREE(out);
+	*nout = 0;
+	return (-1);
+}
+
+/*
+ * UID SEARCH RETURN (ALL): the server answers with ranges instead of
+ * every UID.  Written here, since libetpan 1.9.4 has no ESEARCH; only
+ * with LITERAL+, so that a literal in the keys needs no round trip.
+ */
+static int
+imap_esearch_send(struct imap *im, const char *charset,
+    struct mailimap_search_key *key, uint32_t **out, size_t *nout)
+{
+	static const struct imap_keep keep = { NULL, NULL, NULL };
+	mailstream		     *st = im->session->imap_stream;
+	char			     *text;
+	size_t			      max;
+	long			      tag;
+	int			      r, state = MAILIMAP_RESP_COND_STATE_OK;
+
+	r = mailimap_send_current_tag(im->session);
+	if (r == MAILIMAP_NO_ERROR)
+		r = mailimap_token_send(st, "UID SEARCH RETURN (ALL) ");
+	if (r == MAILIMAP_NO_ERROR && charset != NULL) {
+		r = mailimap_token_send(st, "CHARSET ");
+		if (r == MAILIMAP_NO_ERROR)
+			r = mailimap_token_send(st, charset);
+		if (r == MAILIMAP_NO_ERROR)
+			r = mailimap_space_send(st);
+	}
+	if (r == MAILIMAP_NO_ERROR)
+		r = mailimap_search_key_literalplus_send(st, key);
+	if (r == MAILIMAP_NO_ERROR)
+		r = mailimap_crlf_send(st);
+	if (r == MAILIMAP_NO_ERROR && mailstream_flush(st) == -1)
+		r = MAILIMAP_ERROR_STREAM;
+	if (r == MAILIMAP_NO_ERROR)
+		r = imap_read_any(im, &keep, &tag, &state);
+	imap_sync_collect(im);
+	if (r == MAILIMAP_NO_ERROR && tag != im->session->imap_tag)
+		r = MAILIMAP_ERROR_PARSE;
+	if (r == MAILIMAP_NO_ERROR && state != MAILIMAP_RESP_COND_STATE_OK)
+		r = MAILIMAP_ERROR_SEARCH;
+	text = r == MAILIMAP_NO_ERROR ? imap_esearch_take(im) : NULL;
+	/* At most every message of the folder is found. */
+	max = im->nseq;
+	if (im->session->imap_selection_info != NULL &&
+	    im->session->imap_selection_info->sel_exists > max)
+		max = im->session->imap_selection_info->sel_exists;
+	/* No ESEARCH data at all is an answer with nothing found. */
+	if (text != NULL && imap_esearch_uids(text, max + 1, out, nout) != 0) {
+		log_debug("bad ESEARCH answer");
+		r = MAILIMAP_ERROR_PARSE;
+	} else if (r == MAILIMAP_NO_ERROR)
+		log_debug("%s: %zu found by ESEARCH", im->selected, *nout);
+	free(text);
+	return (r);
+}
+
 static int
 imap_search_send(struct imap *im, const char *charset,
     struct mailimap_search_key *key, uint32_t **out, size_t *nout,
@@ -36,6 +145,14 @@ imap_search_send(struct imap *im, const char *charset,
 	 * Without LITERAL+, 8-bit text goes quoted, which RFC 3501 does
 	 * not allow: a strict server refuses the search and says so.
 	 */
+	if (imap_has_capability(im, "ESEARCH") &&
+	    imap_has_capability(im, "LITERAL+")) {
+		r = imap_esearch_send(im, charset, key, out, nout);
+		mailimap_search_key_free(key);
+		return (r != MAILIMAP_NO_ERROR ?
+			imap_fail(im, r, "SEARCH", err) :
+			0);
+	}
 	if (imap_has_capability(im, "LITERAL+"))
 		r = mailimap_uid_search_literalplus(im->session, charset, key,
 		    &result);

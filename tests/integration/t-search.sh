@@ -34,6 +34,9 @@ imapc search INBOX FROM example.com UNSEEN >"$TEST_DIR/want"
 assert_eq "$(wc -l <"$TEST_DIR/want")" 1 "messages Dovecot finds"
 wait_status 'search from:example.com unread: 1 of 5'
 shown_is "$TEST_DIR/want" || fail "the list is not what the server found"
+# Dovecot offers ESEARCH: the answer came as ranges.
+grep -q 'INBOX: 1 found by ESEARCH' "$TEST_DIR/tern.log" ||
+    fail "tern did not search with ESEARCH"
 
 # Esc: every message again, the cursor still on the invoice.
 keys Escape
