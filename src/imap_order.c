@@ -22,10 +22,7 @@
  * text, up to the end of its line, and thread.c or imap_search.c reads it
  * once the command is done (the order of the threads is the caller's).
  */
-static int  imap_thread_ext_parse(int, mailstream *, MMAPString *,
-     struct mailimap_parser_context *, size_t *,
-     struct mailimap_extension_data **, size_t, progress_function *);
-static int  imap_esearch_ext_parse(int, mailstream *, MMAPString *,
+static int  imap_text_ext_parse_cb(int, mailstream *, MMAPString *,
      struct mailimap_parser_context *, size_t *,
      struct mailimap_extension_data **, size_t, progress_function *);
 static void imap_thread_ext_free(struct mailimap_extension_data *);
@@ -33,14 +30,14 @@ static void imap_thread_ext_free(struct mailimap_extension_data *);
 static struct mailimap_extension_api imap_thread_ext = {
 	"THREAD",
 	-1,
-	imap_thread_ext_parse,
+	imap_text_ext_parse_cb,
 	imap_thread_ext_free,
 };
 
 static struct mailimap_extension_api imap_esearch_ext = {
 	"ESEARCH",
 	-1,
-	imap_esearch_ext_parse,
+	imap_text_ext_parse_cb,
 	imap_thread_ext_free,
 };
 
@@ -87,8 +84,9 @@ imap_text_ext_parse(struct mailimap_extension_api *api, int calling_parser,
 	return (MAILIMAP_NO_ERROR);
 }
 
+/* Both extensions: which one, the data's first word says. */
 static int
-imap_thread_ext_parse(int calling_parser, mailstream *fd, MMAPString *buffer,
+imap_text_ext_parse_cb(int calling_parser, mailstream *fd, MMAPString *buffer,
     struct mailimap_parser_context *ctx, size_t *indx,
     struct mailimap_extension_data **result, size_t rate,
     progress_function *fun)
@@ -97,22 +95,11 @@ imap_thread_ext_parse(int calling_parser, mailstream *fd, MMAPString *buffer,
 	(void)ctx;
 	(void)rate;
 	(void)fun;
-	return (imap_text_ext_parse(&imap_thread_ext, calling_parser, buffer,
-	    indx, result));
-}
-
-static int
-imap_esearch_ext_parse(int calling_parser, mailstream *fd, MMAPString *buffer,
-    struct mailimap_parser_context *ctx, size_t *indx,
-    struct mailimap_extension_data **result, size_t rate,
-    progress_function *fun)
-{
-	(void)fd;
-	(void)ctx;
-	(void)rate;
-	(void)fun;
-	return (imap_text_ext_parse(&imap_esearch_ext, calling_parser, buffer,
-	    indx, result));
+	return (imap_text_ext_parse(buffer->len - *indx >= 7 &&
+		    strncasecmp(buffer->str + *indx, "ESEARCH", 7) == 0 ?
+		&imap_esearch_ext :
+		&imap_thread_ext,
+	    calling_parser, buffer, indx, result));
 }
 
 static void
