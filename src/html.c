@@ -325,6 +325,9 @@ html_link_end(struct html_state *st)
 	if (st->href == NULL)
 		return;
 	target = st->href;
+	/* Text trimmed since the link began may take the start with it. */
+	if (st->link_start > st->out.len)
+		st->link_start = st->out.len;
 	text = st->out.buf != NULL ? st->out.buf + st->link_start : "";
 	tlen = st->out.len - st->link_start;
 	while (tlen > 0 && (*text == ' ' || *text == '\n')) {
