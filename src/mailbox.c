@@ -91,6 +91,8 @@ mailbox_fold_index(const struct mailbox *mb, uint32_t uid)
 {
 	const uint32_t *hit;
 
+	if (mb->nfolded == 0)
+		return (-1);
 	hit = bsearch(&uid, mb->folded, mb->nfolded, sizeof *mb->folded,
 	    sort_uid_asc);
 	return (hit != NULL ? (long)(hit - mb->folded) : -1);
