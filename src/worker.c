@@ -348,9 +348,11 @@ worker_authenticate(struct worker *w, const char *password,
 	if (w->account->oauth2_token_command == NULL)
 		return (imap_login(w->imap, password, err));
 	for (tries = 0; tries < 2; tries++) {
-		if (tries > 0)
+		if (tries > 0) {
 			log_debug("token refused; running oauth2-token-command "
 				  "again");
+			imap_error_clear(err);
+		}
 		token = secret_command(w->account->oauth2_token_command,
 		    "oauth2-token-command", &why);
 		if (token == NULL) {
