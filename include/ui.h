@@ -28,5 +28,10 @@ int ui_getkey(void);
  * *why set (caller frees).
  */
 int ui_pipe(const char *cmd, const char *data, size_t len, char **why);
+/*
+ * Run a command (a viewer) on the terminal and wait for it, and with
+ * wait_key for a key after it: its exit status, or -1 with why.
+ */
+int ui_run(const char *cmd, int wait_key, char **why);
 
 #endif

@@ -6,10 +6,8 @@
  * command the worker built from the mailcap and a file tern named.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,70 +174,28 @@ actions_attach_prompt_done(struct app *app, enum prompt_kind kind,
 	app_message(app, 0, "Saving...");
 }
 
-/* Run a viewer with the terminal; its exit status, or -1. */
-static int
-actions_attach_run(const char *cmd, int copious)
-{
-	struct sigaction ign, oldint, oldquit;
-	pid_t		 pid;
-	int		 status = -1, c;
-
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	ui_suspend();
-	/* As system(3): ^C is for the viewer, not for tern. */
-	sigaction(SIGINT, &ign, &oldint);
-	sigaction(SIGQUIT, &ign, &oldquit);
-	switch ((pid = fork())) {
-	case -1:
-		break;
-	case 0:
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		signal(SIGPIPE, SIG_DFL);
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
-	default:
-		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-			;
-		break;
-	}
-	if (copious && pid != -1) {
-		fputs("\n[Press Enter to go back to tern]", stdout);
-		fflush(stdout);
-		while ((c = getchar()) != EOF && c != '\n')
-			;
-		clearerr(stdin);
-	}
-	sigaction(SIGINT, &oldint, NULL);
-	sigaction(SIGQUIT, &oldquit, NULL);
-	ui_resume();
-	if (pid == -1)
-		return (-1);
-	return (WIFEXITED(status) ? WEXITSTATUS(status) : 128);
-}
-
 static void
 actions_attach_viewed(struct app *app, struct event *ev)
 {
-	int rc;
+	char *why = NULL;
+	int   rc;
 
 	if (!ev->ok) {
 		app_message(app, 1, "%s", ev->text);
 		return;
 	}
-	rc = actions_attach_run(ev->text, ev->flags & EVF_COPIOUS);
+	rc = ui_run(ev->text, ev->flags & EVF_COPIOUS, &why);
 	/* The viewer is done with it: nothing of the message stays. */
 	if (ev->path != NULL)
 		unlink(ev->path);
 	app->redraw_all = 1;
 	if (rc == -1)
-		app_message(app, 1, "Could not start the viewer");
+		app_message(app, 1, "The viewer: %s", why);
 	else if (rc != 0)
 		app_message(app, 1, "The viewer exited with status %d", rc);
 	else
 		app_message(app, 0, "Viewer done");
+	free(why);
 }
 
 void

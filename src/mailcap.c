@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "mailcap.h"
+#include "runcmd.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -334,30 +335,28 @@ static int
 mailcap_test(const char *test, const char *type)
 {
 	struct timespec ts = { 0, 10 * 1000 * 1000 };
-	char	       *cmd;
+	char	       *cmd, *argv[] = { "/bin/sh", "-c", NULL, NULL };
 	pid_t		pid, r;
-	int		status, fd, waited;
+	int		status, fd, waited, rc;
 
 	if (strstr(test, "%s") != NULL)
 		return (0);
 	if ((cmd = mailcap_expand(test, type, NULL)) == NULL)
 		return (0);
-	switch ((pid = fork())) {
-	case -1:
+	/*
+	 * Its own group, so that a hung test goes with its children; none
+	 * of tern's descriptors (the server's socket, the cache) goes along.
+	 */
+	if ((fd = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1) {
 		free(cmd);
 		return (0);
-	case 0:
-		/* Its own group, so that a hung test goes with its children. */
-		setpgid(0, 0);
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
 	}
+	argv[2] = cmd;
+	rc = runcmd_spawn(argv, fd, fd, RUNCMD_QUIET | RUNCMD_GROUP, &pid);
+	close(fd);
 	free(cmd);
+	if (rc != 0)
+		return (0);
 	for (waited = 0;; waited++) {
 		if ((r = waitpid(pid, &status, WNOHANG)) == pid)
 			break;

@@ -1,7 +1,8 @@
 /*
- * ui_pipe.c owns handing the screen to a command the user typed (the
- * pager's |): curses is suspended, the command runs with the message as
- * its stdin and the terminal as its stdout, a key press brings tern back.
+ * ui_pipe.c owns handing the screen to a command: the pager's | (the
+ * command the user typed, the message as its stdin) and an attachment's
+ * viewer.  Curses is suspended, the command runs on the terminal, and a
+ * key press (or its end) brings tern back.
  * The command line is the user's own and goes to /bin/sh as typed; the
  * message is only ever bytes on the pipe, never part of a command line.
  * The UI thread waits here on purpose, as for any pager: the worker goes
@@ -63,41 +64,42 @@ ui_pipe_wait_key(void)
 	tcsetattr(STDIN_FILENO, TCSANOW, &old);
 }
 
-int
-ui_pipe(const char *cmd, const char *data, size_t len, char **why)
+/*
+ * Run cmd with /bin/sh on the terminal, its stdin in (and data written to
+ * feed, then closed, if feed is not -1), and wait for it; with wait_key,
+ * for a key after it too.  Its exit status, or -1 with why.
+ */
+static int
+ui_run_cmd(const char *cmd, int in, int feed, const char *data, size_t len,
+    int wait_key, char **why)
 {
 	struct sigaction ign, oldint, oldquit;
 	char		*argv[] = { "/bin/sh", "-c", (char *)cmd, NULL };
 	pid_t		 pid;
-	int		 fds[2], rc, status = 0;
+	int		 rc, status = 0;
 
 	*why = NULL;
-	if (pipe2(fds, O_CLOEXEC) == -1) {
-		*why = xasprintf("pipe: %s", strerror(errno));
-		return (-1);
-	}
-	def_prog_mode();
-	endwin();
+	ui_suspend();
 	/* ^C is the command's to take, not a reason for tern to quit. */
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigaction(SIGINT, &ign, &oldint);
 	sigaction(SIGQUIT, &ign, &oldquit);
-	rc = runcmd_spawn(argv, fds[0], -1, 0, &pid);
-	close(fds[0]);
+	rc = runcmd_spawn(argv, in, -1, 0, &pid);
+	if (feed != -1) {
+		if (rc == 0)
+			ui_pipe_write(feed, data, len);
+		close(feed);
+	}
 	if (rc == 0) {
-		ui_pipe_write(fds[1], data, len);
-		close(fds[1]);
 		while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 			;
-		ui_pipe_wait_key();
-	} else
-		close(fds[1]);
+		if (wait_key)
+			ui_pipe_wait_key();
+	}
 	sigaction(SIGINT, &oldint, NULL);
 	sigaction(SIGQUIT, &oldquit, NULL);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
+	ui_resume();
 	if (rc != 0) {
 		*why = xasprintf("cannot run /bin/sh: %s", strerror(rc));
 		return (-1);
@@ -106,4 +108,25 @@ ui_pipe(const char *cmd, const char *data, size_t len, char **why)
 		return (WEXITSTATUS(status));
 	*why = xstrdup("the command was killed by a signal");
 	return (-1);
+}
+
+int
+ui_pipe(const char *cmd, const char *data, size_t len, char **why)
+{
+	int fds[2], rc;
+
+	*why = NULL;
+	if (pipe2(fds, O_CLOEXEC) == -1) {
+		*why = xasprintf("pipe: %s", strerror(errno));
+		return (-1);
+	}
+	rc = ui_run_cmd(cmd, fds[0], fds[1], data, len, 1, why);
+	close(fds[0]);
+	return (rc);
+}
+
+int
+ui_run(const char *cmd, int wait_key, char **why)
+{
+	return (ui_run_cmd(cmd, STDIN_FILENO, -1, NULL, 0, wait_key, why));
 }
