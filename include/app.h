@@ -77,14 +77,16 @@ struct attach_list {
 
 struct app {
 	struct account *account;
-	char	       *password; /* from password-command, then freed */
-	struct worker  *worker;
-	int		connected;
-	int		ever_connected;
-	int		logging_in;
-	int		cache_shown; /* offline at start: the cache is up */
-	int		previewed;   /* the cache was asked before the login */
-	struct journal *journal;     /* NULL: the cache file is unusable */
+	const struct keymap
+		      *keys; /* the configuration's: defaults, preset, [keys] */
+	char	      *password; /* from password-command, then freed */
+	struct worker *worker;
+	int	       connected;
+	int	       ever_connected;
+	int	       logging_in;
+	int	       cache_shown; /* offline at start: the cache is up */
+	int	       previewed;   /* the cache was asked before the login */
+	struct journal *journal;    /* NULL: the cache file is unusable */
 
 	struct folders folders;
 	int	       folders_loaded;

@@ -6,6 +6,9 @@
  *	password-command = pass show mail/home
  *	ca-file = /etc/ssl/my-ca.pem
  *
+ *	[keys.index]
+ *	x = toggle-read
+ *
  * Errors name the file and the line ("FILE:LINE: message").
  */
 #ifndef TERN_CONF_H
@@ -13,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "keymap.h"
 #include "sort.h"
 
 enum tls_mode {
@@ -56,8 +60,10 @@ struct account {
 struct conf {
 	struct account **accounts;
 	size_t		 naccounts;
+	struct keymap	 keys; /* defaults, keys-preset, then [keys] */
 };
 
+/* conf_init makes the default key map; conf_free frees everything. */
 void conf_init(struct conf *);
 void conf_free(struct conf *);
 

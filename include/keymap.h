@@ -1,41 +1,25 @@
 /*
- * Keys and the actions they run, as one table.  The help screen, --dump-keys
- * and the man page's key list all come from it.  Key codes are tern's own,
- * so that nothing but ui.c needs to know curses' names for keys.
+ * Keys and the actions they run.  The defaults are a table; a preset and
+ * the [keys] sections of the configuration change a copy of it, the map
+ * the screens look keys up in.  The help screen, --dump-keys and the man
+ * page's key list all come from it.
  */
 #ifndef TERN_KEYMAP_H
 #define TERN_KEYMAP_H
 
 #include <stdio.h>
 
-/* Unicode code points are keys as they are; these lie above them. */
-#define KEYC_BASE 0x200000
-enum {
-	KEYC_UP = KEYC_BASE,
-	KEYC_DOWN,
-	KEYC_LEFT,
-	KEYC_RIGHT,
-	KEYC_PGUP,
-	KEYC_PGDN,
-	KEYC_HOME,
-	KEYC_END,
-	KEYC_BACKSPACE,
-	KEYC_DC,
-	KEYC_RESIZE,
-};
-#define KEYC_TAB '\t'
-#define KEYC_ENTER '\r'
-#define KEYC_ESC 0x1b
-#define KEYC_CTRL(c) ((c)&0x1f)
+#include "keyname.h"
 
 enum context {
-	CTX_ANY,     /* every screen, unless it binds the key itself */
+	CTX_ANY,     /* in [keys]: every screen the action exists on */
 	CTX_FOLDERS, /* the folder pane has the focus */
 	CTX_INDEX,   /* the message list has the focus */
 	CTX_PAGER,
 	CTX_HELP,
 	CTX_FAILED, /* the list of changes the server refused */
 	CTX_ATTACH, /* the parts of a message */
+	CTX_COUNT,
 };
 
 enum action {
@@ -81,22 +65,68 @@ enum action {
 	ACT_ARCHIVE,
 	ACT_COLLAPSE,
 	ACT_JUMP,
+	ACT_HALF_PAGE_DOWN,
+	ACT_HALF_PAGE_UP,
+};
+/* Not in the enum, which switches must cover whole. */
+#define ACT_COUNT (ACT_HALF_PAGE_UP + 1)
+
+enum keys_preset {
+	KEYS_DEFAULT,
+	KEYS_VI,
+	KEYS_MUTT,
+};
+
+/* Who bound a key: a later level never undoes an earlier one's choice. */
+enum keymap_level {
+	KEYMAP_BASE,   /* the defaults and the preset */
+	KEYMAP_ALL,    /* the user's [keys] */
+	KEYMAP_SCREEN, /* the user's [keys.NAME]: wins over [keys] */
 };
 
 struct binding {
-	enum context context;
-	int	     key;
-	const char  *name; /* as the man page writes it */
-	enum action  action;
+	enum context	  context; /* never CTX_ANY in a map */
+	int		  key;
+	enum action	  action; /* ACT_NONE: unbound by the user */
+	enum keymap_level level;
 };
 
-enum action keymap_lookup(enum context, int);
+struct keymap {
+	struct binding	*b;
+	size_t		 n;
+	size_t		 size;
+	enum keys_preset preset;
+};
+
+/* The defaults, then the preset's changes. */
+void keymap_init(struct keymap *, enum keys_preset);
+void keymap_free(struct keymap *);
+/*
+ * KEY = ACTION from [keys] (CTX_ANY: every screen the action exists on)
+ * or [keys.NAME]; ACTION "none" unbinds.  -1 with *err set (caller frees)
+ * on an unknown key or action, an action the screen does not have, or a
+ * key bound twice in one section.
+ */
+int	    keymap_bind(struct keymap *, enum context, const char *key, size_t,
+	    const char *action, size_t, char **err);
+enum action keymap_lookup(const struct keymap *, enum context, int);
+/* The bindings in effect, unbound keys included (ACT_NONE). */
+const struct binding *keymap_bindings(const struct keymap *, size_t *);
+/*
+ * The map as configuration lines ("keys-preset = vi", then [keys] and
+ * [keys.NAME] sections) that make this map again when read back.
+ * changes_only: only the lines the user's sections added to the preset.
+ */
+void keymap_dump(const struct keymap *, FILE *, int changes_only);
+
+int	    keymap_preset_parse(const char *, enum keys_preset *);
+const char *keymap_preset_name(enum keys_preset);
+/* "index" and the like, for [keys.index]; -1 if there is no such screen. */
+int	    keymap_context_parse(const char *, size_t, enum context *);
 const char *keymap_action_name(enum action);
 const char *keymap_action_help(enum action);
 const char *keymap_context_name(enum context);
-/* The bindings, in table order; *n gets the count. */
-const struct binding *keymap_bindings(size_t *);
-/* One line a binding: CONTEXT TAB KEY TAB ACTION TAB DESCRIPTION. */
-void keymap_dump(FILE *);
+/* Whether the action does anything on that screen. */
+int keymap_action_in(enum action, enum context);
 
 #endif

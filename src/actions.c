@@ -89,6 +89,12 @@ actions_motion(struct app *app, enum action a)
 	case ACT_PAGE_UP:
 		delta = -page;
 		break;
+	case ACT_HALF_PAGE_DOWN:
+		delta = page / 2 > 0 ? page / 2 : 1;
+		break;
+	case ACT_HALF_PAGE_UP:
+		delta = page / 2 > 0 ? -page / 2 : -1;
+		break;
 	case ACT_FIRST:
 		delta = -big;
 		break;
@@ -639,6 +645,8 @@ actions_run(struct app *app, enum action a)
 	case ACT_PREV:
 	case ACT_PAGE_DOWN:
 	case ACT_PAGE_UP:
+	case ACT_HALF_PAGE_DOWN:
+	case ACT_HALF_PAGE_UP:
 	case ACT_FIRST:
 	case ACT_LAST:
 		actions_motion(app, a);

@@ -1034,7 +1034,7 @@ app_key(struct app *app, int key)
 		return;
 	}
 	FREE(&app->message);
-	actions_run(app, keymap_lookup(actions_context(app), key));
+	actions_run(app, keymap_lookup(app->keys, actions_context(app), key));
 }
 
 static void

@@ -6,7 +6,9 @@
  * back to the caller as strings.
  *
  * Syntax: "[account NAME]" or "[account "NAME"]" opens a section; then
- * "key = value" lines.  Blanks around keys and values are trimmed; a value
+ * "key = value" lines.  "[keys]" and "[keys.SCREEN]" hold "KEY = ACTION"
+ * lines, which keymap.c checks and applies.  The few settings of the whole
+ * file (keys-preset) come before the first section.  Blanks around keys and values are trimmed; a value
  * in double quotes keeps its blanks and may use \" and \\ inside.  A line
  * whose first non-blank character is '#' or ';' is a comment; there are no
  * comments after a value, since a password-command may hold '#'.
@@ -32,8 +34,13 @@
 #define CONF_TIMEOUT_MAX 3600
 #define CONF_REFRESH_MAX 86400
 
-/* State while one [account] section is read. */
+/* State while one [account] or [keys] section is read. */
 struct conf_section {
+	struct conf    *conf;
+	int		started; /* a section has begun: no more top settings */
+	int		keys;	 /* in [keys] or [keys.SCREEN] */
+	enum context	keys_ctx;
+	unsigned int	top_seen; /* bit per conf_top_settings entry */
 	struct account *account;
 	size_t		line;	  /* of the section header */
 	size_t		lineno;	  /* of the setting being read */
@@ -71,6 +78,16 @@ static int conf_set_delete(struct conf_section *, const char *, char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
 static int conf_set_save_dir(struct conf_section *, const char *, char **);
 static int conf_set_html_filter(struct conf_section *, const char *, char **);
+static int conf_set_keys_preset(struct conf_section *, const char *, char **);
+
+/* The settings of the whole file, before the first section. */
+static const struct conf_setting conf_top_settings[] = {
+	{ "keys-preset", conf_set_keys_preset,
+	    "The key bindings the [keys] sections start from: default, vi "
+	    "(h and l in and out of the panes, C-d and C-u half a screen) or "
+	    "mutt (mutt's keys where tern has the action)." },
+};
+#define CONF_NTOP (sizeof conf_top_settings / sizeof conf_top_settings[0])
 
 static const struct conf_setting conf_settings[] = {
 	{ "imap", conf_set_imap,
@@ -134,8 +151,10 @@ conf_init(struct conf *conf)
 {
 	conf->accounts = NULL;
 	conf->naccounts = 0;
+	keymap_init(&conf->keys, KEYS_DEFAULT);
 }
 
+/* Leaves nothing allocated, not even the default keys. */
 void
 conf_free(struct conf *conf)
 {
@@ -144,31 +163,49 @@ conf_free(struct conf *conf)
 	for (i = 0; i < conf->naccounts; i++)
 		account_free(conf->accounts[i]);
 	free(conf->accounts);
-	conf_init(conf);
+	conf->accounts = NULL;
+	conf->naccounts = 0;
+	keymap_free(&conf->keys);
+}
+
+/* The entry of a setting of an account (top 0) or of the file (top 1). */
+static const struct conf_setting *
+conf_setting_find(const char *name, size_t len, int top)
+{
+	const struct conf_setting *t = top ? conf_top_settings : conf_settings;
+	size_t			   i, n = top ? CONF_NTOP : CONF_NSETTINGS;
+
+	for (i = 0; i < n; i++) {
+		if (strlen(t[i].name) == len &&
+		    strncmp(t[i].name, name, len) == 0)
+			return (&t[i]);
+	}
+	return (NULL);
 }
 
 const char *const *
 conf_setting_names(void)
 {
-	static const char *names[CONF_NSETTINGS + 1];
+	static const char *names[CONF_NTOP + CONF_NSETTINGS + 1];
 	size_t		   i;
 
 	for (i = 0; i < CONF_NSETTINGS; i++)
 		names[i] = conf_settings[i].name;
-	names[i] = NULL;
+	for (i = 0; i < CONF_NTOP; i++)
+		names[CONF_NSETTINGS + i] = conf_top_settings[i].name;
+	names[CONF_NSETTINGS + i] = NULL;
 	return (names);
 }
 
 const char *
 conf_setting_help(const char *name)
 {
-	size_t i;
+	const struct conf_setting *set;
 
-	for (i = 0; i < CONF_NSETTINGS; i++) {
-		if (strcmp(conf_settings[i].name, name) == 0)
-			return (conf_settings[i].help);
-	}
-	return (NULL);
+	if ((set = conf_setting_find(name, strlen(name), 1)) == NULL &&
+	    (set = conf_setting_find(name, strlen(name), 0)) == NULL)
+		return (NULL);
+	return (set->help);
 }
 
 static int
@@ -422,6 +459,21 @@ conf_set_html_filter(struct conf_section *sec, const char *value, char **err)
 }
 
 static int
+conf_set_keys_preset(struct conf_section *sec, const char *value, char **err)
+{
+	enum keys_preset p;
+
+	if (keymap_preset_parse(value, &p) != 0) {
+		*err = xstrdup("keys-preset must be default, vi or mutt");
+		return (-1);
+	}
+	/* Before any [keys] section: nothing of the user's is lost. */
+	keymap_free(&sec->conf->keys);
+	keymap_init(&sec->conf->keys, p);
+	return (0);
+}
+
+static int
 conf_is_blank(char c)
 {
 	return (c == ' ' || c == '\t');
@@ -580,10 +632,12 @@ conf_section_name(const char *s, size_t len, char **reason)
 static char *
 conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 {
-	const char *eq, *key, *val;
-	size_t	    klen, vlen, i;
-	char	   *value, *reason = NULL;
-	int	    r;
+	const struct conf_setting *set;
+	const char		  *eq, *key, *val;
+	size_t			   klen, vlen, i;
+	unsigned int		  *seen;
+	char			  *value, *reason = NULL;
+	int			   r;
 
 	if ((eq = memchr(s, '=', len)) == NULL)
 		return (xstrdup("expected 'key = value'"));
@@ -605,37 +659,107 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 		    sec->shared ? "; this file is readable by others, so "
 				  "chmod 600 it and change the password" :
 				  ""));
-	for (i = 0; i < CONF_NSETTINGS; i++) {
-		if (strlen(conf_settings[i].name) == klen &&
-		    strncmp(conf_settings[i].name, key, klen) == 0)
-			break;
-	}
-	if (i == CONF_NSETTINGS)
+	if ((set = conf_setting_find(key, klen, 0)) != NULL) {
+		i = (size_t)(set - conf_settings);
+		if (sec->account == NULL)
+			return (xasprintf("setting '%s' outside an [account] "
+					  "section",
+			    set->name));
+		seen = &sec->seen;
+	} else if ((set = conf_setting_find(key, klen, 1)) != NULL) {
+		i = (size_t)(set - conf_top_settings);
+		if (sec->started)
+			return (xasprintf("setting '%s' must come before the "
+					  "first section",
+			    set->name));
+		seen = &sec->top_seen;
+	} else
 		return (xasprintf("unknown setting '%.*s'", (int)klen, key));
-	if (sec->account == NULL)
-		return (xasprintf("setting '%s' outside an [account] section",
-		    conf_settings[i].name));
-	if (sec->seen & (1U << i))
-		return (xasprintf("setting '%s' given twice",
-		    conf_settings[i].name));
-	sec->seen |= 1U << i;
+	if (*seen & (1U << i))
+		return (xasprintf("setting '%s' given twice", set->name));
+	*seen |= 1U << i;
 	if (vlen > 0 && val[0] == '"') {
 		if ((value = conf_unquote(val, vlen)) == NULL)
 			return (xasprintf("unterminated quotes in value of "
 					  "'%s'",
-			    conf_settings[i].name));
+			    set->name));
 	} else
 		value = xstrndup(val, vlen);
 	if (*value == '\0') {
 		free(value);
-		return (
-		    xasprintf("empty value for '%s'", conf_settings[i].name));
+		return (xasprintf("empty value for '%s'", set->name));
 	}
-	r = conf_settings[i].set(sec, value, &reason);
+	r = set->set(sec, value, &reason);
 	free(value);
 	if (r != 0)
 		return (reason);
 	return (NULL);
+}
+
+/*
+ * "[keys]" or "[keys.SCREEN]": 1 with *ctx set (CTX_ANY for [keys]), 0 for
+ * a section of another kind, -1 with *reason set for an unknown screen.
+ */
+static int
+conf_keys_section(const char *s, size_t len, enum context *ctx, char **reason)
+{
+	/* s[0] is '[' */
+	if (s[len - 1] != ']')
+		return (0);
+	len -= 2;
+	s = conf_trim(s + 1, &len);
+	if (len == 4 && strncmp(s, "keys", 4) == 0) {
+		*ctx = CTX_ANY;
+		return (1);
+	}
+	if (len < 5 || strncmp(s, "keys.", 5) != 0)
+		return (0);
+	if (keymap_context_parse(s + 5, len - 5, ctx) != 0) {
+		*reason = xasprintf("unknown section '%.*s' (the screens are "
+				    "folders, index, pager, help, failed and "
+				    "attachments)",
+		    (int)len, s);
+		return (-1);
+	}
+	return (1);
+}
+
+/* "KEY = ACTION"; the last '=' splits, so that "= = first" binds '='. */
+static char *
+conf_parse_key(struct conf_section *sec, const char *s, size_t len)
+{
+	const char *key, *action;
+	size_t	    klen, alen;
+	char	   *reason = NULL;
+
+	for (klen = len; klen > 0 && s[klen - 1] != '='; klen--)
+		;
+	if (klen == 0)
+		return (xstrdup("expected 'KEY = ACTION'"));
+	alen = len - klen;
+	action = conf_trim(s + klen, &alen);
+	klen--;
+	key = conf_trim(s, &klen);
+	if (klen == 0 || alen == 0)
+		return (xstrdup("expected 'KEY = ACTION'"));
+	if (keymap_bind(&sec->conf->keys, sec->keys_ctx, key, klen, action,
+		alen, &reason) != 0)
+		return (reason);
+	return (NULL);
+}
+
+/* A new section: the state of the one before goes, but not the file's. */
+static void
+conf_section_begin(struct conf_section *sec, size_t lineno)
+{
+	struct conf_section next;
+
+	memset(&next, 0, sizeof next);
+	next.conf = sec->conf;
+	next.shared = sec->shared;
+	next.started = 1;
+	next.line = lineno;
+	*sec = next;
 }
 
 /* shared: the file is readable by group or others. */
@@ -647,8 +771,10 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 	const char	   *s, *nl;
 	size_t		    off = 0, lineno = 0, n;
 	char		   *reason = NULL, *name;
+	int		    r;
 
 	memset(&sec, 0, sizeof sec);
+	sec.conf = conf;
 	sec.shared = shared;
 	*err = NULL;
 	while (off < len) {
@@ -673,6 +799,14 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 		if (s[0] == '[') {
 			if ((*err = conf_section_end(&sec, file)) != NULL)
 				break;
+			conf_section_begin(&sec, lineno);
+			if ((r = conf_keys_section(s, n, &sec.keys_ctx,
+				 &reason)) < 0)
+				break;
+			if (r > 0) {
+				sec.keys = 1;
+				continue;
+			}
 			if ((name = conf_section_name(s, n, &reason)) == NULL)
 				break;
 			if (conf_find_n(conf, name) != NULL) {
@@ -681,10 +815,7 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 				free(name);
 				break;
 			}
-			memset(&sec, 0, sizeof sec);
-			sec.shared = shared;
 			sec.account = account_new(name);
-			sec.line = lineno;
 			free(name);
 			conf->accounts = xreallocarray(conf->accounts,
 			    conf->naccounts + 1, sizeof *conf->accounts);
@@ -692,7 +823,9 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 			continue;
 		}
 		sec.lineno = lineno;
-		if ((reason = conf_parse_setting(&sec, s, n)) != NULL)
+		if ((reason = sec.keys ?
+			    conf_parse_key(&sec, s, n) :
+			    conf_parse_setting(&sec, s, n)) != NULL)
 			break;
 	}
 	if (reason != NULL)

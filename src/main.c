@@ -25,6 +25,7 @@
 static const char main_usage[] =
     "usage: tern [-hV] [-a account] [-c file] [-d logfile] [--ca-file file]\n"
     "            [--dump-keys] [imaps://user@host[:port]]\n"
+
     "\n"
     "  -a, --account NAME   use this account from the configuration\n"
     "                       (default: the first)\n"
@@ -32,14 +33,19 @@ static const char main_usage[] =
     "                       $XDG_CONFIG_HOME/tern/config)\n"
     "  -d, --debug FILE     write a debug log to FILE (never passwords)\n"
     "      --ca-file FILE   trust the CA certificates in FILE\n"
-    "      --dump-keys      print the key bindings and exit\n"
+
+    "      --dump-keys      print the key bindings in effect, as [keys]\n"
+    "                       sections of a configuration, and exit\n"
     "  -h, --help           print this help and exit\n"
     "  -V, --version        print the version and exit\n"
     "\n"
     "In the message list, o chooses the order (date, arrival, threads, from,\n"
     "subject, size, capital for reverse), / searches the folder on the server\n"
     "(from:alice unread since:2024-01-01, see SEARCHING in tern(1)) and Esc\n"
-    "shows every message again; --dump-keys lists every key.\n"
+    "shows every message again; --dump-keys lists every key.  A [keys]\n"
+    "section of the configuration binds keys (x = toggle-read, <C-d> = none),\n"
+    "[keys.index], [keys.pager], [keys.folders] those of one screen, and\n"
+    "keys-preset = vi or mutt starts from other keys; see tern.conf(5).\n"
     "\n"
     "With a URL and no configuration, tern connects to that server and asks\n"
     "for the password. imaps:// is TLS on port 993; imap:// is port 143 with\n"
@@ -94,6 +100,7 @@ main(int argc, char **argv)
 	const char     *account_name = NULL, *config = NULL, *ca_file = NULL;
 	char	       *path, *err = NULL;
 	int		c, status, explicit_config;
+	int		dump_keys = 0;
 
 	main_no_core();
 	setlocale(LC_ALL, "");
@@ -113,8 +120,8 @@ main(int argc, char **argv)
 			ca_file = optarg;
 			break;
 		case OPT_DUMP_KEYS:
-			keymap_dump(stdout);
-			return (0);
+			dump_keys = 1;
+			break;
 		case 'h':
 			fputs(main_usage, stdout);
 			return (0);
@@ -134,6 +141,12 @@ main(int argc, char **argv)
 	}
 
 	conf_init(&conf);
+	if (argc == 1 && dump_keys) {
+		/* A URL on the command line: no configuration, no [keys]. */
+		keymap_dump(&conf.keys, stdout, 0);
+		conf_free(&conf);
+		return (0);
+	}
 	if (argc == 1) {
 		/* A URL on the command line needs no configuration. */
 		url_account = account_new("default");
@@ -147,15 +160,26 @@ main(int argc, char **argv)
 	} else {
 		explicit_config = config != NULL;
 		path = explicit_config ? xstrdup(config) : conf_default_path();
-		if (path == NULL ||
+		/* Without a file the keys are the defaults. */
+		if (dump_keys &&
+		    (path == NULL ||
+			(!explicit_config && access(path, F_OK) != 0))) {
+			free(path);
+			path = NULL;
+		} else if (path == NULL ||
 		    (!explicit_config && access(path, F_OK) != 0))
 			main_fail(xstrdup(
 			    "no account: give a URL such as "
 			    "imaps://user@host, or write a configuration "
 			    "(see tern.conf(5))"));
-		if (conf_load(&conf, path, &err) != 0)
+		if (path != NULL && conf_load(&conf, path, &err) != 0)
 			main_fail(err);
 		free(path);
+		if (dump_keys) {
+			keymap_dump(&conf.keys, stdout, 0);
+			conf_free(&conf);
+			return (0);
+		}
 		if ((account = conf_find(&conf, account_name)) == NULL)
 			main_fail(account_name != NULL ?
 				xasprintf("no account named %s", account_name) :
@@ -168,6 +192,7 @@ main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	app.account = account;
+	app.keys = &conf.keys;
 	/* The connection is made while the password-command runs. */
 	app_begin(&app);
 	if (account->password_command != NULL &&

@@ -190,6 +190,8 @@ ui_getkey(void)
 		case KEY_RESIZE:
 			return (KEYC_RESIZE);
 		default:
+			if (ch >= KEY_F(1) && ch <= KEY_F(12))
+				return (KEYC_F(ch - KEY_F0));
 			return (0);
 		}
 	}

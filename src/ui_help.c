@@ -17,20 +17,21 @@ ui_help_keys(const struct binding *b, size_t n, enum action a)
 {
 	struct strbuf sb;
 	size_t	      i, j;
+	char	      name[KEYNAME_MAX];
 
 	strbuf_init(&sb);
 	for (i = 0; i < n; i++) {
 		if (b[i].action != a)
 			continue;
 		for (j = 0; j < i; j++)
-			if (b[j].action == a &&
-			    strcmp(b[j].name, b[i].name) == 0)
+			if (b[j].action == a && b[j].key == b[i].key)
 				break;
 		if (j < i)
 			continue;
 		if (sb.len > 0)
 			strbuf_adds(&sb, ", ");
-		strbuf_adds(&sb, b[i].name);
+		keyname_format(b[i].key, 0, name);
+		strbuf_adds(&sb, name);
 	}
 	return (strbuf_detach(&sb, NULL));
 }
@@ -43,14 +44,14 @@ ui_help_draw(struct app *app, int y, int x, int w, int h)
 	char		     *keys, *row;
 	int		      r = 0;
 
-	b = keymap_bindings(&n);
+	b = keymap_bindings(app->keys, &n);
 	ui_put(y + r++, x, w, " tern key bindings (q to go back)", A_BOLD);
 	ui_put(y + r++, x, w, "", A_NORMAL);
 	for (i = 0; i < n && r < h; i++) {
-		/* Each action once, where the table first names it. */
+		/* Each action once, where the map first names it. */
 		for (j = 0; j < i && b[j].action != b[i].action; j++)
 			;
-		if (j < i)
+		if (j < i || b[i].action == ACT_NONE)
 			continue;
 		if (line++ < app->help_top)
 			continue;

@@ -81,14 +81,21 @@ while read -r opt; do
 done <"$tmp/short"
 
 # --- keys ------------------------------------------------------------------
-if ! "$bin" --dump-keys >"$tmp/keys" 2>&1; then
+# The defaults: no configuration of the caller's.
+if ! "$bin" -c /dev/null --dump-keys >"$tmp/keys" 2>&1; then
 	echo "check-docs: '$bin --dump-keys' failed:"
 	sed 's/^/    /' "$tmp/keys"
 	exit 1
 fi
-# CONTEXT <tab> KEY <tab> ACTION <tab> DESCRIPTION
-awk -F '\t' 'NF >= 3 && $2 != "" { print $2 }' "$tmp/keys" | sort -u \
-    >"$tmp/keynames"
+# "KEY = ACTION" lines in [keys] sections; the page writes <Enter> as Enter
+# and "#" as #.
+awk '/^\[/ || /^#/ || /^keys-preset/ { next }
+	/ = / {
+		k = substr($0, 1, index($0, " = ") - 1)
+		if (k ~ /^<.*>$/ || k ~ /^".*"$/)
+			k = substr(k, 2, length(k) - 2)
+		print k
+	}' "$tmp/keys" | sort -u >"$tmp/keynames"
 if [ ! -s "$tmp/keynames" ]; then
 	echo "check-docs: found no key bindings in '$bin --dump-keys'"
 	exit 1

@@ -14,8 +14,8 @@ curses      <(n?curses[a-z]*|ncursesw?/[^>]*|term)\.h>   src/ui*.c include/ui_cu
 libetpan    <libetpan/[^>]*>   src/imap*.c src/imap*.h src/stream.c src/mime*.c src/smtp.c
 sqlite      <sqlite3\.h>       src/cache*.c src/journal.c
 openssl     <openssl/[^>]*>    src/tls.c src/stream.c
-ui-header   "ui(_[^"]*)?\.h"    src/ui*.c include/ui*.h src/app.c src/main.c src/actions*.c src/keymap.c
-app-header  "app\.h"           src/ui*.c include/ui*.h src/app.c src/main.c src/actions*.c src/keymap.c
+ui-header   "ui(_[^"]*)?\.h"    src/ui*.c include/ui*.h src/app.c src/main.c src/actions*.c
+app-header  "app\.h"           src/ui*.c include/ui*.h src/app.c src/main.c src/actions*.c
 '
 
 # The files whose includes are checked.

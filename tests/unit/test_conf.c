@@ -782,9 +782,89 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 17);
+	/* The accounts' settings, then keys-preset. */
+	assert_int_equal(n, 18);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
+}
+
+/* [keys] sections: bindings, the preset first, errors with the line. */
+static void
+test_conf_keys(void **state)
+{
+	struct conf conf;
+
+	test_conf_ok(&conf,
+	    "# before any section\n"
+	    "keys-preset = vi\n"
+	    "[keys.index]\n"
+	    "x = toggle-read\n"
+	    "  N   =   none  \n"
+	    "[account a]\n"
+	    "imap = imaps://a@h\n"
+	    "[keys]\n"
+	    "x = help\n"
+	    "<C-d> = none\n"
+	    "= = first\n"
+	    "\"#\" = help\n"
+	    "[ keys.pager ]\n"
+	    "<F5> = find\n");
+	assert_int_equal(conf.naccounts, 1);
+	assert_int_equal(conf.keys.preset, KEYS_VI);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_INDEX, 'x'),
+	    ACT_TOGGLE_READ);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_PAGER, 'x'), ACT_HELP);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_INDEX, 'N'), ACT_NONE);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_INDEX, 'h'), ACT_FOCUS);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_PAGER, KEYC_CTRL('d')),
+	    ACT_NONE);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_HELP, '='), ACT_FIRST);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_HELP, '#'), ACT_HELP);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_PAGER, KEYC_F(5)),
+	    ACT_FIND);
+	conf_free(&conf);
+
+	/* Without a [keys] section, the defaults. */
+	test_conf_ok(&conf, "[account a]\nimap = imaps://a@h\n");
+	assert_int_equal(conf.keys.preset, KEYS_DEFAULT);
+	assert_int_equal(keymap_lookup(&conf.keys, CTX_INDEX, 'N'),
+	    ACT_TOGGLE_READ);
+	conf_free(&conf);
+
+	test_conf_error("[keys.index]\n<Foo> = help\n",
+	    "test.conf:2: unknown key name '<Foo>' (a character, or a name "
+	    "such as <Enter>, <C-d> or <F5>)");
+	test_conf_error("[keys.index]\nab = help\n",
+	    "test.conf:2: unknown key name 'ab' (a character, or a name "
+	    "such as <Enter>, <C-d> or <F5>)");
+	test_conf_error("[keys]\n\nx = frobnicate\n",
+	    "test.conf:3: unknown action 'frobnicate'");
+	test_conf_error("[keys.pager]\nx = delete-folder\n",
+	    "test.conf:2: action 'delete-folder' does not exist in "
+	    "[keys.pager] (only in: folders)");
+	test_conf_error("[keys.index]\nx = help\n[keys.index]\nx = next\n",
+	    "test.conf:4: key 'x' bound twice in [keys.index]");
+	test_conf_error("[keys]\nx = help\nx = next\n",
+	    "test.conf:3: key 'x' bound twice in [keys]");
+	test_conf_error("[keys.index]\nx help\n",
+	    "test.conf:2: expected 'KEY = ACTION'");
+	test_conf_error("[keys.index]\nx =\n",
+	    "test.conf:2: expected 'KEY = ACTION'");
+	test_conf_error("[keys.inbox]\n",
+	    "test.conf:1: unknown section 'keys.inbox' (the screens are "
+	    "folders, index, pager, help, failed and attachments)");
+	test_conf_error("[keys]\nkeys-preset = vi\n",
+	    "test.conf:2: unknown key name 'keys-preset' (a character, or a "
+	    "name such as <Enter>, <C-d> or <F5>)");
+	test_conf_error("[account a]\nimap = imaps://a@h\nkeys-preset = vi\n",
+	    "test.conf:3: setting 'keys-preset' must come before the first "
+	    "section");
+	test_conf_error("keys-preset = emacs\n",
+	    "test.conf:1: keys-preset must be default, vi or mutt");
+	test_conf_error("keys-preset = vi\nkeys-preset = vi\n",
+	    "test.conf:2: setting 'keys-preset' given twice");
+	test_conf_error("imap = imaps://a@h\n",
+	    "test.conf:1: setting 'imap' outside an [account] section");
 }
 
 /* Every setting in the table is documented in tern.conf(5). */
@@ -874,6 +954,7 @@ main(void)
 		cmocka_unit_test(test_conf_default_path),
 		cmocka_unit_test(test_conf_settings_table),
 		cmocka_unit_test(test_conf_man_page),
+		cmocka_unit_test(test_conf_keys),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
