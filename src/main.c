@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "conf.h"
+#include "conf_print.h"
 #include "keymap.h"
 #include "log.h"
 #include "secret.h"
@@ -25,7 +26,7 @@
 static const char main_usage[] =
     "usage: tern [-hV] [-a account] [-c file] [-d logfile] [--ca-file file]\n"
     "            [--dump-keys] [imaps://user@host[:port]]\n"
-
+    "       tern --check-config [-a account] [-c file | file]\n"
     "\n"
     "  -a, --account NAME   use this account from the configuration\n"
     "                       (default: the first)\n"
@@ -33,7 +34,8 @@ static const char main_usage[] =
     "                       $XDG_CONFIG_HOME/tern/config)\n"
     "  -d, --debug FILE     write a debug log to FILE (never passwords)\n"
     "      --ca-file FILE   trust the CA certificates in FILE\n"
-
+    "      --check-config   check the configuration, print what it sets\n"
+    "                       (never a password; no command is run), and exit\n"
     "      --dump-keys      print the key bindings in effect, as [keys]\n"
     "                       sections of a configuration, and exit\n"
     "  -h, --help           print this help and exit\n"
@@ -58,6 +60,7 @@ static const char main_usage[] =
 enum {
 	OPT_CA_FILE = 256,
 	OPT_DUMP_KEYS,
+	OPT_CHECK_CONFIG,
 };
 
 static const struct option main_options[] = {
@@ -65,6 +68,7 @@ static const struct option main_options[] = {
 	{ "config", required_argument, NULL, 'c' },
 	{ "debug", required_argument, NULL, 'd' },
 	{ "ca-file", required_argument, NULL, OPT_CA_FILE },
+	{ "check-config", no_argument, NULL, OPT_CHECK_CONFIG },
 	{ "dump-keys", no_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -91,6 +95,34 @@ static void __attribute__((noreturn)) main_fail(char *msg)
 	exit(1);
 }
 
+/*
+ * --check-config: the file is read as for a start, and what it sets is
+ * printed; nothing is connected to and no command is run.
+ */
+static int
+main_check_config(const char *path, const char *account_name)
+{
+	struct conf conf;
+	char	   *p, *err = NULL;
+
+	if ((p = path != NULL ? xstrdup(path) : conf_default_path()) == NULL)
+		main_fail(xstrdup("no configuration file: give one"));
+	conf_init(&conf);
+	if (conf_load(&conf, p, &err) != 0)
+		main_fail(err);
+	if (conf.naccounts == 0)
+		err = xasprintf("%s: the configuration has no account", p);
+	else if (account_name != NULL && conf_find(&conf, account_name) == NULL)
+		err = xasprintf("%s: no account named %s", p, account_name);
+	if (err != NULL)
+		main_fail(err);
+	printf("%s: valid\n", p);
+	conf_print(stdout, &conf);
+	free(p);
+	conf_free(&conf);
+	return (0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -100,7 +132,7 @@ main(int argc, char **argv)
 	const char     *account_name = NULL, *config = NULL, *ca_file = NULL;
 	char	       *path, *err = NULL;
 	int		c, status, explicit_config;
-	int		dump_keys = 0;
+	int		dump_keys = 0, check_config = 0;
 
 	main_no_core();
 	setlocale(LC_ALL, "");
@@ -122,6 +154,9 @@ main(int argc, char **argv)
 		case OPT_DUMP_KEYS:
 			dump_keys = 1;
 			break;
+		case OPT_CHECK_CONFIG:
+			check_config = 1;
+			break;
 		case 'h':
 			fputs(main_usage, stdout);
 			return (0);
@@ -135,10 +170,13 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1) {
+	if (argc > 1 || (check_config && argc == 1 && config != NULL)) {
 		fputs(main_usage, stderr);
 		return (1);
 	}
+	if (check_config)
+		return (main_check_config(argc == 1 ? argv[0] : config,
+		    account_name));
 
 	conf_init(&conf);
 	if (argc == 1 && dump_keys) {

@@ -750,6 +750,18 @@ write_config() {
 	} >"$CONFIG"
 }
 
+# config_dir: the test directory, and an empty HOME and XDG_CONFIG_HOME
+# (with its tern directory), for a test of tern's options and
+# configuration that needs no server: no file of the caller's takes part.
+config_dir() {
+	[ -x "$TERN_BIN" ] || skip "tern is not built ($TERN_BIN)"
+	TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
+	mkdir -p "$TEST_DIR/home" "$TEST_DIR/xdg/tern"
+	HOME=$TEST_DIR/home
+	XDG_CONFIG_HOME=$TEST_DIR/xdg
+	export HOME XDG_CONFIG_HOME
+}
+
 # tern_start [-s COLSxROWS] [ARGS...]: run tern in a detached tmux session.
 # Its stderr goes to $TEST_DIR/tern.stderr, its exit status to
 # $TEST_DIR/tern.status (see wait_exit); the pane stays after it exits so

@@ -5,13 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 set -eu
 
-[ -x "$TERN_BIN" ] || skip "tern is not built ($TERN_BIN)"
-TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tern-$TEST_NAME.XXXXXX")
-mkdir -p "$TEST_DIR/home" "$TEST_DIR/xdg/tern"
-# No configuration of the caller's may take part.
-HOME=$TEST_DIR/home
-XDG_CONFIG_HOME=$TEST_DIR/xdg
-export HOME XDG_CONFIG_HOME
+config_dir
 
 cat >"$XDG_CONFIG_HOME/tern/config" <<EOF2
 keys-preset = vi

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "conf.h"
+#include "conf_print.h"
 
 #define FP_HEX                             \
 	"00112233445566778899aabbccddeeff" \
@@ -867,6 +868,42 @@ test_conf_keys(void **state)
 	    "test.conf:1: setting 'imap' outside an [account] section");
 }
 
+/* --check-config shows a value for every setting of an account. */
+static void
+test_conf_print(void **state)
+{
+	const char *const *names = conf_setting_names();
+	struct conf	   conf;
+	char		  *v, *out = NULL;
+	size_t		   i, len = 0;
+	FILE		  *f;
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://bob@h:1993\n"
+	    "password-command = echo s3cret\n"
+	    "[keys.index]\nx = toggle-read\n");
+	for (i = 0; names[i] != NULL; i++) {
+		if (strcmp(names[i], "keys-preset") == 0)
+			continue;
+		if ((v = conf_print_value(conf.accounts[0], names[i])) == NULL)
+			fail_msg("--check-config shows no value for %s",
+			    names[i]);
+		free(v);
+	}
+	f = open_memstream(&out, &len);
+	assert_non_null(f);
+	conf_print(f, &conf);
+	fclose(f);
+	assert_non_null(strstr(out, "imap = imaps://bob@h:1993\n"));
+	assert_non_null(strstr(out, "timeout = 30\n"));
+	assert_non_null(strstr(out, "[keys.index]\nx = toggle-read\n"));
+	/* Neither the command nor what it would print. */
+	assert_null(strstr(out, "s3cret"));
+	assert_null(strstr(out, "echo"));
+	free(out);
+	conf_free(&conf);
+}
+
 /* Every setting in the table is documented in tern.conf(5). */
 static void
 test_conf_man_page(void **state)
@@ -955,6 +992,7 @@ main(void)
 		cmocka_unit_test(test_conf_settings_table),
 		cmocka_unit_test(test_conf_man_page),
 		cmocka_unit_test(test_conf_keys),
+		cmocka_unit_test(test_conf_print),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
