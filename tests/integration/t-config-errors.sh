@@ -56,10 +56,12 @@ bad 5 "unknown section 'keys.inbox'" '[keys.inbox]' 'x = help'
 # one is made.
 assert_eq "$(grep -c 'imap-login' "$TEST_DIR/dovecot.log")" "$before" \
     "connections in Dovecot's log after the refused configurations"
+seed
 write_config '[keys.index]' 'x = toggle-read'
 tm kill-server >/dev/null 2>&1 || true
 tern_start -c "$CONFIG" -d "$TEST_DIR/tern.log"
-wait_for 'INBOX'
+wait_for 'Welcome to the team'
+wait_status 'ready'
 wait_server grep -q 'imap-login: Info: Login: user=<alice>' \
     "$TEST_DIR/dovecot.log"
 [ -e "$TEST_DIR/pwcmd.ran" ] || fail "the good configuration ran no command"

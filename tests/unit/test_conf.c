@@ -131,8 +131,10 @@ test_conf_syntax(void **state)
 	/* An empty file, and one with only comments, has no account. */
 	test_conf_ok(&conf, "");
 	assert_int_equal(conf.naccounts, 0);
+	conf_free(&conf);
 	test_conf_ok(&conf, "# nothing\n  ; here\n\n");
 	assert_int_equal(conf.naccounts, 0);
+	conf_free(&conf);
 }
 
 static void
