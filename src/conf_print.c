@@ -96,7 +96,9 @@ conf_print_value(const struct account *a, const char *name)
 	if (strcmp(name, "tls-server-name") == 0)
 		return (conf_print_or(a->tls_server_name, "the URL's host"));
 	if (strcmp(name, "tls") == 0)
-		return (xstrdup(conf_print_tls(a->tls)));
+		return (a->tls == TLS_NONE ? xstrdup("none") :
+					     xasprintf("(as the URL says: %s)",
+						 conf_print_tls(a->tls)));
 	if (strcmp(name, "timeout") == 0)
 		return (xasprintf("%d", a->timeout));
 	if (strcmp(name, "poll-interval") == 0)
