@@ -77,16 +77,14 @@ struct attach_list {
 
 struct app {
 	struct account *account;
-	const struct keymap
-		      *keys; /* the configuration's: defaults, preset, [keys] */
-	char	      *password; /* from password-command, then freed */
-	struct worker *worker;
-	int	       connected;
-	int	       ever_connected;
-	int	       logging_in;
-	int	       cache_shown; /* offline at start: the cache is up */
-	int	       previewed;   /* the cache was asked before the login */
-	struct journal *journal;    /* NULL: the cache file is unusable */
+	char	       *password; /* from password-command, then freed */
+	struct worker  *worker;
+	int		connected;
+	int		ever_connected;
+	int		logging_in;
+	int		cache_shown; /* offline at start: the cache is up */
+	int		previewed;   /* the cache was asked before the login */
+	struct journal *journal;     /* NULL: the cache file is unusable */
 
 	struct folders folders;
 	int	       folders_loaded;
@@ -152,6 +150,9 @@ struct app {
 	char *exit_text; /* printed on stderr after curses ends */
 	int   sigfd;	 /* signals, as bytes (signal.c) */
 	int   begun;	 /* app_begin ran */
+
+	/* The configuration's: the defaults, the preset, the [keys]. */
+	const struct keymap *keys;
 };
 
 /* app.c */

@@ -6,12 +6,13 @@
  * back to the caller as strings.
  *
  * Syntax: "[account NAME]" or "[account "NAME"]" opens a section; then
- * "key = value" lines.  "[keys]" and "[keys.SCREEN]" hold "KEY = ACTION"
- * lines, which keymap.c checks and applies.  The few settings of the whole
- * file (keys-preset) come before the first section.  Blanks around keys and values are trimmed; a value
+ * "key = value" lines.  Blanks around keys and values are trimmed; a value
  * in double quotes keeps its blanks and may use \" and \\ inside.  A line
  * whose first non-blank character is '#' or ';' is a comment; there are no
  * comments after a value, since a password-command may hold '#'.
+ * "[keys]" and "[keys.SCREEN]" hold "KEY = ACTION" lines, which keymap.c
+ * checks and applies.  The settings of the whole file (keys-preset) come
+ * before the first section.
  */
 #include <sys/stat.h>
 
