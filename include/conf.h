@@ -48,6 +48,11 @@ struct account {
 	int subscribed_only; /* -1: if the server has subscriptions */
 	int delete_to_trash; /* d moves to Trash (delete = trash) */
 	int new_mail_bell;
+	/* Writing mail: From, the user's other addresses, the quote's
+	 * first line; NULL: the defaults (conf.c's help says which). */
+	char		 *from;
+	char		 *alternates;
+	char		 *attribution;
 	struct sort_order sort; /* of the message list */
 	char *save_dir;		/* offered by the save prompt; NULL: default */
 	char *html_filter;	/* NULL: w3m, lynx, the built-in */

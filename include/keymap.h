@@ -34,8 +34,9 @@ enum context {
 	CTX_INDEX,   /* the message list has the focus */
 	CTX_PAGER,
 	CTX_HELP,
-	CTX_FAILED, /* the list of changes the server refused */
-	CTX_ATTACH, /* the parts of a message */
+	CTX_FAILED,  /* the list of changes the server refused */
+	CTX_ATTACH,  /* the parts of a message */
+	CTX_COMPOSE, /* a message being written */
 };
 
 enum action {
@@ -81,6 +82,14 @@ enum action {
 	ACT_ARCHIVE,
 	ACT_COLLAPSE,
 	ACT_JUMP,
+	ACT_COMPOSE,
+	ACT_REPLY,
+	ACT_REPLY_ALL,
+	ACT_FORWARD,
+	ACT_FORWARD_ATTACH,
+	ACT_EDIT,
+	ACT_ATTACH_FILE,
+	ACT_DETACH,
 };
 
 struct binding {

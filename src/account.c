@@ -42,6 +42,9 @@ account_free(struct account *a)
 	free(a->oauth2_token_command);
 	free(a->ca_file);
 	free(a->save_dir);
+	free(a->from);
+	free(a->alternates);
+	free(a->attribution);
 	free(a->fingerprint);
 	free(a->html_filter);
 	free(a->tls_server_name);

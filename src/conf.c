@@ -69,6 +69,9 @@ static int conf_set_subscribed_only(struct conf_section *, const char *,
     char **);
 static int conf_set_delete(struct conf_section *, const char *, char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
+static int conf_set_from(struct conf_section *, const char *, char **);
+static int conf_set_alternates(struct conf_section *, const char *, char **);
+static int conf_set_attribution(struct conf_section *, const char *, char **);
 static int conf_set_save_dir(struct conf_section *, const char *, char **);
 static int conf_set_html_filter(struct conf_section *, const char *, char **);
 
@@ -119,6 +122,15 @@ static const struct conf_setting conf_settings[] = {
 	    "Order of the message list: date (newest sent first, the "
 	    "default) or arrival (newest received first); reverse-date and "
 	    "reverse-arrival put the oldest on top." },
+	{ "from", conf_set_from,
+	    "The From of the mail written, as \"Name <address>\" (default: "
+	    "the IMAP user name if it is an address, else user@host)." },
+	{ "alternates", conf_set_alternates,
+	    "The user's other addresses, left out of a reply to all: blank "
+	    "separated, with shell patterns (*@example.org), in any case." },
+	{ "attribution", conf_set_attribution,
+	    "The line above a quote in a reply: %n the sender's name, %a "
+	    "address, %d the date (default \"On %d, %n wrote:\")." },
 	{ "save-dir", conf_set_save_dir,
 	    "Directory the save prompt offers for attachments; ~/ is the home "
 	    "directory (default ~/Downloads if it exists, else ~)." },
@@ -229,6 +241,43 @@ conf_set_ca_file(struct conf_section *sec, const char *value, char **err)
 	free(sec->account->ca_file);
 	sec->account->ca_file = xstrdup(value);
 	return (0);
+}
+
+/* A setting of writing mail goes into a header or a text: one line. */
+static int
+conf_set_line(char **dst, const char *name, const char *value, char **err)
+{
+	const char *p;
+
+	for (p = value; *p != '\0'; p++) {
+		if ((unsigned char)*p < ' ' || *p == 0x7f) {
+			*err = xasprintf("%s holds a control character", name);
+			return (-1);
+		}
+	}
+	free(*dst);
+	*dst = xstrdup(value);
+	return (0);
+}
+
+static int
+conf_set_from(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_set_line(&sec->account->from, "from", value, err));
+}
+
+static int
+conf_set_alternates(struct conf_section *sec, const char *value, char **err)
+{
+	return (
+	    conf_set_line(&sec->account->alternates, "alternates", value, err));
+}
+
+static int
+conf_set_attribution(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_set_line(&sec->account->attribution, "attribution", value,
+	    err));
 }
 
 static int

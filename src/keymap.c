@@ -71,6 +71,16 @@ static const struct {
 	[ACT_COLLAPSE] = { "collapse",
 	    "hide or show the folders below this one" },
 	[ACT_JUMP] = { "jump", "open a folder by a part of its name" },
+	[ACT_COMPOSE] = { "compose", "write a new message" },
+	[ACT_REPLY] = { "reply", "reply to the sender (or Reply-To)" },
+	[ACT_REPLY_ALL] = { "reply-all",
+	    "reply to the sender and every other recipient" },
+	[ACT_FORWARD] = { "forward", "forward the message in the text" },
+	[ACT_FORWARD_ATTACH] = { "forward-attached",
+	    "forward the message whole, as an attachment" },
+	[ACT_EDIT] = { "edit", "edit the message again" },
+	[ACT_ATTACH_FILE] = { "attach-file", "attach a file" },
+	[ACT_DETACH] = { "detach", "take the attachment off" },
 };
 
 static const struct binding keymap_table[] = {
@@ -133,6 +143,19 @@ static const struct binding keymap_table[] = {
 	{ CTX_FOLDERS, ' ', "Space", ACT_COLLAPSE },
 	{ CTX_FOLDERS, 'c', "c", ACT_JUMP },
 	{ CTX_INDEX, 'c', "c", ACT_JUMP },
+	{ CTX_INDEX, 'm', "m", ACT_COMPOSE },
+	{ CTX_PAGER, 'm', "m", ACT_COMPOSE },
+	{ CTX_INDEX, 'r', "r", ACT_REPLY },
+	{ CTX_PAGER, 'r', "r", ACT_REPLY },
+	{ CTX_INDEX, 'R', "R", ACT_REPLY_ALL },
+	{ CTX_PAGER, 'R', "R", ACT_REPLY_ALL },
+	{ CTX_INDEX, 'f', "f", ACT_FORWARD },
+	{ CTX_PAGER, 'f', "f", ACT_FORWARD },
+	{ CTX_INDEX, 'W', "W", ACT_FORWARD_ATTACH },
+	{ CTX_PAGER, 'W', "W", ACT_FORWARD_ATTACH },
+	{ CTX_COMPOSE, 'e', "e", ACT_EDIT },
+	{ CTX_COMPOSE, 'a', "a", ACT_ATTACH_FILE },
+	{ CTX_COMPOSE, 'D', "D", ACT_DETACH },
 };
 
 static const char *keymap_contexts[] = {
@@ -143,6 +166,7 @@ static const char *keymap_contexts[] = {
 	[CTX_HELP] = "help",
 	[CTX_FAILED] = "failed",
 	[CTX_ATTACH] = "attachments",
+	[CTX_COMPOSE] = "compose",
 };
 
 enum action

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -24,7 +25,7 @@
 
 static const char main_usage[] =
     "usage: tern [-hV] [-a account] [-c file] [-d logfile] [--ca-file file]\n"
-    "            [--dump-keys] [imaps://user@host[:port]]\n"
+    "            [--dump-keys] [imaps://user@host[:port]] [mailto:...]\n"
     "\n"
     "  -a, --account NAME   use this account from the configuration\n"
     "                       (default: the first)\n"
@@ -47,7 +48,12 @@ static const char main_usage[] =
     "\n"
     "In the pager, v lists the message's parts: s saves one (the setting\n"
     "save-dir is the directory offered), Enter opens it with its viewer\n"
-    "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n";
+    "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n"
+    "\n"
+    "m writes a message, r replies, R replies to all, f forwards, W forwards\n"
+    "as an attachment, in $VISUAL, else $EDITOR, else vi; then a attaches a\n"
+    "file, e edits again, q abandons.  With a mailto: URL (RFC 6068) tern\n"
+    "starts writing to it, and ends when the message is done with.\n";
 
 enum {
 	OPT_CA_FILE = 256,
@@ -92,6 +98,7 @@ main(int argc, char **argv)
 	struct app	app;
 	struct account *account = NULL, *url_account = NULL;
 	const char     *account_name = NULL, *config = NULL, *ca_file = NULL;
+	const char     *mailto = NULL;
 	char	       *path, *err = NULL;
 	int		c, status, explicit_config;
 
@@ -128,6 +135,11 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	/* The system's mailto handler: the URL and, maybe, an account URL. */
+	if (argc >= 1 && strncasecmp(argv[argc - 1], "mailto:", 7) == 0) {
+		mailto = argv[argc - 1];
+		argc--;
+	}
 	if (argc > 1) {
 		fputs(main_usage, stderr);
 		return (1);
@@ -168,6 +180,8 @@ main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	app.account = account;
+	if (mailto != NULL && actions_compose_mailto(&app, mailto, &err) != 0)
+		main_fail(err);
 	/* The connection is made while the password-command runs. */
 	app_begin(&app);
 	if (account->password_command != NULL &&

@@ -13,9 +13,9 @@
 #include "fuzz.h"
 #include "msg_build.h"
 
-static const char *fuzz_draft_fields[] = { "Date:", "From:", "Reply-To:",
-	"To:", "Cc:", "Subject:", "Message-ID:", "MIME-Version:",
-	"Content-Type:", "Content-Transfer-Encoding:", NULL };
+static const char *fuzz_draft_fields[] = { "Date:", "From:", "Reply-To:", "To:",
+	"Cc:", "Subject:", "Message-ID:", "MIME-Version:", "Content-Type:",
+	"Content-Transfer-Encoding:", NULL };
 
 static void
 fuzz_draft_check(const char *s, size_t len)

@@ -1,0 +1,311 @@
+/*
+ * actions_compose.c owns writing a message on the UI thread: m, r, R, f
+ * and W start one, the editor runs on its draft file, and the compose
+ * screen's keys act on it (e edit again, a attach, D detach, q abort).
+ * The draft file lives in a directory of its own and goes when the
+ * message is done with.  What the original message says reaches the
+ * draft through reply.c only; nothing of it ever reaches a shell.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attach_file.h"
+#include "conf.h"
+#include "draft.h"
+#include "draft_file.h"
+#include "mailto.h"
+#include "reply.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+/* The editor: $VISUAL, else $EDITOR, else vi, as every mailer does. */
+static const char *
+actions_compose_editor(void)
+{
+	const char *e;
+
+	if ((e = getenv("VISUAL")) != NULL && *e != '\0')
+		return (e);
+	if ((e = getenv("EDITOR")) != NULL && *e != '\0')
+		return (e);
+	return ("vi");
+}
+
+/* The from setting, else the IMAP user if it is an address. */
+static char *
+actions_compose_from(struct app *app)
+{
+	struct account *a = app->account;
+
+	if (a->from != NULL)
+		return (xstrdup(a->from));
+	if (strchr(a->user, '@') != NULL)
+		return (xstrdup(a->user));
+	return (xasprintf("%s@%s", a->user, a->host));
+}
+
+static void
+actions_compose_clear(struct app *app)
+{
+	struct compose *c = &app->compose;
+
+	draft_free(&c->draft);
+	draft_file_remove(&c->file);
+	free(c->error);
+	free(c->want_folder);
+	free(c->answered_folder);
+	memset(c, 0, sizeof *c);
+}
+
+/* Done with the message: back where it was started from. */
+static void
+actions_compose_end(struct app *app)
+{
+	enum app_screen back = app->compose.back;
+	int		quit = app->compose.quit_after;
+
+	actions_compose_clear(app);
+	app->screen = back;
+	if (quit)
+		app->quit = 1;
+}
+
+/* Run the editor on the draft file and read what it left. */
+static void
+actions_compose_edit(struct app *app)
+{
+	struct compose *c = &app->compose;
+	char	       *text, *why, *err;
+	size_t		len;
+	int		rc;
+
+	rc = ui_edit(actions_compose_editor(), c->file.path, &why);
+	app->redraw_all = 1;
+	app->screen = SCREEN_COMPOSE;
+	if (why != NULL || rc != 0) {
+		app_message(app, 1, "The editor failed: %s",
+		    why != NULL ? why : "it exited with an error");
+		free(why);
+	}
+	if (draft_file_read(c->file.path, DRAFT_FILE_MAX, &text, &len, &err) !=
+	    0) {
+		app_message(app, 1, "%s", err);
+		free(err);
+		return;
+	}
+	FREE(&c->error);
+	if (draft_parse(&c->draft, text, len, &err) != 0 ||
+	    draft_check(&c->draft, &err) != 0)
+		c->error = err;
+	free(text);
+}
+
+/* Write the draft file of the draft made and open the editor on it. */
+static void
+actions_compose_begin(struct app *app)
+{
+	struct compose *c = &app->compose;
+	char	       *text, *err;
+	size_t		len;
+
+	text = draft_write(&c->draft, &len);
+	if (draft_file_create(&c->file, text, len, &err) != 0) {
+		app_message(app, 1, "Cannot write the draft: %s", err);
+		free(err);
+		free(text);
+		actions_compose_end(app);
+		return;
+	}
+	free(text);
+	c->active = 1;
+	actions_compose_edit(app);
+}
+
+/* A new draft, From filled in, before the editor. */
+static void
+actions_compose_new(struct app *app)
+{
+	struct compose *c = &app->compose;
+	char	       *from;
+
+	actions_compose_clear(app);
+	c->back = app->screen;
+	draft_init(&c->draft);
+	from = actions_compose_from(app);
+	draft_set(&c->draft, DRAFT_FROM, from);
+	free(from);
+}
+
+/* r R f W: ask for the original; EV_SOURCE goes on. */
+static void
+actions_compose_reply(struct app *app, enum reply_kind kind)
+{
+	struct compose *c = &app->compose;
+	struct msgrow  *m;
+
+	if ((m = actions_current(app)) == NULL || app->mbox_wire == NULL)
+		return;
+	/* The text quoted is the one the pager shows: open it. */
+	if (app->screen != SCREEN_PAGER)
+		actions_run(app, ACT_OPEN);
+	if (app->screen != SCREEN_PAGER || app->pager.uid != m->uid)
+		return;
+	free(c->want_folder);
+	c->want_folder = xstrdup(app->mbox_wire);
+	c->want_uid = m->uid;
+	c->want = (int)kind + 1;
+	actions_source(app, m->uid, kind == REPLY_FORWARD_ATTACH);
+}
+
+int
+actions_compose_source(struct app *app, struct event *ev)
+{
+	struct compose *c = &app->compose;
+	struct reply_in in;
+	enum reply_kind kind;
+	const char     *h, *end;
+	char	       *from;
+
+	if (c->want == 0 || ev->folder == NULL || c->want_folder == NULL ||
+	    ev->uid != c->want_uid || strcmp(ev->folder, c->want_folder) != 0)
+		return (0);
+	kind = (enum reply_kind)(c->want - 1);
+	c->want = 0;
+	FREE(&app->message);
+	h = ev->text != NULL ? ev->text : "";
+	/* The header alone: a body line must not pass for a field. */
+	end = memmem(h, ev->textlen, "\r\n\r\n", 4);
+	if (end == NULL)
+		end = memmem(h, ev->textlen, "\n\n", 2);
+	memset(&in, 0, sizeof in);
+	in.header = h;
+	in.headerlen = end != NULL ? (size_t)(end - h) + 2 : ev->textlen;
+	in.raw = h;
+	in.rawlen = ev->textlen;
+	in.text = app->pager.uid == ev->uid ? app->pager.text : NULL;
+	from = actions_compose_from(app);
+	in.from = from;
+	in.alternates = app->account->alternates;
+	in.attribution = app->account->attribution;
+	actions_compose_new(app);
+	reply_draft(&c->draft, kind, &in);
+	free(from);
+	if (kind == REPLY_SENDER || kind == REPLY_ALL) {
+		c->answered_folder = xstrdup(ev->folder);
+		c->answered_uid = ev->uid;
+		c->answered_uidvalidity = app->mbox.uidvalidity;
+	}
+	actions_compose_begin(app);
+	return (1);
+}
+
+static void
+actions_compose_attach(struct app *app, const char *typed)
+{
+	struct compose *c = &app->compose;
+	const char     *name;
+	char	       *path, *data, *err;
+	size_t		len;
+
+	path = attach_file_path(typed, "");
+	if (draft_file_read(path, DRAFT_FILE_MAX, &data, &len, &err) != 0) {
+		app_message(app, 1, "Not attached: %s", err);
+		free(err);
+		free(path);
+		return;
+	}
+	name = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	draft_attach(&c->draft, name, NULL, data, len);
+	c->cursor = c->draft.natt - 1;
+	app_message(app, 0, "Attached %s", name);
+	free(path);
+}
+
+void
+actions_compose_prompt_done(struct app *app, enum prompt_kind kind,
+    const char *line)
+{
+	switch (kind) {
+	case PROMPT_ATTACH:
+		actions_compose_attach(app, line);
+		break;
+	case PROMPT_ABORT:
+		actions_compose_end(app);
+		app_message(app, 0, "Message abandoned");
+		break;
+	default:
+		break;
+	}
+}
+
+void
+actions_compose_run(struct app *app, enum action a)
+{
+	struct compose *c = &app->compose;
+
+	switch (a) {
+	case ACT_COMPOSE:
+		actions_compose_new(app);
+		actions_compose_begin(app);
+		break;
+	case ACT_REPLY:
+		actions_compose_reply(app, REPLY_SENDER);
+		break;
+	case ACT_REPLY_ALL:
+		actions_compose_reply(app, REPLY_ALL);
+		break;
+	case ACT_FORWARD:
+		actions_compose_reply(app, REPLY_FORWARD);
+		break;
+	case ACT_FORWARD_ATTACH:
+		actions_compose_reply(app, REPLY_FORWARD_ATTACH);
+		break;
+	case ACT_EDIT:
+		actions_compose_edit(app);
+		break;
+	case ACT_ATTACH_FILE:
+		prompt_open(&app->prompt, PROMPT_ATTACH, "Attach file: ", 0);
+		break;
+	case ACT_DETACH:
+		if (c->draft.natt == 0)
+			break;
+		draft_detach(&c->draft, c->cursor);
+		if (c->cursor > 0 && c->cursor >= c->draft.natt)
+			c->cursor--;
+		break;
+	default:
+		break;
+	}
+}
+
+int
+actions_compose_mailto(struct app *app, const char *url, char **err)
+{
+	struct compose *c = &app->compose;
+
+	actions_compose_new(app);
+	if (mailto_parse(&c->draft, url, err) != 0) {
+		actions_compose_clear(app);
+		return (-1);
+	}
+	c->back = SCREEN_MAIN;
+	c->quit_after = 1;
+	c->start = 1;
+	return (0);
+}
+
+void
+actions_compose_start(struct app *app)
+{
+	if (!app->compose.start)
+		return;
+	app->compose.start = 0;
+	actions_compose_begin(app);
+}
+
+void
+actions_compose_free(struct app *app)
+{
+	actions_compose_clear(app);
+}
