@@ -880,6 +880,10 @@ app_event(struct app *app, struct event *ev)
 	case EV_NOTICE:
 		app_message(app, 1, "%s", ev->text);
 		break;
+	case EV_SENT:
+		/* Until a compose screen owns it: the status bar says how. */
+		app_message(app, !ev->ok, "%s", ev->text);
+		break;
 	case EV_DISCONNECTED:
 		app->connected = 0;
 		free(app->netstate);
