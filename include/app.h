@@ -80,6 +80,7 @@ struct attach_list {
 };
 
 /* The message being written (actions_compose.c). */
+#define COMPOSE_RESUME -1
 struct compose {
 	int		  active;
 	struct draft	  draft;
@@ -90,12 +91,17 @@ struct compose {
 	int		  start;      /* mailto: the editor once curses is up */
 	int		  quit_after; /* mailto: tern ends with the message */
 	/* r R f W: the original asked for (REQ_SOURCE), 0: none. */
-	int	 want; /* the kind (enum reply_kind) + 1 */
+	int	 want; /* the kind (enum reply_kind) + 1, or COMPOSE_RESUME */
 	uint32_t want_uid;
 	char	*want_folder;
 	/* A reply: the message to mark \Answered once sent. */
 	char	*answered_folder;
 	uint32_t answered_uidvalidity, answered_uid;
+	/* Resumed from Drafts: the draft to remove once sent or kept. */
+	char	*draft_folder;
+	uint32_t draft_uidvalidity, draft_uid;
+	/* The last REQ_SEND or REQ_POSTPONE (0: none), and mailto's end. */
+	unsigned int answer_id;
 };
 
 struct app {
@@ -225,6 +231,8 @@ void actions_compose_run(struct app *, enum action);
 void actions_compose_prompt_done(struct app *, enum prompt_kind, const char *);
 /* EV_SOURCE: 1 if it was the original of a reply or forward. */
 int actions_compose_source(struct app *, struct event *);
+/* EV_SENT, or EV_DONE of a postpone: 1 if it was one. */
+int actions_compose_answer(struct app *, struct event *);
 /* tern mailto:...: start in compose; -1 and *err for a bad URL. */
 int actions_compose_mailto(struct app *, const char *, char **);
 /* After the screen is up: the editor of a mailto: draft. */

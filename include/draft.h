@@ -51,10 +51,10 @@ char *draft_write(const struct draft *, size_t *);
  */
 int draft_parse(struct draft *, const char *, size_t, char **);
 /*
- * Whether the draft can be sent: one From address, every address readable,
- * a recipient at least.  0, or -1 and *err.
+ * Whether the draft can be sent (sending) or kept: one From address, every
+ * address readable, and to send, a recipient at least.  0, or -1 and *err.
  */
-int draft_check(const struct draft *, char **);
+int draft_check(const struct draft *, int sending, char **);
 /* Add an attachment; the data is the draft's after. */
 void draft_attach(struct draft *, const char *name, const char *type,
     char *data, size_t len);

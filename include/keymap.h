@@ -90,6 +90,9 @@ enum action {
 	ACT_EDIT,
 	ACT_ATTACH_FILE,
 	ACT_DETACH,
+	ACT_SEND,
+	ACT_POSTPONE,
+	ACT_POSTPONED,
 };
 
 struct binding {

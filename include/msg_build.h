@@ -22,8 +22,11 @@ struct msg_built {
 /*
  * Build the message, dated now in the local zone.  0, or -1 and *err (the
  * draft does not pass draft_check, or a field holds what no header may).
+ * MSG_BUILD_DRAFT: a message to keep in Drafts, not to send: it may have
+ * no recipient, and its Bcc is written, to be there when it is resumed.
  */
-int  msg_build(const struct draft *, time_t, struct msg_built *, char **);
+#define MSG_BUILD_DRAFT 0x1
+int  msg_build(const struct draft *, time_t, int, struct msg_built *, char **);
 void msg_built_free(struct msg_built *);
 /* An RFC 5322 date in the local zone, in English whatever the locale. */
 char *msg_build_date(time_t);

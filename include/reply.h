@@ -44,6 +44,12 @@ char *reply_quote(const char *);
 #define REPLY_MAX_REFS 20
 char *reply_references(const char *refs, const char *in_reply_to,
     const char *message_id);
+/*
+ * A field of a header block, unfolded, on one line (a control becomes a
+ * blank), without leading blanks, RFC 2047 words decoded if decode; NULL
+ * if the block has none.
+ */
+char *reply_field(const char *, size_t, const char *name, int decode);
 /* Whether spec is the user's: From's address or one of alternates. */
 int reply_is_me(const char *spec, const char *from, const char *alternates);
 

@@ -770,6 +770,9 @@ actions_run(struct app *app, enum action a)
 	case ACT_EDIT:
 	case ACT_ATTACH_FILE:
 	case ACT_DETACH:
+	case ACT_SEND:
+	case ACT_POSTPONE:
+	case ACT_POSTPONED:
 		actions_compose_run(app, a);
 		break;
 	}

@@ -881,8 +881,7 @@ app_event(struct app *app, struct event *ev)
 		app_message(app, 1, "%s", ev->text);
 		break;
 	case EV_SENT:
-		/* Until a compose screen owns it: the status bar says how. */
-		app_message(app, !ev->ok, "%s", ev->text);
+		actions_compose_answer(app, ev);
 		break;
 	case EV_DISCONNECTED:
 		app->connected = 0;
@@ -964,6 +963,8 @@ app_event(struct app *app, struct event *ev)
 	case EV_DONE:
 		if (ev->id != 0 && ev->id == app->folder_op.id)
 			actions_folders_event(app, ev);
+		else if (actions_compose_answer(app, ev))
+			break;
 		else
 			app_done(app, ev);
 		break;

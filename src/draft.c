@@ -341,7 +341,7 @@ draft_check_field(const struct draft *d, int k, size_t *count, char **err)
 }
 
 int
-draft_check(const struct draft *d, char **err)
+draft_check(const struct draft *d, int sending, char **err)
 {
 	size_t i, n, rcpts = 0;
 
@@ -358,7 +358,7 @@ draft_check(const struct draft *d, char **err)
 		if (i == DRAFT_TO || i == DRAFT_CC || i == DRAFT_BCC)
 			rcpts += n;
 	}
-	if (rcpts == 0) {
+	if (rcpts == 0 && sending) {
 		*err = xstrdup("no recipient: To, Cc and Bcc are empty");
 		return (-1);
 	}

@@ -81,6 +81,11 @@ static const struct {
 	[ACT_EDIT] = { "edit", "edit the message again" },
 	[ACT_ATTACH_FILE] = { "attach-file", "attach a file" },
 	[ACT_DETACH] = { "detach", "take the attachment off" },
+	[ACT_SEND] = { "send", "send the message" },
+	[ACT_POSTPONE] = { "postpone",
+	    "keep the message in the Drafts folder, to finish later" },
+	[ACT_POSTPONED] = { "postponed",
+	    "open the Drafts folder; there, resume the message" },
 };
 
 static const struct binding keymap_table[] = {
@@ -156,6 +161,9 @@ static const struct binding keymap_table[] = {
 	{ CTX_COMPOSE, 'e', "e", ACT_EDIT },
 	{ CTX_COMPOSE, 'a', "a", ACT_ATTACH_FILE },
 	{ CTX_COMPOSE, 'D', "D", ACT_DETACH },
+	{ CTX_COMPOSE, 'y', "y", ACT_SEND },
+	{ CTX_COMPOSE, 'P', "P", ACT_POSTPONE },
+	{ CTX_INDEX, 'p', "p", ACT_POSTPONED },
 };
 
 static const char *keymap_contexts[] = {

@@ -51,9 +51,10 @@ static const char main_usage[] =
     "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n"
     "\n"
     "m writes a message, r replies, R replies to all, f forwards, W forwards\n"
-    "as an attachment, in $VISUAL, else $EDITOR, else vi; then a attaches a\n"
-    "file, e edits again, q abandons.  With a mailto: URL (RFC 6068) tern\n"
-    "starts writing to it, and ends when the message is done with.\n";
+    "as an attachment, in $VISUAL, else $EDITOR, else vi; then y sends, P\n"
+    "postpones to Drafts (p resumes), a attaches a file, e edits again, q\n"
+    "abandons.  With a mailto: URL (RFC 6068) tern starts writing to it,\n"
+    "and ends when the message is done with.\n";
 
 enum {
 	OPT_CA_FILE = 256,

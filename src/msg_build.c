@@ -4,7 +4,8 @@
  * structure and the envelope.  It is a leaf with no I/O but the random
  * bytes of identifiers.  It must never write a Bcc field, a bare CR or
  * LF, or 8-bit bytes: the message is 7-bit clean, so no server's lack of
- * 8BITMIME can damage it.
+ * 8BITMIME can damage it.  The one Bcc field it writes is a draft's, kept
+ * on the user's own server to be resumed, never sent.
  */
 #include <sys/random.h>
 
@@ -241,7 +242,8 @@ msg_build_mime(struct strbuf *sb, const struct draft *d)
 }
 
 int
-msg_build(const struct draft *d, time_t now, struct msg_built *m, char **err)
+msg_build(const struct draft *d, time_t now, int flags, struct msg_built *m,
+    char **err)
 {
 	struct strbuf sb;
 	const char   *at;
@@ -249,7 +251,7 @@ msg_build(const struct draft *d, time_t now, struct msg_built *m, char **err)
 
 	memset(m, 0, sizeof *m);
 	*err = NULL;
-	if (draft_check(d, err) != 0)
+	if (draft_check(d, !(flags & MSG_BUILD_DRAFT), err) != 0)
 		return (-1);
 	if ((d->in_reply_to != NULL && !msg_build_ids_ok(d->in_reply_to)) ||
 	    (d->references != NULL && !msg_build_ids_ok(d->references))) {
@@ -267,7 +269,8 @@ msg_build(const struct draft *d, time_t now, struct msg_built *m, char **err)
 		err) != 0 ||
 	    msg_build_addrs(&sb, "To", d->field[DRAFT_TO], m, 1, err) != 0 ||
 	    msg_build_addrs(&sb, "Cc", d->field[DRAFT_CC], m, 1, err) != 0 ||
-	    msg_build_addrs(NULL, "Bcc", d->field[DRAFT_BCC], m, 1, err) != 0) {
+	    msg_build_addrs(flags & MSG_BUILD_DRAFT ? &sb : NULL, "Bcc",
+		d->field[DRAFT_BCC], m, 1, err) != 0) {
 		strbuf_free(&sb);
 		msg_built_free(m);
 		return (-1);

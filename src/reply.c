@@ -168,13 +168,12 @@ reply_is_me(const char *spec, const char *from, const char *alternates)
 	return (me);
 }
 
-/* A field of the original, unfolded, decoded, one line; or NULL. */
-static char *
-reply_field(const struct reply_in *in, const char *name, int decode)
+char *
+reply_field(const char *h, size_t len, const char *name, int decode)
 {
 	char *v, *d, *p;
 
-	if ((v = mime_fields_value(in->header, in->headerlen, name)) == NULL)
+	if ((v = mime_fields_value(h, len, name)) == NULL)
 		return (NULL);
 	if (decode) {
 		d = rfc2047_decode(v, strlen(v));
@@ -325,9 +324,9 @@ reply_to_fields(struct draft *d, enum reply_kind kind,
 	struct strbuf to, cc, seen;
 	char	     *replyto, *tov, *ccv;
 
-	replyto = reply_field(in, "Reply-To", 0);
-	tov = reply_field(in, "To", 0);
-	ccv = reply_field(in, "Cc", 0);
+	replyto = reply_field(in->header, in->headerlen, "Reply-To", 0);
+	tov = reply_field(in->header, in->headerlen, "To", 0);
+	ccv = reply_field(in->header, in->headerlen, "Cc", 0);
 	strbuf_init(&to);
 	strbuf_init(&cc);
 	strbuf_init(&seen);
@@ -367,7 +366,8 @@ reply_forward_block(struct strbuf *sb, const struct reply_in *in)
 
 	strbuf_adds(sb, "\n----- Forwarded message -----\n");
 	for (i = 0; names[i] != NULL; i++) {
-		if ((v = reply_field(in, names[i], 1)) == NULL)
+		if ((v = reply_field(in->header, in->headerlen, names[i], 1)) ==
+		    NULL)
 			continue;
 		strbuf_printf(sb, "%s: %s\n", names[i], v);
 		free(v);
@@ -390,10 +390,10 @@ reply_draft(struct draft *d, enum reply_kind kind, const struct reply_in *in)
 	char	     *fromv, *subject, *s, *date, *msgid, *refs, *irt, *q;
 	int forward = kind == REPLY_FORWARD || kind == REPLY_FORWARD_ATTACH;
 
-	fromv = reply_field(in, "From", 0);
-	subject = reply_field(in, "Subject", 1);
-	date = reply_field(in, "Date", 0);
-	msgid = reply_field(in, "Message-ID", 0);
+	fromv = reply_field(in->header, in->headerlen, "From", 0);
+	subject = reply_field(in->header, in->headerlen, "Subject", 1);
+	date = reply_field(in->header, in->headerlen, "Date", 0);
+	msgid = reply_field(in->header, in->headerlen, "Message-ID", 0);
 	draft_set(d, DRAFT_FROM, in->from);
 	s = reply_subject(subject, forward);
 	draft_set(d, DRAFT_SUBJECT, s);
@@ -401,8 +401,8 @@ reply_draft(struct draft *d, enum reply_kind kind, const struct reply_in *in)
 	strbuf_init(&body);
 	if (!forward) {
 		reply_to_fields(d, kind, in, fromv);
-		refs = reply_field(in, "References", 0);
-		irt = reply_field(in, "In-Reply-To", 0);
+		refs = reply_field(in->header, in->headerlen, "References", 0);
+		irt = reply_field(in->header, in->headerlen, "In-Reply-To", 0);
 		free(d->references);
 		d->references = reply_references(refs, irt, msgid);
 		free(d->in_reply_to);

@@ -20,7 +20,8 @@ ui_compose_draw(struct app *app, int y, int x, int w, int h)
 	char		     size[16], *v, *line;
 	int		     r = 0, f;
 
-	ui_put(y + r++, x, w, " Compose (e edit, a attach, D detach, q abort)",
+	ui_put(y + r++, x, w,
+	    " Compose (y send, P postpone, e edit, a attach, D detach, q abort)",
 	    A_BOLD);
 	ui_put(y + r++, x, w, "", A_NORMAL);
 	for (f = 0; f < DRAFT_NFIELDS && r < h; f++) {

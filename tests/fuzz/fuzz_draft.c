@@ -66,7 +66,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	if (draft_parse(&d, again, n, &err) != 0)
 		abort();
 	free(again);
-	if (msg_build(&d, 1700000000, &m, &err) == 0) {
+	if (msg_build(&d, 1700000000, 0, &m, &err) == 0) {
 		fuzz_draft_check(m.data, m.len);
 		msg_built_free(&m);
 	} else

@@ -3,14 +3,17 @@
 # and body (RFC 6068: %-escapes, to= merged, other fields ignored), and
 # ends when the message is done with; a URL whose field decodes to a line
 # break (a Bcc: header in a subject) is refused before anything starts.
+# Sent with y, tern ends once the server has taken the message.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/send-lib.sh"
 . "$(dirname "$0")/compose.sh"
 set -eu
 
 dovecot_start
 seed
+smtpd_start
 compose_editor
-write_config 'from = Alice <alice@example.org>'
+send_config 'from = Alice <alice@example.org>'
 tern_start -c "$CONFIG" -d "$TEST_DIR/tern.log" \
     'mailto:bob@example.org?to=dan%40example.org&subject=Caf%C3%A9%20time&cc=carol@example.org&body=line%201%0D%0Aline%202&from=evil@example.com&x-header=1'
 edits 1
@@ -31,3 +34,16 @@ assert_eq "$TERN_STATUS" 1 "exit status for a URL with a line break"
 grep -q 'mailto: subject holds a line break' "$TEST_DIR/tern.stderr" ||
     fail "no reason given: $(cat "$TEST_DIR/tern.stderr")"
 [ "$(cat "$ED/edits")" = 1 ] || fail "the editor ran for a refused URL"
+
+rm -f "$ED/next.eml"
+tern_restart -c "$CONFIG" -d "$TEST_DIR/tern.log" \
+    'mailto:bob@example.org?subject=From%20a%20link&body=Hello'
+edits 2
+wait_for '^ +Subject: From a link'
+keys y
+wait_exit
+assert_eq "$TERN_STATUS" 0 "exit status after sending"
+[ -f "$SMTP_DIR/1.eml" ] || fail "tern ended before the message was sent"
+grep -qx 'RCPT TO:<bob@example.org>' "$SMTP_DIR/1.env" ||
+    fail "not sent to bob"
+has_subject Sent 'From a link' || fail "no copy in Sent"

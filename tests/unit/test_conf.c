@@ -809,7 +809,7 @@ test_conf_settings_table(void **state)
 		assert_non_null(conf_setting_help(names[n]));
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
-	assert_int_equal(n, 20);
+	assert_int_equal(n, 26);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }

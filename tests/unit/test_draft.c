@@ -64,7 +64,7 @@ test_draft_roundtrip(void **state)
 	    "e");
 	assert_string_equal(e.body, d.body);
 	assert_int_equal(e.line[DRAFT_SUBJECT], 5);
-	assert_int_equal(draft_check(&e, &err), 0);
+	assert_int_equal(draft_check(&e, 1, &err), 0);
 	free(s);
 	draft_free(&d);
 	draft_free(&e);
@@ -169,10 +169,10 @@ test_draft_check_addresses(void **state)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_null(test_draft_parse(&d, cases[i].in));
 		if (cases[i].err == NULL) {
-			assert_int_equal(draft_check(&d, &err), 0);
+			assert_int_equal(draft_check(&d, 1, &err), 0);
 			assert_null(err);
 		} else {
-			assert_int_equal(draft_check(&d, &err), -1);
+			assert_int_equal(draft_check(&d, 1, &err), -1);
 			assert_string_equal(err, cases[i].err);
 			free(err);
 		}

@@ -69,7 +69,7 @@ test_msg_build_simple(void **state)
 	d.references = strdup("<r@example.org> <p@example.org>");
 	free(d.body);
 	d.body = strdup("Hello.\n\n-- \nme\n");
-	assert_int_equal(msg_build(&d, 1700000000, &m, &err), 0);
+	assert_int_equal(msg_build(&d, 1700000000, 0, &m, &err), 0);
 	test_msg_build_lines(m.data, m.len);
 	h = test_msg_build_hlen(m.data);
 	assert_string_equal(m.from, "jm@example.org");
@@ -124,7 +124,7 @@ test_msg_build_qp_attach(void **state)
 	d.body = strdup("caf\xc3\xa9\n");
 	draft_attach(&d, "r\xc3\xa9sum\xc3\xa9.pdf", NULL,
 	    memcpy(malloc(sizeof bin), bin, sizeof bin), sizeof bin);
-	assert_int_equal(msg_build(&d, 1700000000, &m, &err), 0);
+	assert_int_equal(msg_build(&d, 1700000000, 0, &m, &err), 0);
 	test_msg_build_lines(m.data, m.len);
 	assert_non_null(strstr(m.data,
 	    "Content-Type: multipart/mixed; "
@@ -157,18 +157,43 @@ test_msg_build_injection(void **state)
 	draft_set(&d, DRAFT_FROM, "a@example.org");
 	draft_set(&d, DRAFT_TO, "b@example.org");
 	draft_set(&d, DRAFT_SUBJECT, "hi\r\nBcc: evil@example.com");
-	assert_int_equal(msg_build(&d, 1700000000, &m, &err), 0);
+	assert_int_equal(msg_build(&d, 1700000000, 0, &m, &err), 0);
 	assert_null(strstr(m.data, "\r\nBcc"));
 	assert_null(strstr(m.data, "evil"));
 	assert_int_equal(m.nrcpts, 1);
 	msg_built_free(&m);
 	draft_set(&d, DRAFT_TO, "b@example.org\r\nBcc: evil@example.com");
-	assert_int_equal(msg_build(&d, 1700000000, &m, &err), -1);
+	assert_int_equal(msg_build(&d, 1700000000, 0, &m, &err), -1);
 	assert_string_equal(err, "To: a line break or NUL in the addresses");
 	free(err);
 	draft_set(&d, DRAFT_TO, "b@example.org");
 	d.references = strdup("<a@b>\r\nBcc: evil@example.com");
-	assert_int_equal(msg_build(&d, 1700000000, &m, &err), -1);
+	assert_int_equal(msg_build(&d, 1700000000, 0, &m, &err), -1);
+	free(err);
+	draft_free(&d);
+}
+
+/* A draft kept in Drafts: no recipient needed, its Bcc written. */
+static void
+test_msg_build_draft(void **state)
+{
+	struct msg_built m;
+	struct draft	 d;
+	char		*err;
+
+	draft_init(&d);
+	draft_set(&d, DRAFT_FROM, "a@example.org");
+	draft_set(&d, DRAFT_BCC, "hidden@example.com");
+	assert_int_equal(msg_build(&d, 1700000000, MSG_BUILD_DRAFT, &m, &err),
+	    0);
+	assert_non_null(strstr(m.data, "\r\nBcc: hidden@example.com\r\n"));
+	msg_built_free(&m);
+	draft_set(&d, DRAFT_BCC, NULL);
+	assert_int_equal(msg_build(&d, 1700000000, MSG_BUILD_DRAFT, &m, &err),
+	    0);
+	msg_built_free(&m);
+	assert_int_equal(msg_build(&d, 1700000000, 0, &m, &err), -1);
+	assert_string_equal(err, "no recipient: To, Cc and Bcc are empty");
 	free(err);
 	draft_free(&d);
 }
@@ -180,6 +205,7 @@ main(void)
 		cmocka_unit_test(test_msg_build_simple),
 		cmocka_unit_test(test_msg_build_qp_attach),
 		cmocka_unit_test(test_msg_build_injection),
+		cmocka_unit_test(test_msg_build_draft),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -141,7 +141,7 @@ test_reply_all(void **state)
 			     "Tue",
 			     40),
 	    0);
-	assert_int_equal(draft_check(&d, &err), 0);
+	assert_int_equal(draft_check(&d, 1, &err), 0);
 	draft_free(&d);
 }
 
