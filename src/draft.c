@@ -285,7 +285,8 @@ draft_parse(struct draft *d, const char *s, size_t len, char **err)
 	int	      at[DRAFT_NFIELDS] = { 0 }, rc = -1;
 
 	*err = NULL;
-	buf = xmemdup(s, len + 1);
+	buf = xmalloc(len + 1);
+	memcpy(buf, s, len);
 	buf[len] = '\0';
 	if (draft_lines(buf, len, &lines, &n, err) != 0)
 		goto out;
