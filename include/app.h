@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "draft.h"
+#include "draft_file.h"
 #include "folders.h"
 #include "keymap.h"
 #include "mailbox.h"
@@ -29,7 +31,8 @@ enum app_screen {
 	SCREEN_PAGER,
 	SCREEN_HELP,
 	SCREEN_FAILED,
-	SCREEN_ATTACH, /* the parts of the message in the pager */
+	SCREEN_ATTACH,	/* the parts of the message in the pager */
+	SCREEN_COMPOSE, /* a message being written, after the editor */
 };
 
 /* A change sent to the server and not yet answered. */
@@ -60,6 +63,7 @@ struct pager {
 	size_t nalt;
 	int    all_headers;
 	int    want_headers; /* asked the server for them */
+	char  *text;	     /* the text part, sanitized, for a quote */
 	char  *pipe_cmd;     /* |: waiting for the message to pipe to it */
 };
 
@@ -73,6 +77,31 @@ struct attach_list {
 	struct mime_part ask_part;
 	uint32_t	 ask_uid;
 	char		*ask_path;
+};
+
+/* The message being written (actions_compose.c). */
+#define COMPOSE_RESUME -1
+struct compose {
+	int		  active;
+	struct draft	  draft;
+	struct draft_file file;	      /* the editor's, while active */
+	char		 *error;      /* why it cannot be sent, or NULL */
+	size_t		  cursor;     /* on the attachments */
+	enum app_screen	  back;	      /* the screen to go back to */
+	int		  start;      /* mailto: the editor once curses is up */
+	int		  quit_after; /* mailto: tern ends with the message */
+	/* r R f W: the original asked for (REQ_SOURCE), 0: none. */
+	int	 want; /* the kind (enum reply_kind) + 1, or COMPOSE_RESUME */
+	uint32_t want_uid;
+	char	*want_folder;
+	/* A reply: the message to mark \Answered once sent. */
+	char	*answered_folder;
+	uint32_t answered_uidvalidity, answered_uid;
+	/* Resumed from Drafts: the draft to remove once sent or kept. */
+	char	*draft_folder;
+	uint32_t draft_uidvalidity, draft_uid;
+	/* The last REQ_SEND or REQ_POSTPONE (0: none), and mailto's end. */
+	unsigned int answer_id;
 };
 
 struct app {
@@ -127,6 +156,7 @@ struct app {
 	enum app_screen	   screen;
 	struct pager	   pager;
 	struct attach_list attach;
+	struct compose	   compose;
 	size_t		   help_top;
 	char		 **failed_lines; /* SCREEN_FAILED, sanitized */
 	size_t		   nfailed_lines;
@@ -193,9 +223,24 @@ void actions_folders_free(struct app *);
 void	     actions_run(struct app *, enum action);
 void	     actions_prompt_done(struct app *, enum prompt_kind, const char *);
 enum context actions_context(const struct app *);
+/* Ask for a message's header, or the whole message: EV_SOURCE. */
+void actions_source(struct app *, uint32_t, int);
 /* EV_SOURCE: the header for h, or the message for |. */
 void	       actions_source_done(struct app *, struct event *);
 struct msgrow *actions_current(struct app *);
+
+/* actions_compose.c: m r R f W, the compose screen's keys. */
+void actions_compose_run(struct app *, enum action);
+void actions_compose_prompt_done(struct app *, enum prompt_kind, const char *);
+/* EV_SOURCE: 1 if it was the original of a reply or forward. */
+int actions_compose_source(struct app *, struct event *);
+/* EV_SENT, or EV_DONE of a postpone: 1 if it was one. */
+int actions_compose_answer(struct app *, struct event *);
+/* tern mailto:...: start in compose; -1 and *err for a bad URL. */
+int actions_compose_mailto(struct app *, const char *, char **);
+/* After the screen is up: the editor of a mailto: draft. */
+void actions_compose_start(struct app *);
+void actions_compose_free(struct app *);
 
 /* actions_attach.c */
 /* v: the parts of the message in the pager. */

@@ -52,9 +52,24 @@ struct account {
 	int subscribed_only; /* -1: if the server has subscriptions */
 	int delete_to_trash; /* d moves to Trash (delete = trash) */
 	int new_mail_bell;
+	/* Writing mail: From, the user's other addresses, the quote's
+	 * first line; NULL: the defaults (conf.c's help says which). */
+	char		 *from;
+	char		 *alternates;
+	char		 *attribution;
 	struct sort_order sort; /* of the message list */
 	char *save_dir;		/* offered by the save prompt; NULL: default */
 	char *html_filter;	/* NULL: w3m, lynx, the built-in */
+	/* Submission (smtp.c); smtp_host NULL: no smtp setting. */
+	char	      *smtp_user;
+	char	      *smtp_host;
+	char	      *smtp_port;
+	enum tls_mode  smtp_tls;	      /* TLS_IMPLICIT or TLS_STARTTLS */
+	char	      *smtp_password_command; /* NULL: the IMAP password */
+	enum auth_mech smtp_auth;
+	char	      *smtp_fingerprint; /* pinned SHA-256 of the SMTP server */
+	char	      *sent;		 /* folder names as typed, or NULL */
+	char	      *drafts;
 };
 
 struct conf {
@@ -89,5 +104,10 @@ void		account_free(struct account *);
  * Return -1 with *err set on a bad URL.
  */
 int account_set_url(struct account *, const char *, char **err);
+/*
+ * The same for smtps://USER@HOST[:PORT] (implicit TLS, 465) or
+ * smtp://USER@HOST[:PORT] (STARTTLS required, 587).
+ */
+int account_set_smtp_url(struct account *, const char *, char **err);
 
 #endif

@@ -17,8 +17,9 @@ enum context {
 	CTX_INDEX,   /* the message list has the focus */
 	CTX_PAGER,
 	CTX_HELP,
-	CTX_FAILED, /* the list of changes the server refused */
-	CTX_ATTACH, /* the parts of a message */
+	CTX_FAILED,  /* the list of changes the server refused */
+	CTX_ATTACH,  /* the parts of a message */
+	CTX_COMPOSE, /* a message being written */
 	CTX_COUNT,
 };
 
@@ -67,9 +68,20 @@ enum action {
 	ACT_JUMP,
 	ACT_HALF_PAGE_DOWN,
 	ACT_HALF_PAGE_UP,
+	ACT_COMPOSE,
+	ACT_REPLY,
+	ACT_REPLY_ALL,
+	ACT_FORWARD,
+	ACT_FORWARD_ATTACH,
+	ACT_EDIT,
+	ACT_ATTACH_FILE,
+	ACT_DETACH,
+	ACT_SEND,
+	ACT_POSTPONE,
+	ACT_POSTPONED,
 };
 /* Not in the enum, which switches must cover whole. */
-#define ACT_COUNT (ACT_HALF_PAGE_UP + 1)
+#define ACT_COUNT (ACT_POSTPONED + 1)
 
 enum keys_preset {
 	KEYS_DEFAULT,

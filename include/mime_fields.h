@@ -19,6 +19,11 @@
  * go with the message (message_clear).
  */
 void mime_fields_parse(const char *, size_t, struct message *);
+/*
+ * The unfolded value of the first field of this name in a header block, or
+ * NULL; raw, RFC 2047 words and all.
+ */
+char *mime_fields_value(const char *, size_t, const char *);
 /* Seconds since the epoch of a date and a zone written [+-]HHMM. */
 time_t mime_mktime(int, int, int, int, int, int, int);
 /* An RFC 5322 date, or 0. */

@@ -27,6 +27,8 @@ enum prompt_kind {
 	PROMPT_DELETE_FOLDER, /* y/n */
 	PROMPT_DELETE_FORCE,  /* a special-use folder's name, typed again */
 	PROMPT_JUMP,	      /* a folder to open, fuzzy */
+	PROMPT_ATTACH,	      /* a file to attach */
+	PROMPT_ABORT,	      /* y/n: throw the message away */
 };
 
 struct folders;

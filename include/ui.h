@@ -33,5 +33,11 @@ int ui_pipe(const char *cmd, const char *data, size_t len, char **why);
  * wait_key for a key after it: its exit status, or -1 with why.
  */
 int ui_run(const char *cmd, int wait_key, char **why);
+/*
+ * Run the editor (a command line of the user's, for /bin/sh) on a file,
+ * whose name is the shell's $1, never part of the command line: its exit
+ * status, or -1 with why.
+ */
+int ui_edit(const char *editor, const char *path, char **why);
 
 #endif

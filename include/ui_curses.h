@@ -26,6 +26,7 @@ void ui_pager_draw(struct app *, int, int, int, int);
 void ui_help_draw(struct app *, int, int, int, int);
 void ui_failed_draw(struct app *, int, int, int, int);
 void ui_attach_draw(struct app *, int, int, int, int);
+void ui_compose_draw(struct app *, int, int, int, int);
 /* The last line: the prompt if one is open, else the message. */
 void ui_prompt_draw(struct app *, int, int);
 

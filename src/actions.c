@@ -26,6 +26,8 @@ actions_context(const struct app *app)
 		return (CTX_FAILED);
 	if (app->screen == SCREEN_ATTACH)
 		return (CTX_ATTACH);
+	if (app->screen == SCREEN_COMPOSE)
+		return (CTX_COMPOSE);
 	return (app->focus == FOCUS_FOLDERS ? CTX_FOLDERS : CTX_INDEX);
 }
 
@@ -120,6 +122,10 @@ actions_motion(struct app *app, enum action a)
 		actions_move_cursor(&app->attach.cursor, app->attach.nparts,
 		    delta);
 		break;
+	case SCREEN_COMPOSE:
+		actions_move_cursor(&app->compose.cursor,
+		    app->compose.draft.natt, delta);
+		break;
 	case SCREEN_MAIN:
 		if (app->focus == FOCUS_FOLDERS)
 			actions_move_cursor(&app->folder_cursor,
@@ -203,6 +209,7 @@ actions_open_message(struct app *app)
 	pg->nalt = 0;
 	pg->all_headers = pg->want_headers = 0;
 	FREE(&pg->pipe_cmd);
+	FREE(&pg->text);
 	pg->uid = m->uid;
 	pg->loading = 1;
 	app->screen = SCREEN_PAGER;
@@ -248,6 +255,10 @@ actions_back(struct app *app)
 		break;
 	case SCREEN_ATTACH:
 		app->screen = SCREEN_PAGER;
+		break;
+	case SCREEN_COMPOSE:
+		prompt_open(&app->prompt, PROMPT_ABORT,
+		    "Abort this message? (y/n) ", 0);
 		break;
 	case SCREEN_MAIN:
 		app->quit = 1;
@@ -404,8 +415,8 @@ actions_command(struct app *app, const char *line)
 }
 
 /* Ask for the raw header (h) or the whole message (|) of the one shown. */
-static void
-actions_source(struct app *app, int whole)
+void
+actions_source(struct app *app, uint32_t uid, int whole)
 {
 	struct request *req;
 
@@ -415,7 +426,7 @@ actions_source(struct app *app, int whole)
 	req->id = ++app->next_id;
 	req->folder = xstrdup(app->mbox_wire);
 	req->uids = xmalloc(sizeof *req->uids);
-	req->uids[0] = app->pager.uid;
+	req->uids[0] = uid;
 	req->nuids = 1;
 	req->whole = whole;
 	app_send(app, req);
@@ -467,7 +478,7 @@ actions_toggle_headers(struct app *app)
 		actions_swap_headers(pg);
 	else if (!pg->want_headers) {
 		pg->want_headers = 1;
-		actions_source(app, 0);
+		actions_source(app, app->pager.uid, 0);
 	}
 }
 
@@ -564,7 +575,7 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_PIPE:
 		free(app->pager.pipe_cmd);
 		app->pager.pipe_cmd = xstrdup(line);
-		actions_source(app, 1);
+		actions_source(app, app->pager.uid, 1);
 		break;
 	case PROMPT_FIND:
 		if (*line != '\0') {
@@ -580,6 +591,10 @@ actions_prompt_done(struct app *app, enum prompt_kind kind, const char *line)
 	case PROMPT_DELETE_FORCE:
 	case PROMPT_JUMP:
 		actions_folders_prompt_done(app, kind, line);
+		break;
+	case PROMPT_ATTACH:
+	case PROMPT_ABORT:
+		actions_compose_prompt_done(app, kind, line);
 		break;
 	default:
 		break;
@@ -754,6 +769,19 @@ actions_run(struct app *app, enum action a)
 	case ACT_COLLAPSE:
 	case ACT_JUMP:
 		actions_folders_run(app, a);
+		break;
+	case ACT_COMPOSE:
+	case ACT_REPLY:
+	case ACT_REPLY_ALL:
+	case ACT_FORWARD:
+	case ACT_FORWARD_ATTACH:
+	case ACT_EDIT:
+	case ACT_ATTACH_FILE:
+	case ACT_DETACH:
+	case ACT_SEND:
+	case ACT_POSTPONE:
+	case ACT_POSTPONED:
+		actions_compose_run(app, a);
 		break;
 	}
 	app->dirty = 1;

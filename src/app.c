@@ -394,6 +394,8 @@ app_body(struct app *app, struct event *ev)
 	    0);
 	app_pager_add(app, NULL, "", 0);
 	text = sanitize_str(ev->text, SANITIZE_NEWLINES | SANITIZE_TABS);
+	free(pg->text);
+	pg->text = xstrdup(text);
 	for (line = text; line != NULL; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
@@ -878,6 +880,9 @@ app_event(struct app *app, struct event *ev)
 	case EV_NOTICE:
 		app_message(app, 1, "%s", ev->text);
 		break;
+	case EV_SENT:
+		actions_compose_answer(app, ev);
+		break;
 	case EV_DISCONNECTED:
 		app->connected = 0;
 		free(app->netstate);
@@ -952,11 +957,14 @@ app_event(struct app *app, struct event *ev)
 		app_body(app, ev);
 		break;
 	case EV_SOURCE:
-		actions_source_done(app, ev);
+		if (!actions_compose_source(app, ev))
+			actions_source_done(app, ev);
 		break;
 	case EV_DONE:
 		if (ev->id != 0 && ev->id == app->folder_op.id)
 			actions_folders_event(app, ev);
+		else if (actions_compose_answer(app, ev))
+			break;
 		else
 			app_done(app, ev);
 		break;
@@ -990,8 +998,10 @@ app_prompt_key(struct app *app, int key)
 
 	/* Tab completes folder names, which a file or a query is not. */
 	switch (prompt_key(&app->prompt, key,
-	    kind == PROMPT_SAVE || kind == PROMPT_SEARCH ? NULL :
-							   &app->folders)) {
+	    kind == PROMPT_SAVE || kind == PROMPT_SEARCH ||
+		    kind == PROMPT_ATTACH ?
+		NULL :
+		&app->folders)) {
 	case PROMPT_EDITING:
 		return;
 	case PROMPT_CANCELLED:
@@ -1014,7 +1024,8 @@ app_prompt_key(struct app *app, int key)
 	line = xstrdup(app->prompt.line.len > 0 ? app->prompt.line.buf : "");
 	prompt_close(&app->prompt);
 	/* An empty search is the way back to every message. */
-	if (*line != '\0' || kind == PROMPT_EXPUNGE || kind == PROMPT_SEARCH)
+	if (*line != '\0' || kind == PROMPT_EXPUNGE || kind == PROMPT_SEARCH ||
+	    kind == PROMPT_ABORT)
 		actions_prompt_done(app, kind, line);
 	free(line);
 }
@@ -1184,6 +1195,8 @@ app_free(struct app *app)
 	free(app->pager.find);
 	freev(app->pager.alt, app->pager.nalt);
 	free(app->pager.pipe_cmd);
+	free(app->pager.text);
+	actions_compose_free(app);
 	prompt_close(&app->prompt);
 	app_free_failed(app);
 	journal_close(app->journal);
@@ -1299,6 +1312,7 @@ app_run(struct app *app)
 		app_begin(app);
 	ui_init();
 	app_start(app);
+	actions_compose_start(app);
 	while (!app->quit) {
 		if (app->dirty) {
 			ui_draw(app);

@@ -120,6 +120,33 @@ conf_print_value(const struct account *a, const char *name)
 	if (strcmp(name, "html-filter") == 0)
 		return (conf_print_or(a->html_filter,
 		    "w3m, else lynx, else the built-in renderer"));
+	if (strcmp(name, "from") == 0)
+		return (conf_print_or(a->from, "the IMAP user, as an address"));
+	if (strcmp(name, "alternates") == 0)
+		return (conf_print_or(a->alternates, "(none)"));
+	if (strcmp(name, "attribution") == 0)
+		return (conf_print_or(a->attribution, "On %d, %n wrote:"));
+	if (strcmp(name, "smtp") == 0)
+		return (a->smtp_host == NULL ?
+			xstrdup("(none: mail cannot be sent)") :
+			xasprintf("%s://%s@%s:%s",
+			    a->smtp_tls == TLS_IMPLICIT ? "smtps" : "smtp",
+			    a->smtp_user, a->smtp_host, a->smtp_port));
+	if (strcmp(name, "smtp-password-command") == 0)
+		return (xstrdup(a->smtp_password_command != NULL ?
+			"(given; not run by --check-config)" :
+			"(none: the IMAP password)"));
+	if (strcmp(name, "smtp-auth") == 0)
+		return (xstrdup(conf_print_auth(a->smtp_auth)));
+	if (strcmp(name, "smtp-certificate-fingerprint") == 0)
+		return (a->smtp_fingerprint != NULL ?
+			xasprintf("sha256:%s", a->smtp_fingerprint) :
+			xstrdup("(none: the certificate is verified)"));
+	if (strcmp(name, "sent") == 0)
+		return (conf_print_or(a->sent, "the \\Sent folder, else Sent"));
+	if (strcmp(name, "drafts") == 0)
+		return (conf_print_or(a->drafts,
+		    "the \\Drafts folder, else Drafts"));
 	return (NULL);
 }
 

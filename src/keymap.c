@@ -17,7 +17,7 @@
 #define KM_MSG (KM(CTX_INDEX) | KM(CTX_PAGER))
 #define KM_ALL                                                            \
 	(KM(CTX_FOLDERS) | KM(CTX_INDEX) | KM(CTX_PAGER) | KM(CTX_HELP) | \
-	    KM(CTX_FAILED) | KM(CTX_ATTACH))
+	    KM(CTX_FAILED) | KM(CTX_ATTACH) | KM(CTX_COMPOSE))
 
 static const struct {
 	const char  *name;
@@ -95,6 +95,22 @@ static const struct {
 	[ACT_COLLAPSE] = { "collapse", KM(CTX_FOLDERS),
 	    "hide or show the folders below this one" },
 	[ACT_JUMP] = { "jump", KM_LIST, "open a folder by a part of its name" },
+	[ACT_COMPOSE] = { "compose", KM_MSG, "write a new message" },
+	[ACT_REPLY] = { "reply", KM_MSG, "reply to the sender (or Reply-To)" },
+	[ACT_REPLY_ALL] = { "reply-all", KM_MSG,
+	    "reply to the sender and every other recipient" },
+	[ACT_FORWARD] = { "forward", KM_MSG,
+	    "forward the message in the text" },
+	[ACT_FORWARD_ATTACH] = { "forward-attached", KM_MSG,
+	    "forward the message whole, as an attachment" },
+	[ACT_EDIT] = { "edit", KM(CTX_COMPOSE), "edit the message again" },
+	[ACT_ATTACH_FILE] = { "attach-file", KM(CTX_COMPOSE), "attach a file" },
+	[ACT_DETACH] = { "detach", KM(CTX_COMPOSE), "take the attachment off" },
+	[ACT_SEND] = { "send", KM(CTX_COMPOSE), "send the message" },
+	[ACT_POSTPONE] = { "postpone", KM(CTX_COMPOSE),
+	    "keep the message in the Drafts folder, to finish later" },
+	[ACT_POSTPONED] = { "postponed", KM(CTX_INDEX),
+	    "open the Drafts folder; there, resume the message" },
 };
 
 /* CTX_ANY: every screen the action does something on. */
@@ -155,6 +171,17 @@ static const struct keymap_entry keymap_defaults[] = {
 	{ CTX_ANY, 'A', ACT_ARCHIVE },
 	{ CTX_FOLDERS, ' ', ACT_COLLAPSE },
 	{ CTX_ANY, 'c', ACT_JUMP },
+	{ CTX_ANY, 'm', ACT_COMPOSE },
+	{ CTX_ANY, 'r', ACT_REPLY },
+	{ CTX_ANY, 'R', ACT_REPLY_ALL },
+	{ CTX_ANY, 'f', ACT_FORWARD },
+	{ CTX_ANY, 'W', ACT_FORWARD_ATTACH },
+	{ CTX_ANY, 'e', ACT_EDIT },
+	{ CTX_COMPOSE, 'a', ACT_ATTACH_FILE },
+	{ CTX_COMPOSE, 'D', ACT_DETACH },
+	{ CTX_ANY, 'y', ACT_SEND },
+	{ CTX_ANY, 'P', ACT_POSTPONE },
+	{ CTX_ANY, 'p', ACT_POSTPONED },
 };
 
 /* vi: h and l in and out of the panes, C-d and C-u half a screen. */
@@ -203,6 +230,7 @@ static const char *keymap_contexts[] = {
 	[CTX_HELP] = "help",
 	[CTX_FAILED] = "failed",
 	[CTX_ATTACH] = "attachments",
+	[CTX_COMPOSE] = "compose",
 };
 
 int

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -25,7 +26,7 @@
 
 static const char main_usage[] =
     "usage: tern [-hV] [-a account] [-c file] [-d logfile] [--ca-file file]\n"
-    "            [--dump-keys] [imaps://user@host[:port]]\n"
+    "            [--dump-keys] [imaps://user@host[:port]] [mailto:...]\n"
     "       tern --check-config [-a account] [-c file | file]\n"
     "\n"
     "  -a, --account NAME   use this account from the configuration\n"
@@ -55,7 +56,13 @@ static const char main_usage[] =
     "\n"
     "In the pager, v lists the message's parts: s saves one (the setting\n"
     "save-dir is the directory offered), Enter opens it with its viewer\n"
-    "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n";
+    "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n"
+    "\n"
+    "m writes a message, r replies, R replies to all, f forwards, W forwards\n"
+    "as an attachment, in $VISUAL, else $EDITOR, else vi; then y sends, P\n"
+    "postpones to Drafts (p resumes), a attaches a file, e edits again, q\n"
+    "abandons.  With a mailto: URL (RFC 6068) tern starts writing to it,\n"
+    "and ends when the message is done with.\n";
 
 enum {
 	OPT_CA_FILE = 256,
@@ -130,6 +137,7 @@ main(int argc, char **argv)
 	struct app	app;
 	struct account *account = NULL, *url_account = NULL;
 	const char     *account_name = NULL, *config = NULL, *ca_file = NULL;
+	const char     *mailto = NULL;
 	char	       *path, *err = NULL;
 	int		c, status, explicit_config;
 	int		dump_keys = 0, check_config = 0;
@@ -170,6 +178,11 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	/* The system's mailto handler: the URL and, maybe, an account URL. */
+	if (argc >= 1 && strncasecmp(argv[argc - 1], "mailto:", 7) == 0) {
+		mailto = argv[argc - 1];
+		argc--;
+	}
 	if (argc > 1 || (check_config && argc == 1 && config != NULL)) {
 		fputs(main_usage, stderr);
 		return (1);
@@ -231,6 +244,8 @@ main(int argc, char **argv)
 	memset(&app, 0, sizeof app);
 	app.account = account;
 	app.keys = &conf.keys;
+	if (mailto != NULL && actions_compose_mailto(&app, mailto, &err) != 0)
+		main_fail(err);
 	/* The connection is made while the password-command runs. */
 	app_begin(&app);
 	if (account->password_command != NULL &&

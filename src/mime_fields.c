@@ -62,11 +62,10 @@ mime_date(const char *s, size_t len)
 }
 
 /*
- * The unfolded value of the first field of this name, or NULL.  A field
- * starts at the beginning of a line; its continuation lines start with a
- * blank.
+ * A field starts at the beginning of a line; its continuation lines start
+ * with a blank.
  */
-static char *
+char *
 mime_fields_value(const char *h, size_t len, const char *name)
 {
 	struct strbuf sb;

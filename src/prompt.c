@@ -19,7 +19,7 @@ prompt_open(struct prompt *p, enum prompt_kind kind, const char *label,
 	p->label = xstrdup(label);
 	p->secret = kind == PROMPT_PASSWORD;
 	p->yesno = kind == PROMPT_EXPUNGE || kind == PROMPT_REPLACE ||
-	    kind == PROMPT_DELETE_FOLDER;
+	    kind == PROMPT_DELETE_FOLDER || kind == PROMPT_ABORT;
 	(void)flags;
 }
 

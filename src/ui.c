@@ -276,6 +276,9 @@ ui_draw(struct app *app)
 	case SCREEN_ATTACH:
 		ui_attach_draw(app, 0, 0, cols, main_rows);
 		break;
+	case SCREEN_COMPOSE:
+		ui_compose_draw(app, 0, 0, cols, main_rows);
+		break;
 	}
 	if (rows >= 2)
 		ui_status_draw(app, rows - 2, cols);

@@ -1,7 +1,8 @@
 /*
  * ui_pipe.c owns handing the screen to a command: the pager's | (the
- * command the user typed, the message as its stdin) and an attachment's
- * viewer.  Curses is suspended, the command runs on the terminal, and a
+ * command the user typed, the message as its stdin), an attachment's
+ * viewer, and the editor of a message being written (the draft file's
+ * name as the shell's $1, never pasted into the command line).  Curses is suspended, the command runs on the terminal, and a
  * key press (or its end) brings tern back.
  * The command line is the user's own and goes to /bin/sh as typed; the
  * message is only ever bytes on the pipe, never part of a command line.
@@ -15,6 +16,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -70,13 +72,14 @@ ui_pipe_wait_key(void)
  * for a key after it too.  Its exit status, or -1 with why.
  */
 static int
-ui_run_cmd(const char *cmd, int in, int feed, const char *data, size_t len,
-    int wait_key, char **why)
+ui_run_cmd(const char *cmd, const char *arg, int in, int feed, const char *data,
+    size_t len, int wait_key, char **why)
 {
 	struct sigaction ign, oldint, oldquit;
-	char		*argv[] = { "/bin/sh", "-c", (char *)cmd, NULL };
-	pid_t		 pid;
-	int		 rc, status = 0;
+	char *argv[] = { "/bin/sh", "-c", (char *)cmd, "sh", (char *)arg,
+		NULL };
+	pid_t pid;
+	int   rc, status = 0;
 
 	*why = NULL;
 	ui_suspend();
@@ -120,7 +123,7 @@ ui_pipe(const char *cmd, const char *data, size_t len, char **why)
 		*why = xasprintf("pipe: %s", strerror(errno));
 		return (-1);
 	}
-	rc = ui_run_cmd(cmd, fds[0], fds[1], data, len, 1, why);
+	rc = ui_run_cmd(cmd, NULL, fds[0], fds[1], data, len, 1, why);
 	close(fds[0]);
 	return (rc);
 }
@@ -128,5 +131,18 @@ ui_pipe(const char *cmd, const char *data, size_t len, char **why)
 int
 ui_run(const char *cmd, int wait_key, char **why)
 {
-	return (ui_run_cmd(cmd, STDIN_FILENO, -1, NULL, 0, wait_key, why));
+	return (
+	    ui_run_cmd(cmd, NULL, STDIN_FILENO, -1, NULL, 0, wait_key, why));
+}
+
+int
+ui_edit(const char *editor, const char *path, char **why)
+{
+	char *cmd;
+	int   rc;
+
+	cmd = xasprintf("%s \"$1\"", editor);
+	rc = ui_run_cmd(cmd, path, STDIN_FILENO, -1, NULL, 0, 0, why);
+	free(cmd);
+	return (rc);
 }

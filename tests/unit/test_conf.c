@@ -422,6 +422,33 @@ test_conf_live_settings(void **state)
 	    "test.conf:3: new-mail-bell must be yes or no");
 }
 
+/* The settings of writing mail: any text on one line. */
+static void
+test_conf_writing(void **state)
+{
+	struct conf conf;
+
+	(void)state;
+	test_conf_ok(&conf, "[account a]\nimap = imaps://u@h\n");
+	assert_null(conf.accounts[0]->from);
+	assert_null(conf.accounts[0]->alternates);
+	assert_null(conf.accounts[0]->attribution);
+	conf_free(&conf);
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://u@h\n"
+	    "from = Al B <al@example.org>\n"
+	    "alternates = al@work.example *@home.example\n"
+	    "attribution = %n wrote:\n");
+	assert_string_equal(conf.accounts[0]->from, "Al B <al@example.org>");
+	assert_string_equal(conf.accounts[0]->alternates,
+	    "al@work.example *@home.example");
+	assert_string_equal(conf.accounts[0]->attribution, "%n wrote:");
+	conf_free(&conf);
+	test_conf_error("[account a]\nimap = imaps://u@h\n"
+			"from = \"a@b\tc\"\n",
+	    "test.conf:3: from holds a control character");
+}
+
 static void
 test_conf_subscribed_only(void **state)
 {
@@ -786,7 +813,7 @@ test_conf_settings_table(void **state)
 		assert_true(strlen(conf_setting_help(names[n])) > 10);
 	}
 	/* The accounts' settings, then keys-preset. */
-	assert_int_equal(n, 18);
+	assert_int_equal(n, 27);
 	assert_string_equal(names[0], "imap");
 	assert_null(conf_setting_help("no-such-setting"));
 }
@@ -990,6 +1017,7 @@ main(void)
 		cmocka_unit_test(test_conf_live_settings),
 		cmocka_unit_test(test_conf_subscribed_only),
 		cmocka_unit_test(test_conf_sort),
+		cmocka_unit_test(test_conf_writing),
 		cmocka_unit_test(test_conf_default_path),
 		cmocka_unit_test(test_conf_settings_table),
 		cmocka_unit_test(test_conf_man_page),
