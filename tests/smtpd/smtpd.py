@@ -105,7 +105,7 @@ class Server(SMTP):
         if not isinstance(reply, bytes):
             return AuthResult(success=False, handled=True)
         say("auth", mech, "error acknowledged with", repr(reply))
-        return AuthResult(success=False,
+        return AuthResult(success=False, handled=False,
                           message="535 5.7.8 token expired or invalid")
 
     async def auth_XOAUTH2(self, server, args):
@@ -141,7 +141,8 @@ def main():
               data.login == opts.user.encode() and
               data.password == opts.password.encode())
         say("auth", mechanism, "ok" if ok else "refused")
-        return AuthResult(success=ok)
+        # handled=False: aiosmtpd then sends the 535 itself.
+        return AuthResult(success=ok, handled=False)
 
     handler = Handler(opts)
 
