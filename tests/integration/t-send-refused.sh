@@ -1,7 +1,8 @@
 #!/bin/sh
 # A send the SMTP server refuses (the login, a recipient, the data) is kept
 # in Drafts byte for byte, flagged \Draft and \Seen, and the answer carries
-# the server's own reply.  Postponing puts the message in Drafts and
+# the server's own reply.  A non-ASCII address goes only to a server with
+# SMTPUTF8 (and with the SMTPUTF8 parameter); tern refuses it otherwise.  Postponing puts the message in Drafts and
 # removes the draft it was resumed from.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/send-lib.sh"
@@ -41,6 +42,24 @@ smtpd_stop
 smtpd_start --refuse-data
 send_config
 refused 'Spam' '554 5.7.1 message refused: looks like spam'
+smtpd_stop
+
+smtpd_start --no-smtputf8
+send_config
+refused 'UTF-8 address' \
+    '127.0.0.1 does not take non-ASCII addresses (no SMTPUTF8)' \
+    -r jörg@example.org
+smtpd_stop
+
+smtpd_start
+send_config
+send_message "$TEST_DIR/msg" 'UTF-8 address sent'
+send_run -p "$IMAP_PASS" -f alice@example.org -r jörg@example.org \
+    "$TEST_DIR/msg" || fail "not sent to jörg: $(sent_line)"
+grep -q '^MAIL FROM:<alice@example.org> .*SMTPUTF8' "$SMTP_DIR/1.env" ||
+    fail "no SMTPUTF8 parameter: $(head -n 1 "$SMTP_DIR/1.env")"
+grep -qx 'RCPT TO:<jörg@example.org>' "$SMTP_DIR/1.env" ||
+    fail "jörg is not in the envelope"
 smtpd_stop
 
 smtpd_start

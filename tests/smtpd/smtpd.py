@@ -15,6 +15,7 @@ Modes that refuse, for the tests of failures:
   --refuse-rcpt ADDR     550 for that recipient
   --refuse-data          554 after the data
   --oauth-error-first    the first token gets the RFC 7628 error (334 JSON)
+  --no-smtputf8          no SMTPUTF8 in EHLO
 
   smtpd.py --port PORT --cert PEM --key PEM --dir DIR --user U
            --password P [--token T] [--tls ...] [modes]
@@ -130,6 +131,7 @@ def main():
     p.add_argument("--refuse-rcpt", action="append", default=[])
     p.add_argument("--refuse-data", action="store_true")
     p.add_argument("--oauth-error-first", action="store_true")
+    p.add_argument("--no-smtputf8", action="store_true")
     opts = p.parse_args()
     Server.opts = opts
 
@@ -154,7 +156,7 @@ def main():
             authenticator=authenticator,
             auth_required=True,
             auth_require_tls=opts.tls == "starttls",
-            enable_SMTPUTF8=True,
+            enable_SMTPUTF8=not opts.no_smtputf8,
             decode_data=False)
 
     loop = asyncio.new_event_loop()
