@@ -81,7 +81,8 @@ long folders_view_find(struct folders *, const char *name);
 const char *folders_role_name(enum special_use);
 /*
  * The folder for a role: the one the server gave it, else a folder with
- * the role's name at the top or below INBOX.  NULL if neither.
+ * the role's name (in any case) at the top or below INBOX.  NULL if
+ * neither.
  */
 struct folder *folders_find_role(struct folders *, enum special_use);
 char *folders_wire_name(struct folders *, const char *name, const char *prefix,

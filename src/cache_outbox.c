@@ -139,6 +139,8 @@ cache_outbox_remove(const char *path, long id)
 		free(err);
 		return (-1);
 	}
+	/* A sent or postponed message leaves no copy in the free pages. */
+	cache_db_exec(db, "PRAGMA secure_delete=ON");
 	if (sqlite3_prepare_v2(db, "DELETE FROM outbox WHERE id = ?", -1, &st,
 		NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);

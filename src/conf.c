@@ -342,10 +342,6 @@ conf_folder(char **dst, const char *name, const char *value, char **err)
 			return (-1);
 		}
 	}
-	if (*value == '\0') {
-		*err = xasprintf("%s is empty", name);
-		return (-1);
-	}
 	free(*dst);
 	*dst = xstrdup(value);
 	return (0);

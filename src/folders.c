@@ -175,6 +175,25 @@ folders_role_name(enum special_use role)
 	return (folders_roles[role]);
 }
 
+/*
+ * A folder of this name, else one of this name in another case: servers
+ * and other clients spell it "SENT" or "sent" as often as "Sent".
+ */
+static struct folder *
+folders_find_anycase(struct folders *fs, const char *name)
+{
+	struct folder *f;
+	size_t	       i;
+
+	if ((f = folders_find(fs, name)) != NULL)
+		return (f);
+	for (i = 0; i < fs->n; i++) {
+		if (strcasecmp(fs->list[i].name, name) == 0)
+			return (&fs->list[i]);
+	}
+	return (NULL);
+}
+
 struct folder *
 folders_find_role(struct folders *fs, enum special_use role)
 {
@@ -188,9 +207,9 @@ folders_find_role(struct folders *fs, enum special_use role)
 		if (fs->list[i].role == role &&
 		    !(fs->list[i].flags & FOLDER_NOSELECT))
 			return (&fs->list[i]);
-	if ((f = folders_find(fs, folders_roles[role])) == NULL) {
+	if ((f = folders_find_anycase(fs, folders_roles[role])) == NULL) {
 		below = xasprintf("INBOX/%s", folders_roles[role]);
-		f = folders_find(fs, below);
+		f = folders_find_anycase(fs, below);
 		free(below);
 	}
 	return (f != NULL && !(f->flags & FOLDER_NOSELECT) ? f : NULL);

@@ -143,12 +143,13 @@ smtp_tls_stream(struct smtp *s, int fd, struct smtp_error *err)
 	cf.timeout = a->timeout;
 	if ((tls = tls_connect(fd, &cf, &te)) == NULL) {
 		close(fd);
+		/* One line for the status bar; the SHA-256 is what to pin. */
 		smtp_error(err,
 		    te.certificate ? SMTP_ERR_CERT : SMTP_ERR_CONNECT,
-		    te.detail == NULL ?
+		    te.fingerprint == NULL ?
 			xasprintf("%s: %s", a->smtp_host, te.reason) :
-			xasprintf("%s: %s\n%s", a->smtp_host, te.reason,
-			    te.detail));
+			xasprintf("%s: %s (its SHA-256: %s)", a->smtp_host,
+			    te.reason, te.fingerprint));
 		tls_error_clear(&te);
 		return (NULL);
 	}
@@ -231,8 +232,7 @@ smtp_starttls(struct smtp *s, struct smtp_error *err)
 			      "send mail over plain text; use an smtps:// URL "
 			      "if the server has port 465",
 			a->smtp_host)));
-	log_debug("smtp: STARTTLS");
-	if ((r = mailesmtp_starttls(s->session)) != MAILSMTP_NO_ERROR)
+	if ((r = smtp_command(s, 0, "STARTTLS\r\n")) != 220)
 		return (smtp_fail(s, err, SMTP_ERR_CONNECT, "STARTTLS"));
 	old = mailstream_get_low(st);
 	if (st->read_buffer_len != 0 || stream_low_pending(old))

@@ -323,8 +323,8 @@ worker_send_flush(const struct worker_send_env *env,
 		done++;
 	}
 	if (done > 0 || err.text != NULL)
-		text = xasprintf("%zu message%s kept offline put on the "
-				 "server%s%s",
+		text = xasprintf("%zu message%s kept while offline now on "
+				 "the server%s%s",
 		    done, done == 1 ? "" : "s", err.text != NULL ? "; " : "",
 		    err.text != NULL ? err.text : "");
 	imap_error_clear(&err);

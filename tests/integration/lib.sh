@@ -430,6 +430,7 @@ smtpd_start() {
 	"$SMTPD_PYTHON" -c 'import aiosmtpd' 2>/dev/null ||
 	    skip "python3-aiosmtpd is not installed"
 	SMTP_DIR=$TEST_DIR/smtp
+	rm -rf "$SMTP_DIR"
 	mkdir -p "$SMTP_DIR"
 	# shellcheck disable=SC2046 # two numbers, split on purpose
 	set -- $(free_ports) "$@"

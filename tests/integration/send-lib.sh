@@ -39,6 +39,10 @@ send_run() {
 	XDG_CACHE_HOME=$TEST_DIR/xdg-cache "$SEND_TEST" -c "$CONFIG" \
 	    -d "$TEST_DIR/tern.log" "$@" >"$TEST_DIR/send.out" 2>&1 || _rc=$?
 	sed 's/^/  send-test: /' "$TEST_DIR/send.out" >>"$TEST_DIR/tern.stderr"
+	# Under ASan a failing send must not hide a memory error.
+	if grep -q 'Sanitizer\|runtime error:' "$TEST_DIR/send.out"; then
+		fail "send-test: sanitizer report (see tern stderr)"
+	fi
 	return "$_rc"
 }
 

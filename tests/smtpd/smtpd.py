@@ -15,6 +15,7 @@ Modes that refuse, for the tests of failures:
   --refuse-rcpt ADDR     550 for that recipient
   --refuse-data          554 after the data
   --oauth-error-first    the first token gets the RFC 7628 error (334 JSON)
+  --no-smtputf8          no SMTPUTF8 in EHLO
 
   smtpd.py --port PORT --cert PEM --key PEM --dir DIR --user U
            --password P [--token T] [--tls ...] [modes]
@@ -105,7 +106,7 @@ class Server(SMTP):
         if not isinstance(reply, bytes):
             return AuthResult(success=False, handled=True)
         say("auth", mech, "error acknowledged with", repr(reply))
-        return AuthResult(success=False,
+        return AuthResult(success=False, handled=False,
                           message="535 5.7.8 token expired or invalid")
 
     async def auth_XOAUTH2(self, server, args):
@@ -130,6 +131,7 @@ def main():
     p.add_argument("--refuse-rcpt", action="append", default=[])
     p.add_argument("--refuse-data", action="store_true")
     p.add_argument("--oauth-error-first", action="store_true")
+    p.add_argument("--no-smtputf8", action="store_true")
     opts = p.parse_args()
     Server.opts = opts
 
@@ -141,7 +143,8 @@ def main():
               data.login == opts.user.encode() and
               data.password == opts.password.encode())
         say("auth", mechanism, "ok" if ok else "refused")
-        return AuthResult(success=ok)
+        # handled=False: aiosmtpd then sends the 535 itself.
+        return AuthResult(success=ok, handled=False)
 
     handler = Handler(opts)
 
@@ -153,7 +156,7 @@ def main():
             authenticator=authenticator,
             auth_required=True,
             auth_require_tls=opts.tls == "starttls",
-            enable_SMTPUTF8=True,
+            enable_SMTPUTF8=not opts.no_smtputf8,
             decode_data=False)
 
     loop = asyncio.new_event_loop()

@@ -801,6 +801,60 @@ test_conf_default_path(void **state)
 	free(old_home);
 }
 
+/* The submission settings: URL defaults, the folders, the checks. */
+static void
+test_conf_smtp(void **state)
+{
+	struct conf	conf;
+	struct account *a;
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://al@imap.example.org\n"
+	    "smtp = smtp://al%40example.org@smtp.example.org\n"
+	    "smtp-auth = login\nsent = Sent Items\ndrafts = INBOX/Drafts\n"
+	    "smtp-password-command = pass smtp\n"
+	    "smtp-certificate-fingerprint = sha256:" FP_HEX "\n");
+	a = conf.accounts[0];
+	assert_string_equal(a->smtp_user, "al@example.org");
+	assert_string_equal(a->smtp_host, "smtp.example.org");
+	assert_string_equal(a->smtp_port, "587");
+	assert_int_equal(a->smtp_tls, TLS_STARTTLS);
+	assert_int_equal(a->smtp_auth, AUTH_LOGIN);
+	assert_int_equal(a->auth, AUTH_AUTO);
+	assert_string_equal(a->sent, "Sent Items");
+	assert_string_equal(a->drafts, "INBOX/Drafts");
+	assert_string_equal(a->smtp_password_command, "pass smtp");
+	assert_string_equal(a->smtp_fingerprint, FP_HEX);
+	assert_null(a->fingerprint);
+	conf_free(&conf);
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://al@imap.example.org\n"
+	    "smtp = smtps://al@smtp.example.org\n");
+	a = conf.accounts[0];
+	assert_string_equal(a->smtp_port, "465");
+	assert_int_equal(a->smtp_tls, TLS_IMPLICIT);
+	assert_null(a->sent);
+	conf_free(&conf);
+
+	test_conf_ok(&conf,
+	    "[account a]\nimap = imaps://al@imap.example.org\n");
+	assert_null(conf.accounts[0]->smtp_host);
+	conf_free(&conf);
+
+	test_conf_error("[account a]\nsmtp = imaps://al@smtp.example.org\n",
+	    "test.conf:2: bad URL: unknown scheme (smtps:// or smtp://)");
+	test_conf_error("[account a]\nsmtp = smtps://smtp.example.org\n",
+	    "test.conf:2: bad URL: no user in URL (smtps://USER@HOST)");
+	test_conf_error("[account a]\nsmtp-auth = cram-md5\n",
+	    "test.conf:2: smtp-auth must be plain, login, xoauth2 or "
+	    "oauthbearer");
+	test_conf_error("[account a]\nsent =\n",
+	    "test.conf:2: empty value for 'sent'");
+	test_conf_error("[account a]\ndrafts = \"a\tb\"\n",
+	    "test.conf:2: drafts holds a control character");
+}
+
 static void
 test_conf_settings_table(void **state)
 {
@@ -1019,6 +1073,7 @@ main(void)
 		cmocka_unit_test(test_conf_sort),
 		cmocka_unit_test(test_conf_writing),
 		cmocka_unit_test(test_conf_default_path),
+		cmocka_unit_test(test_conf_smtp),
 		cmocka_unit_test(test_conf_settings_table),
 		cmocka_unit_test(test_conf_man_page),
 		cmocka_unit_test(test_conf_keys),

@@ -197,6 +197,28 @@ test_view_subscribed(void **state)
 	folders_free(&fs);
 }
 
+/* Without a role, the role's name in any case; the exact one first. */
+static void
+test_role_anycase(void **state)
+{
+	struct folders fs;
+
+	(void)state;
+	folders_init(&fs);
+	folders_add(&fs, "INBOX", '.', 0);
+	folders_add(&fs, "INBOX.sent", '.', 0);
+	folders_add(&fs, "DRAFTS", '.', 0);
+	folders_add(&fs, "drafts", '.', 0);
+	folders_add(&fs, "Drafts", '.', 0);
+	folders_sort(&fs);
+	assert_string_equal(folders_find_role(&fs, SPECIAL_SENT)->wire,
+	    "INBOX.sent");
+	assert_string_equal(folders_find_role(&fs, SPECIAL_DRAFTS)->wire,
+	    "Drafts");
+	assert_null(folders_find_role(&fs, SPECIAL_TRASH));
+	folders_free(&fs);
+}
+
 /* The folders with a role come after INBOX, in the order of the roles. */
 static void
 test_special_use(void **state)
@@ -278,6 +300,7 @@ main(void)
 		cmocka_unit_test(test_wire_name),
 		cmocka_unit_test(test_view_subscribed),
 		cmocka_unit_test(test_special_use),
+		cmocka_unit_test(test_role_anycase),
 		cmocka_unit_test(test_collapse_and_fuzzy),
 	};
 
