@@ -18,7 +18,8 @@
 #include "xmalloc.h"
 
 struct cache {
-	sqlite3 *db;
+	sqlite3	     *db;
+	sqlite3_stmt *put; /* cache_put's, prepared once: the fill's hot path */
 };
 
 struct cache *
@@ -39,6 +40,7 @@ cache_close(struct cache *c)
 {
 	if (c == NULL)
 		return;
+	sqlite3_finalize(c->put);
 	cache_db_close(c->db);
 	free(c);
 }
@@ -293,12 +295,15 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 	sqlite3_stmt *st;
 	size_t	      i;
 
-	if (c == NULL ||
-	    (st = cache_prepare(c,
+	if (c == NULL)
+		return;
+	if (c->put == NULL &&
+	    (c->put = cache_prepare(c,
 		 "INSERT OR REPLACE INTO messages (folder, uid, flags, date,"
 		 " size, sender, subject, message_id, refs, from_key)"
 		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
 		return;
+	st = c->put;
 	cache_db_exec(c->db, "BEGIN");
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
@@ -314,7 +319,7 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 		cache_step(c, st);
 	}
 	cache_db_exec(c->db, "COMMIT");
-	sqlite3_finalize(st);
+	sqlite3_clear_bindings(st);
 }
 
 void
