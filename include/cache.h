@@ -30,7 +30,12 @@ struct cache_body {
 	char *from, *to, *cc, *date, *subject;
 };
 
+/*
+ * cache_open's cache_put hands its rows to a thread of its own
+ * (cache_writer.c) and returns; cache_open_direct's writes them at once.
+ */
 struct cache *cache_open(const char *path, char **err);
+struct cache *cache_open_direct(const char *path, char **err);
 void	      cache_close(struct cache *);
 
 /* LIST and STATUS answers; cache_folders gives them back. */

@@ -37,6 +37,14 @@ struct thread_order {
  */
 int thread_parse(const char *, size_t, int oldest_first, struct thread_order *);
 void thread_order_free(struct thread_order *);
+/*
+ * The rows of t, and each UID of rest that t lacks as a thread of its own
+ * (depth 0), in the order of rest: after t's rows, or before them with
+ * oldest_first.  The order to show while only some messages are threaded;
+ * a UID 0 in rest is skipped.
+ */
+void thread_order_flat(const struct thread_order *, const uint32_t *, size_t,
+    int oldest_first, struct thread_order *);
 
 /* A message as thread_build needs it. */
 struct thread_msg {

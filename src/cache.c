@@ -12,17 +12,20 @@
 
 #include "cache.h"
 #include "cache_db.h"
+#include "cache_writer.h"
 #include "log.h"
 #include "sort.h"
 #include "thread.h"
 #include "xmalloc.h"
 
 struct cache {
-	sqlite3 *db;
+	sqlite3		    *db;
+	sqlite3_stmt	    *put; /* cache_put's, prepared once: the fill's */
+	struct cache_writer *writer; /* writes cache_put's rows, or NULL */
 };
 
 struct cache *
-cache_open(const char *path, char **err)
+cache_open_direct(const char *path, char **err)
 {
 	struct cache *c;
 	sqlite3	     *db;
@@ -34,19 +37,40 @@ cache_open(const char *path, char **err)
 	return (c);
 }
 
+struct cache *
+cache_open(const char *path, char **err)
+{
+	struct cache *c;
+
+	if ((c = cache_open_direct(path, err)) != NULL)
+		c->writer = cache_writer_start(path);
+	return (c);
+}
+
 void
 cache_close(struct cache *c)
 {
 	if (c == NULL)
 		return;
+	if (c->writer != NULL)
+		cache_writer_stop(c->writer);
+	sqlite3_finalize(c->put);
 	cache_db_close(c->db);
 	free(c);
 }
 
+/*
+ * Every statement but cache_put's starts here: rows handed to the writer
+ * are committed first, so that nothing read or changed here comes before
+ * them (a flag, an expunge, the modseq that says the cache is whole).
+ */
 static sqlite3_stmt *
 cache_prepare(struct cache *c, const char *sql)
 {
 	sqlite3_stmt *st;
+
+	if (c->writer != NULL)
+		cache_writer_wait(c->writer);
 
 	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		log_debug("cache: %s: %s", sqlite3_errmsg(c->db), sql);
@@ -293,12 +317,19 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 	sqlite3_stmt *st;
 	size_t	      i;
 
-	if (c == NULL ||
-	    (st = cache_prepare(c,
+	if (c == NULL)
+		return;
+	if (c->writer != NULL) {
+		cache_writer_put(c->writer, folder, msgs, n);
+		return;
+	}
+	if (c->put == NULL &&
+	    (c->put = cache_prepare(c,
 		 "INSERT OR REPLACE INTO messages (folder, uid, flags, date,"
 		 " size, sender, subject, message_id, refs, from_key)"
 		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
 		return;
+	st = c->put;
 	cache_db_exec(c->db, "BEGIN");
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
@@ -314,7 +345,7 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 		cache_step(c, st);
 	}
 	cache_db_exec(c->db, "COMMIT");
-	sqlite3_finalize(st);
+	sqlite3_clear_bindings(st);
 }
 
 void

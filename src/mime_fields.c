@@ -69,26 +69,29 @@ char *
 mime_fields_value(const char *h, size_t len, const char *name)
 {
 	struct strbuf sb;
-	size_t	      nlen = strlen(name), i = 0, j;
+	size_t	      nlen = strlen(name), i = 0, j, start;
 
 	while (i < len) {
 		if (len - i > nlen && strncasecmp(h + i, name, nlen) == 0 &&
 		    h[i + nlen] == ':') {
 			strbuf_init(&sb);
-			for (j = i + nlen + 1; j < len; j++) {
-				if (h[j] == '\r' || h[j] == '\n') {
-					/* Folded: the next line goes on. */
-					if (h[j] == '\r' && j + 1 < len &&
-					    h[j + 1] == '\n')
-						j++;
-					if (j + 1 < len &&
-					    (h[j + 1] == ' ' ||
-						h[j + 1] == '\t'))
-						continue;
-					break;
-				}
-				strbuf_addc(&sb, h[j]);
+			/* A line at a time: this runs for every row listed. */
+			for (start = j = i + nlen + 1; j < len; j++) {
+				if (h[j] != '\r' && h[j] != '\n')
+					continue;
+				if (j > start)
+					strbuf_add(&sb, h + start, j - start);
+				/* Folded: the next line goes on. */
+				if (h[j] == '\r' && j + 1 < len &&
+				    h[j + 1] == '\n')
+					j++;
+				start = j + 1;
+				if (j + 1 >= len ||
+				    (h[j + 1] != ' ' && h[j + 1] != '\t'))
+					return (strbuf_detach(&sb, NULL));
 			}
+			if (len > start)
+				strbuf_add(&sb, h + start, len - start);
 			return (strbuf_detach(&sb, NULL));
 		}
 		/* To the start of the next line. */

@@ -115,12 +115,28 @@ respcheck_word_char(struct respcheck *rc, char c)
 		rc->word[rc->word_len++] = c;
 	else
 		rc->word_big = 1; /* an over-long token: never a number */
-	if (isdigit((unsigned char)c)) {
+	if (c >= '0' && c <= '9') {
 		rc->word_digits++;
 		rc->value = rc->value * 10 + (uint64_t)(c - '0');
 		if (rc->word_digits > 10 || rc->value > 0xffffffffULL)
 			rc->word_big = 1;
 	}
+}
+
+/*
+ * Where a response code starts in h, ignoring case, as strcasestr would
+ * find it; it starts with '[', so only those are compared (this runs for
+ * every FETCH line of the fill).
+ */
+static const char *
+respcheck_code(const char *h, const char *code)
+{
+	size_t n = strlen(code);
+
+	for (; (h = strchr(h, '[')) != NULL; h++)
+		if (strncasecmp(h, code, n) == 0)
+			return (h);
+	return (NULL);
 }
 
 /* The first bytes of a response are complete: look for known traps. */
@@ -138,7 +154,7 @@ respcheck_head(struct respcheck *rc)
 			    "an [ALERT] with no "
 			    "text"));
 	}
-	if ((p = strcasestr(h, "[PERMANENTFLAGS (")) != NULL) {
+	if ((p = respcheck_code(h, "[PERMANENTFLAGS (")) != NULL) {
 		for (q = p + 17; *q != '\0' && *q != ')'; q++)
 			if (strchr("({[]\"\r\n", *q) != NULL)
 				return (respcheck_fail(rc, "%s",

@@ -209,6 +209,43 @@ thread_order_free(struct thread_order *t)
 	memset(t, 0, sizeof *t);
 }
 
+static int
+thread_uid_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+void
+thread_order_flat(const struct thread_order *t, const uint32_t *rest, size_t n,
+    int oldest_first, struct thread_order *out)
+{
+	uint32_t *known;
+	size_t	  i, k, nflat = 0, at;
+
+	known = xreallocarray(NULL, t->n + 1, sizeof *known);
+	if (t->n > 0)
+		memcpy(known, t->uids, t->n * sizeof *known);
+	qsort(known, t->n, sizeof *known, thread_uid_cmp);
+	out->uids = xreallocarray(NULL, t->n + n + 1, sizeof *out->uids);
+	out->tree = xcalloc(t->n + n + 1, sizeof *out->tree);
+	/* The threads go below the others with oldest_first, else above. */
+	at = oldest_first ? 0 : t->n;
+	for (i = 0; i < n; i++)
+		if (rest[i] != 0 &&
+		    bsearch(&rest[i], known, t->n, sizeof *known,
+			thread_uid_cmp) == NULL)
+			out->uids[at + nflat++] = rest[i];
+	k = oldest_first ? nflat : 0;
+	if (t->n > 0) {
+		memcpy(out->uids + k, t->uids, t->n * sizeof *t->uids);
+		memcpy(out->tree + k, t->tree, t->n * sizeof *t->tree);
+	}
+	out->n = t->n + nflat;
+	free(known);
+}
+
 static size_t
 thread_put(char *buf, size_t size, size_t at, const char *s)
 {

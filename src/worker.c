@@ -67,8 +67,9 @@ struct worker_fill {
 	size_t	  fetch_next;
 	size_t	  total;
 	size_t	  done;
-	int	  failed;  /* a fetch failed: the cache is not complete */
-	int	  preview; /* only cached rows, before the login */
+	int	  failed;	 /* a fetch failed: the cache is not complete */
+	int	  preview;	 /* only cached rows, before the login */
+	int	  threads_after; /* in threads: ask for them once filled */
 	struct sort_order sort;
 };
 
@@ -1153,9 +1154,13 @@ worker_fill_done(struct worker *w)
 		cache_set_modseq(w->cache, f->folder, f->modseq);
 	log_debug("%s: %zu rows filled in", f->folder, f->done);
 	worker_push_headers_done(w, f->folder, f->preview ? EVF_CACHED : 0);
-	/* Threads made here: now from every row's References. */
+	/*
+	 * Threads made here: now from every row's References.  A cold open
+	 * in threads asks for them only now (worker_select).
+	 */
 	if (f->nfetch > 0 && w->open_sort.key == SORT_THREAD &&
-	    !imap_has_capability(w->imap, "THREAD=REFERENCES") &&
+	    (f->threads_after ||
+		!imap_has_capability(w->imap, "THREAD=REFERENCES")) &&
 	    imap_selected(w->imap) != NULL &&
 	    strcmp(imap_selected(w->imap), f->folder) == 0)
 		worker_thread_order(w, f->folder);
@@ -1477,7 +1482,7 @@ fail:
  */
 static void
 worker_window_threads(struct worker *w, const char *folder,
-    struct worker_window *win)
+    struct worker_window *win, struct thread_order *first)
 {
 	struct thread_order to;
 	struct thread_msg  *m;
@@ -1500,7 +1505,36 @@ worker_window_threads(struct worker *w, const char *folder,
 	}
 	log_debug("%s: first screen in threads: %zu of the newest %zu", folder,
 	    k, to.n);
+	first->uids = xmemdup(to.uids, (k + 1) * sizeof *to.uids);
+	first->tree = xmemdup(to.tree, (k + 1) * sizeof *to.tree);
+	first->n = k;
 	worker_order_event(w, folder, w->uidvalidity, to.uids, to.tree, k, 1);
+}
+
+/*
+ * A cold open in threads: every UID (the cheap order), the first screen's
+ * threads on top and the rest flat below, in arrival order, which the fill
+ * follows too.  The whole THREAD, which Dovecot takes longer over than
+ * over a screen of headers, comes once the fill is done (worker_fill_done)
+ * instead of holding the fill up.
+ */
+static int
+worker_threads_later(struct worker *w, const char *folder,
+    const struct sort_order *so, struct thread_order *first, uint32_t **order,
+    size_t *n, struct imap_error *err)
+{
+	static const struct sort_order arrival = { SORT_ARRIVAL, 0 };
+	struct thread_order	       flat;
+	int			       sorted;
+
+	if (imap_order(w->imap, &arrival, order, n, NULL, &sorted, err) != 0)
+		return (-1);
+	sort_uids_arrival(*order, *n, so->reverse);
+	thread_order_flat(first, *order, *n, so->reverse, &flat);
+	worker_order_event(w, folder, w->uidvalidity, flat.uids, flat.tree,
+	    flat.n, 1);
+	w->fill.threads_after = 1;
+	return (0);
 }
 
 static void
@@ -1547,11 +1581,12 @@ worker_select(struct worker *w, struct request *req)
 {
 	struct worker_fetch  wf = { w, req->folder, 0, NULL };
 	struct worker_window win = { NULL, 0 };
+	struct thread_order  first = { NULL, NULL, 0 };
 	struct imap_error    err = { 0 };
 	uint32_t	    *order = NULL, *flags = NULL, *tree, exists;
 	uint32_t	     cached_uidvalidity = 0;
 	size_t		     n, window;
-	int		     sorted;
+	int		     sorted, r;
 
 	worker_fill_clear(w);
 	worker_state(w, "opening %s", req->folder);
@@ -1614,23 +1649,25 @@ worker_select(struct worker *w, struct request *req)
 		}
 		wf.window = NULL;
 		if (win.n > 0)
-			worker_window_threads(w, req->folder, &win);
+			worker_window_threads(w, req->folder, &win, &first);
 		worker_window_free(&win);
-		if (worker_server_order(w, req->folder, &req->sort, &order, &n,
-			&tree, &sorted, &err) != 0) {
-			order = NULL;
-			goto fail;
+		if (req->sort.key == SORT_THREAD) {
+			r = worker_threads_later(w, req->folder, &req->sort,
+			    &first, &order, &n, &err);
+			thread_order_free(&first);
+			if (r != 0) {
+				order = NULL;
+				goto fail;
+			}
+		} else {
+			if (worker_server_order(w, req->folder, &req->sort,
+				&order, &n, &tree, &sorted, &err) != 0) {
+				order = NULL;
+				goto fail;
+			}
+			worker_push_order(w, req->folder, w->uidvalidity,
+			    xmemdup(order, n * sizeof *order), tree, n, sorted);
 		}
-		worker_push_order(w, req->folder, w->uidvalidity,
-		    xmemdup(order, n * sizeof *order), tree, n, sorted);
-		/*
-		 * Threads scatter old and new mail: fetched in their order,
-		 * each UID FETCH names hundreds of ranges and the server
-		 * is slower to serve it.  By arrival instead; the rows on
-		 * screen are asked for out of turn anyway.
-		 */
-		if (req->sort.key == SORT_THREAD)
-			sort_uids_arrival(order, n, req->sort.reverse);
 		worker_skip_newest(order, n, window);
 		w->fill.fetch = order;
 		w->fill.nfetch = n;

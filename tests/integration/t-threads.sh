@@ -5,7 +5,8 @@
 # dates and comes back; the next start shows the threads from the cache
 # before the server answers (here: with the server away).  Cold, the first
 # screen is the threads among the newest arrivals, without the answers to
-# older mail, which the whole order then puts in their threads.
+# older mail, which the whole order then puts in their threads; that
+# order is asked for once the fill has brought every header.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
@@ -27,6 +28,11 @@ grep -q 'INBOX: order of 163 messages from THREAD' "$TEST_DIR/tern.log" ||
 grep -q 'INBOX: first screen in threads: 99 of the newest 100' \
     "$TEST_DIR/tern.log" ||
     fail "the first screen was not the threads of the newest arrivals"
+# The fill does not wait for the whole THREAD, which comes after it.
+awk '/INBOX: [0-9]+ rows filled in/ && !f { f = NR }
+    /INBOX: order of 163 messages from THREAD/ && !t { t = NR }
+    END { exit !(f && t && f < t) }' "$TEST_DIR/tern.log" ||
+    fail "the fill waited for the THREAD of the whole folder"
 
 thread_mails_shown
 thread_reply_joins

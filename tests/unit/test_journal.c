@@ -190,6 +190,56 @@ cached_rows(struct cache *c, const char *folder, struct message **out)
 	return (k);
 }
 
+/*
+ * Rows go to the cache's writer thread: more chunks than it holds, then
+ * a change and a read on the worker's connection, which must come after
+ * every one of them, and a reopen that finds them all.
+ */
+static void
+test_cache_writer_order(void **state)
+{
+	struct cache  *c;
+	struct message rows[50], *back;
+	char	      *path, *err = NULL;
+	uint32_t       uid = 1;
+	size_t	       n, i, k;
+
+	(void)state;
+	path = test_path();
+	c = cache_open(path, &err);
+	assert_non_null(c);
+	assert_int_equal(cache_select(c, "INBOX", 10), 0);
+	for (k = 0; k < 20; k++) {
+		for (i = 0; i < 50; i++)
+			rows[i] = row(uid++, 0, "chunk");
+		cache_put(c, "INBOX", rows, 50);
+		for (i = 0; i < 50; i++)
+			message_clear(&rows[i]);
+	}
+	cache_change_flags(c, "INBOX", (uint32_t[]){ 1000 }, 1, MSG_SEEN, 0);
+	cache_remove(c, "INBOX", (uint32_t[]){ 999 }, 1);
+	n = cached_rows(c, "INBOX", &back);
+	assert_int_equal(n, 999);
+	assert_int_equal(back[0].uid, 1000);
+	assert_int_equal(back[0].flags, MSG_SEEN);
+	assert_int_equal(back[1].uid, 998);
+	assert_string_equal(back[998].message_id, "<1@example>");
+	free_rows(back, n);
+	/* What was handed over and not yet read is written before the end. */
+	rows[0] = row(2000, 0, "last");
+	cache_put(c, "INBOX", rows, 1);
+	message_clear(&rows[0]);
+	cache_close(c);
+	c = cache_open(path, &err);
+	assert_non_null(c);
+	n = cached_rows(c, "INBOX", &back);
+	assert_int_equal(n, 1000);
+	assert_int_equal(back[0].uid, 2000);
+	free_rows(back, n);
+	cache_close(c);
+	free(path);
+}
+
 static void
 test_cache_rows(void **state)
 {
@@ -335,6 +385,8 @@ main(void)
 		cmocka_unit_test(test_uids_round_trip),
 		cmocka_unit_test_setup_teardown(test_journal_survives_reopen,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cache_writer_order, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_cache_rows, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_cache_folders, setup,

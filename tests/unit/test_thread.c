@@ -263,6 +263,27 @@ test_thread_build_deep(void **state)
 	free(m);
 }
 
+/* Threaded rows first (newest first), the rest flat below, once each. */
+static void
+test_thread_flat(void **state)
+{
+	struct thread_order t, out;
+	const uint32_t	    rest[] = { 9, 8, 0, 7, 6, 5, 4 };
+	char		    buf[512];
+
+	(void)state;
+	assert_int_equal(parse("(6 (7)(9))", 0, &t), 0);
+	thread_order_flat(&t, rest, sizeof rest / sizeof rest[0], 0, &out);
+	rows(&out, buf, sizeof buf);
+	assert_string_equal(buf, "6:,7:├─>,9:└─>,8:,5:,4:");
+	thread_order_free(&out);
+	thread_order_flat(&t, rest, sizeof rest / sizeof rest[0], 1, &out);
+	rows(&out, buf, sizeof buf);
+	assert_string_equal(buf, "8:,5:,4:,6:,7:├─>,9:└─>");
+	thread_order_free(&out);
+	thread_order_free(&t);
+}
+
 int
 main(void)
 {
@@ -276,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_thread_build_order),
 		cmocka_unit_test(test_thread_build_hostile),
 		cmocka_unit_test(test_thread_build_deep),
+		cmocka_unit_test(test_thread_flat),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
