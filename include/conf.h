@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "looks.h"
 #include "sort.h"
 
 enum tls_mode {
@@ -56,6 +57,7 @@ struct account {
 struct conf {
 	struct account **accounts;
 	size_t		 naccounts;
+	struct looks	 looks; /* [colors] and the top of the file */
 };
 
 void conf_init(struct conf *);

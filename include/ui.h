@@ -8,7 +8,13 @@
 #include <stddef.h>
 
 struct app;
+struct looks;
 
+/*
+ * What the screen looks like ([colors], index-format, date-format);
+ * before ui_init, and kept until ui_end.  NULL: the defaults.
+ */
+void ui_set_looks(const struct looks *);
 void ui_init(void);
 /* Give the terminal back; safe to call twice and from fatal. */
 void ui_end(void);

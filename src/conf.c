@@ -6,10 +6,12 @@
  * back to the caller as strings.
  *
  * Syntax: "[account NAME]" or "[account "NAME"]" opens a section; then
- * "key = value" lines.  Blanks around keys and values are trimmed; a value
- * in double quotes keeps its blanks and may use \" and \\ inside.  A line
- * whose first non-blank character is '#' or ';' is a comment; there are no
- * comments after a value, since a password-command may hold '#'.
+ * "key = value" lines.  "[colors]" opens the colours' section, and the
+ * lines before any section are the screen's settings (looks.c).  Blanks
+ * around keys and values are trimmed; a value in double quotes keeps its
+ * blanks and may use \" and \\ inside.  A line whose first non-blank
+ * character is '#' or ';' is a comment; there are no comments after a
+ * value, since a password-command may hold '#'.
  */
 #include <sys/stat.h>
 
@@ -23,6 +25,7 @@
 
 #include "conf.h"
 #include "decode.h"
+#include "looks.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -32,9 +35,11 @@
 #define CONF_TIMEOUT_MAX 3600
 #define CONF_REFRESH_MAX 86400
 
-/* State while one [account] section is read. */
+/* State while one section is read: [account], [colors] or the top. */
 struct conf_section {
+	struct conf    *conf;
 	struct account *account;
+	int		colors;	  /* in [colors] */
 	size_t		line;	  /* of the section header */
 	size_t		lineno;	  /* of the setting being read */
 	size_t		tls_line; /* of "tls = none", or 0 */
@@ -134,6 +139,7 @@ conf_init(struct conf *conf)
 {
 	conf->accounts = NULL;
 	conf->naccounts = 0;
+	looks_init(&conf->looks);
 }
 
 void
@@ -144,6 +150,7 @@ conf_free(struct conf *conf)
 	for (i = 0; i < conf->naccounts; i++)
 		account_free(conf->accounts[i]);
 	free(conf->accounts);
+	looks_free(&conf->looks);
 	conf_init(conf);
 }
 
@@ -523,7 +530,10 @@ conf_section_end(struct conf_section *sec, const char *file)
 	return (NULL);
 }
 
-/* Parse "[account NAME]"; return the name or NULL with *reason set. */
+/*
+ * Parse "[account NAME]"; return the name or NULL with *reason set.  For
+ * "[colors]" the name is "".
+ */
 static char *
 conf_section_name(const char *s, size_t len, char **reason)
 {
@@ -540,6 +550,8 @@ conf_section_name(const char *s, size_t len, char **reason)
 	s = conf_trim(s + 1, &len);
 	for (i = 0; i < len && !conf_is_blank(s[i]); i++)
 		/* nothing */;
+	if (i == len && i == 6 && strncmp(s, "colors", 6) == 0)
+		return (xstrdup(""));
 	if (i != 7 || strncmp(s, "account", 7) != 0) {
 		*reason = xasprintf("unknown section '%.*s'", (int)i, s);
 		return (NULL);
@@ -577,12 +589,65 @@ conf_section_name(const char *s, size_t len, char **reason)
 	return (name);
 }
 
+/* The value of name as the line gives it, or NULL with *reason set. */
+static char *
+conf_value(const char *name, const char *val, size_t vlen, char **reason)
+{
+	char *value;
+
+	if (vlen > 0 && val[0] == '"') {
+		if ((value = conf_unquote(val, vlen)) == NULL) {
+			*reason = xasprintf("unterminated quotes in value of "
+					    "'%s'",
+			    name);
+			return (NULL);
+		}
+	} else
+		value = xstrndup(val, vlen);
+	if (*value == '\0') {
+		free(value);
+		*reason = xasprintf("empty value for '%s'", name);
+		return (NULL);
+	}
+	return (value);
+}
+
+/*
+ * A line of [colors], or of the top of the file (before any section):
+ * the screen's settings, looks.c's.
+ */
+static char *
+conf_parse_looks(struct conf_section *sec, const char *key, const char *val,
+    size_t vlen)
+{
+	char  *value, *reason = NULL;
+	int    known = 1, r;
+	size_t i;
+
+	if ((value = conf_value(key, val, vlen, &reason)) == NULL)
+		return (reason);
+	if (sec->colors)
+		r = colors_set(&sec->conf->looks.colors, key, value, &reason);
+	else
+		r = looks_set(&sec->conf->looks, key, value, &known, &reason);
+	free(value);
+	if (known)
+		return (r != 0 ? reason : NULL);
+	for (i = 0; i < CONF_NSETTINGS; i++) {
+		if (strcmp(conf_settings[i].name, key) == 0)
+			return (xasprintf("setting '%s' outside an [account] "
+					  "section",
+			    key));
+	}
+	return (xasprintf("unknown setting '%s'", key));
+}
+
 static char *
 conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 {
 	const char *eq, *key, *val;
 	size_t	    klen, vlen, i;
-	char	   *value, *reason = NULL;
+	char	   *value, *name, *reason = NULL;
 	int	    r;
 
 	if ((eq = memchr(s, '=', len)) == NULL)
@@ -605,32 +670,34 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 		    sec->shared ? "; this file is readable by others, so "
 				  "chmod 600 it and change the password" :
 				  ""));
+	if (sec->account == NULL) {
+		name = xstrndup(key, klen);
+		reason = conf_parse_looks(sec, name, val, vlen);
+		free(name);
+		return (reason);
+	}
 	for (i = 0; i < CONF_NSETTINGS; i++) {
 		if (strlen(conf_settings[i].name) == klen &&
 		    strncmp(conf_settings[i].name, key, klen) == 0)
 			break;
 	}
-	if (i == CONF_NSETTINGS)
-		return (xasprintf("unknown setting '%.*s'", (int)klen, key));
-	if (sec->account == NULL)
-		return (xasprintf("setting '%s' outside an [account] section",
-		    conf_settings[i].name));
+	if (i == CONF_NSETTINGS) {
+		name = xstrndup(key, klen);
+		reason = xasprintf("unknown setting '%s'%s", name,
+		    looks_setting_help(name) != NULL ?
+			" in an [account] section (it goes at the top of the "
+			"file, before any section)" :
+			"");
+		free(name);
+		return (reason);
+	}
 	if (sec->seen & (1U << i))
 		return (xasprintf("setting '%s' given twice",
 		    conf_settings[i].name));
 	sec->seen |= 1U << i;
-	if (vlen > 0 && val[0] == '"') {
-		if ((value = conf_unquote(val, vlen)) == NULL)
-			return (xasprintf("unterminated quotes in value of "
-					  "'%s'",
-			    conf_settings[i].name));
-	} else
-		value = xstrndup(val, vlen);
-	if (*value == '\0') {
-		free(value);
-		return (
-		    xasprintf("empty value for '%s'", conf_settings[i].name));
-	}
+	if ((value = conf_value(conf_settings[i].name, val, vlen, &reason)) ==
+	    NULL)
+		return (reason);
 	r = conf_settings[i].set(sec, value, &reason);
 	free(value);
 	if (r != 0)
@@ -649,6 +716,7 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 	char		   *reason = NULL, *name;
 
 	memset(&sec, 0, sizeof sec);
+	sec.conf = conf;
 	sec.shared = shared;
 	*err = NULL;
 	while (off < len) {
@@ -675,6 +743,14 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 				break;
 			if ((name = conf_section_name(s, n, &reason)) == NULL)
 				break;
+			if (*name == '\0') {
+				free(name);
+				memset(&sec, 0, sizeof sec);
+				sec.conf = conf;
+				sec.shared = shared;
+				sec.colors = 1;
+				continue;
+			}
 			if (conf_find_n(conf, name) != NULL) {
 				reason = xasprintf("duplicate account '%s'",
 				    name);
@@ -682,6 +758,7 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 				break;
 			}
 			memset(&sec, 0, sizeof sec);
+			sec.conf = conf;
 			sec.shared = shared;
 			sec.account = account_new(name);
 			sec.line = lineno;

@@ -20,6 +20,7 @@
 #include "keymap.h"
 #include "log.h"
 #include "secret.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 static const char main_usage[] =
@@ -47,7 +48,11 @@ static const char main_usage[] =
     "\n"
     "In the pager, v lists the message's parts: s saves one (the setting\n"
     "save-dir is the directory offered), Enter opens it with its viewer\n"
-    "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n";
+    "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n"
+    "\n"
+    "The configuration also sets the colours ([colors]), the columns of the\n"
+    "list (index-format) and its dates (date-format = relative); see\n"
+    "tern.conf(5).\n";
 
 enum {
 	OPT_CA_FILE = 256,
@@ -168,6 +173,7 @@ main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	app.account = account;
+	ui_set_looks(&conf.looks);
 	/* The connection is made while the password-command runs. */
 	app_begin(&app);
 	if (account->password_command != NULL &&

@@ -113,6 +113,7 @@ ui_init(void)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	ui_looks_start();
 }
 
 void
@@ -123,6 +124,7 @@ ui_end(void)
 	ui_active = 0;
 	curs_set(1);
 	endwin();
+	ui_looks_end();
 }
 
 void
@@ -233,7 +235,7 @@ ui_status_draw(struct app *app, int y, int cols)
 		strbuf_printf(&sb, " | quota %d%%%s", app->quota,
 		    app->quota > 90 ? "!" : "");
 	strbuf_printf(&sb, " | %s", app->netstate != NULL ? app->netstate : "");
-	ui_put(y, 0, cols, sb.buf, A_REVERSE);
+	ui_put(y, 0, cols, sb.buf, ui_attr(COLOR_STATUS));
 	strbuf_free(&sb);
 }
 
