@@ -194,6 +194,9 @@ enum context actions_context(const struct app *);
 void	       actions_source_done(struct app *, struct event *);
 struct msgrow *actions_current(struct app *);
 
+/* actions_mouse.c: KEYC_MOUSE, what ui_mouse says it was. */
+void actions_mouse(struct app *);
+
 /* actions_attach.c */
 /* v: the parts of the message in the pager. */
 void actions_attach_open(struct app *);

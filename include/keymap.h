@@ -22,6 +22,7 @@ enum {
 	KEYC_BACKSPACE,
 	KEYC_DC,
 	KEYC_RESIZE,
+	KEYC_MOUSE, /* a click or the wheel: ui_mouse */
 };
 #define KEYC_TAB '\t'
 #define KEYC_ENTER '\r'

@@ -5,6 +5,7 @@
  *
  *	index-format = "%f %-10d %-20F %*s"
  *	date-format = relative
+ *	mouse = yes
  */
 #ifndef TERN_LOOKS_H
 #define TERN_LOOKS_H
@@ -19,6 +20,7 @@ struct looks {
 	struct index_format index_format;     /* no fields: the default */
 	char		   *index_format_src; /* NULL: the default */
 	char		   *date_format; /* NULL, auto, relative, strftime */
+	int		    mouse;
 };
 
 /* What tern does with no configuration. */

@@ -31,6 +31,12 @@ attr_t			   ui_attr_add(attr_t, enum color_elem);
 const struct index_format *ui_index_format(void);
 /* date-format, or NULL for the default. */
 const char *ui_date_format(void);
+/* Read a KEY_MOUSE's events; 0 if none is one tern uses. */
+int ui_looks_mouse_read(void);
+/* Events read and not handed out yet: more KEYC_MOUSE to come. */
+int ui_looks_mouse_pending(void);
+/* The area at (y, x) as the screen was last drawn, and the row in it. */
+enum ui_area ui_area_at(int, int, int *);
 
 void ui_folders_draw(struct app *, int, int, int, int);
 void ui_index_draw(struct app *, int, int, int, int);

@@ -1,6 +1,6 @@
 /*
  * looks.c owns the settings of the screen that belong to no account:
- * index-format and date-format, their help text, their checks and
+ * index-format, date-format and mouse, their help text, their checks and
  * their dump.  It must never touch the terminal; the ui*.c files read
  * struct looks.
  */
@@ -18,6 +18,7 @@ struct looks_setting {
 
 static int looks_set_index_format(struct looks *, const char *, char **);
 static int looks_set_date_format(struct looks *, const char *, char **);
+static int looks_set_mouse(struct looks *, const char *, char **);
 
 static const struct looks_setting looks_settings[] = {
 	{ "index-format", looks_set_index_format,
@@ -29,6 +30,10 @@ static const struct looks_setting looks_settings[] = {
 	    "Dates in the message list: auto (14:32 today, Nov 03 this year, "
 	    "2024-11-03 before; the default), relative (12 min ago, "
 	    "yesterday, Mon...) or a strftime format." },
+	{ "mouse", looks_set_mouse,
+	    "yes: a click selects a row or opens a folder, a double click "
+	    "opens, the wheel scrolls (default no: the terminal keeps its "
+	    "own selection)." },
 };
 #define LOOKS_NSETTINGS (sizeof looks_settings / sizeof looks_settings[0])
 
@@ -79,6 +84,20 @@ looks_set_date_format(struct looks *lk, const char *value, char **err)
 	}
 	free(lk->date_format);
 	lk->date_format = xstrdup(value);
+	return (0);
+}
+
+static int
+looks_set_mouse(struct looks *lk, const char *value, char **err)
+{
+	if (strcmp(value, "yes") == 0)
+		lk->mouse = 1;
+	else if (strcmp(value, "no") == 0)
+		lk->mouse = 0;
+	else {
+		*err = xasprintf("mouse is yes or no, not '%s'", value);
+		return (-1);
+	}
 	return (0);
 }
 
@@ -145,5 +164,5 @@ looks_dump(const struct looks *lk, FILE *fp)
 	fputs("\ndate-format = ", fp);
 	looks_dump_quoted(lk->date_format != NULL ? lk->date_format : "auto",
 	    fp);
-	fputc('\n', fp);
+	fprintf(fp, "\nmouse = %s\n", lk->mouse ? "yes" : "no");
 }

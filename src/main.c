@@ -51,8 +51,8 @@ static const char main_usage[] =
     "from ~/.mailcap, /etc/mailcap or $MAILCAPS.\n"
     "\n"
     "The configuration also sets the colours ([colors]), the columns of the\n"
-    "list (index-format) and its dates (date-format = relative); see\n"
-    "tern.conf(5).\n";
+    "list (index-format), its dates (date-format = relative) and the mouse\n"
+    "(mouse = yes); see tern.conf(5).\n";
 
 enum {
 	OPT_CA_FILE = 256,

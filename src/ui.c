@@ -19,6 +19,12 @@
 #include "xmalloc.h"
 
 static int ui_active;
+/* The layout last drawn, for the mouse. */
+static struct {
+	enum app_screen screen;
+	int		fw; /* the folder pane's width */
+	int		rows;
+} ui_layout;
 
 /* Decode one code point of clean UTF-8; returns its length in bytes. */
 static int
@@ -162,6 +168,8 @@ ui_getkey(void)
 	wint_t ch;
 	int    r;
 
+	if (ui_looks_mouse_pending())
+		return (KEYC_MOUSE);
 	r = get_wch(&ch);
 	if (r == ERR)
 		return (-1);
@@ -191,6 +199,8 @@ ui_getkey(void)
 			return (KEYC_ENTER);
 		case KEY_RESIZE:
 			return (KEYC_RESIZE);
+		case KEY_MOUSE:
+			return (ui_looks_mouse_read() ? KEYC_MOUSE : 0);
 		default:
 			return (0);
 		}
@@ -251,6 +261,8 @@ ui_draw(struct app *app)
 	erase();
 	main_rows = rows - 2 > 1 ? rows - 2 : 1;
 	app->page_rows = main_rows;
+	ui_layout.screen = app->screen;
+	ui_layout.rows = main_rows;
 	switch (app->screen) {
 	case SCREEN_MAIN:
 		fw = cols / 4;
@@ -260,6 +272,7 @@ ui_draw(struct app *app)
 			fw = 30;
 		if (fw > cols - 20)
 			fw = cols / 3;
+		ui_layout.fw = fw;
 		ui_folders_draw(app, 0, 0, fw, main_rows);
 		mvvline(0, fw, ACS_VLINE, main_rows);
 		ui_index_draw(app, 0, fw + 1, cols - fw - 1, main_rows);
@@ -281,6 +294,21 @@ ui_draw(struct app *app)
 		ui_status_draw(app, rows - 2, cols);
 	ui_prompt_draw(app, rows - 1, cols);
 	refresh();
+}
+
+enum ui_area
+ui_area_at(int y, int x, int *row)
+{
+	*row = y;
+	if (y < 0 || y >= ui_layout.rows || y >= LINES - 2)
+		return (UI_AREA_NONE);
+	if (ui_layout.screen == SCREEN_PAGER)
+		return (UI_AREA_PAGER);
+	if (ui_layout.screen != SCREEN_MAIN)
+		return (UI_AREA_NONE);
+	if (x < ui_layout.fw)
+		return (UI_AREA_FOLDERS);
+	return (x > ui_layout.fw ? UI_AREA_INDEX : UI_AREA_NONE);
 }
 
 void

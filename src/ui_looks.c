@@ -1,10 +1,12 @@
 /*
  * ui_looks.c owns what the screen's elements look like once curses is up:
  * the table from element to attributes and colour pair, made once at start
- * from the [colors] section, and the list's format and dates.  It must
- * never make a pair while drawing.
+ * from the [colors] section, the list's format and dates, and the mouse.
+ * It must never make a pair while drawing, nor call mousemask when the
+ * mouse is off: the terminal's own selection must keep working then.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui.h"
 #include "ui_curses.h"
@@ -12,6 +14,10 @@
 static const struct looks *ui_looks_conf;
 static attr_t		   ui_looks_attr[COLOR_NELEMS];
 static struct index_format ui_looks_default_fmt;
+/* Mouse events read and not yet handed out, oldest first. */
+#define UI_LOOKS_QUEUE 16
+static struct ui_mouse ui_looks_queue[UI_LOOKS_QUEUE];
+static int	       ui_looks_nqueue;
 
 void
 ui_set_looks(const struct looks *lk)
@@ -125,6 +131,16 @@ ui_looks_start(void)
 			INDEX_FORMAT_DEFAULT, &err) != 0)
 			abort();
 	}
+	/*
+	 * The press is the click: curses would wait for the release to
+	 * make a click of it, and poll() wakes tern on the press alone.  A
+	 * double click is a click on the row the first one selected.
+	 */
+	if (ui_looks_conf != NULL && ui_looks_conf->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+		    NULL);
+		mouseinterval(0);
+	}
 }
 
 void
@@ -161,4 +177,65 @@ const char *
 ui_date_format(void)
 {
 	return (ui_looks_conf != NULL ? ui_looks_conf->date_format : NULL);
+}
+
+/* The button of a curses event as tern's kind; 0 if tern has no use. */
+static int
+ui_looks_mouse_kind(const MEVENT *ev, struct ui_mouse *m)
+{
+	if (ev->bstate & BUTTON1_PRESSED)
+		m->kind = UI_MOUSE_CLICK;
+	else if (ev->bstate & BUTTON4_PRESSED)
+		m->kind = UI_MOUSE_WHEEL_UP;
+	else if (ev->bstate & BUTTON5_PRESSED)
+		m->kind = UI_MOUSE_WHEEL_DOWN;
+	else
+		return (0);
+	m->y = ev->y;
+	m->x = ev->x;
+	return (1);
+}
+
+/*
+ * KEY_MOUSE: take every event curses has read.  A burst of them (a
+ * double click, the wheel) comes with one KEY_MOUSE, and getmouse gives
+ * the newest first: they are queued oldest first, one KEYC_MOUSE each.
+ */
+int
+ui_looks_mouse_read(void)
+{
+	struct ui_mouse got[UI_LOOKS_QUEUE];
+	MEVENT		ev;
+	int		n = 0;
+
+	while (getmouse(&ev) == OK) {
+		if (n < UI_LOOKS_QUEUE && ui_looks_mouse_kind(&ev, &got[n]))
+			n++;
+	}
+	while (n-- > 0 && ui_looks_nqueue < UI_LOOKS_QUEUE)
+		ui_looks_queue[ui_looks_nqueue++] = got[n];
+	return (ui_looks_nqueue > 0);
+}
+
+int
+ui_looks_mouse_pending(void)
+{
+	return (ui_looks_nqueue > 0);
+}
+
+void
+ui_mouse(struct ui_mouse *m)
+{
+	int i;
+
+	if (ui_looks_nqueue == 0) {
+		memset(m, 0, sizeof *m);
+		m->area = UI_AREA_NONE;
+		return;
+	}
+	*m = ui_looks_queue[0];
+	for (i = 1; i < ui_looks_nqueue; i++)
+		ui_looks_queue[i - 1] = ui_looks_queue[i];
+	ui_looks_nqueue--;
+	m->area = ui_area_at(m->y, m->x, &m->row);
 }

@@ -311,6 +311,7 @@ test_conf_looks(void **state)
 	assert_int_equal(parse(&conf,
 			     "index-format = \"%f %-20F %*s\"\n"
 			     "date-format = relative\n"
+			     "mouse = yes\n"
 			     "[account one]\n"
 			     "imap = imaps://a@example.org\n"
 			     "[colors]\n"
@@ -320,6 +321,7 @@ test_conf_looks(void **state)
 			     &err),
 	    0);
 	assert_int_equal(conf.naccounts, 1);
+	assert_int_equal(conf.looks.mouse, 1);
 	assert_string_equal(conf.looks.date_format, "relative");
 	assert_int_equal(conf.looks.index_format.n, 5);
 	assert_int_equal(conf.looks.colors.elem[COLOR_UNREAD].fg, 1);
@@ -329,7 +331,8 @@ test_conf_looks(void **state)
 	fclose(f);
 	assert_string_equal(buf,
 	    "index-format = \"%f %-20F %*s\"\n"
-	    "date-format = \"relative\"\n");
+	    "date-format = \"relative\"\n"
+	    "mouse = yes\n");
 	free(buf);
 	conf_free(&conf);
 
@@ -337,13 +340,14 @@ test_conf_looks(void **state)
 	assert_int_equal(parse(&conf, "[account one]\nimap = imaps://a@b\n",
 			     &err),
 	    0);
+	assert_int_equal(conf.looks.mouse, 0);
 	buf = NULL;
 	f = open_memstream(&buf, &len);
 	looks_dump(&conf.looks, f);
 	fclose(f);
 	assert_string_equal(buf,
 	    "index-format = \"" INDEX_FORMAT_DEFAULT "\"\n"
-	    "date-format = \"auto\"\n");
+	    "date-format = \"auto\"\nmouse = no\n");
 	free(buf);
 	conf_free(&conf);
 }
@@ -361,17 +365,21 @@ test_conf_looks_errors(void **state)
 		{ "index-format = %f %y\n",
 		    "cfg:1: index-format: unknown "
 		    "field '%y'" },
+		{ "mouse = maybe\n", "cfg:1: mouse is yes or no" },
 		{ "date-format = soon\n", "cfg:1: date-format is auto" },
-		{ "[account a]\nimap = imaps://a@b\ndate-format = auto\n",
-		    "cfg:3: unknown setting 'date-format' in an [account] "
-		    "section" },
+		{ "[account a]\nimap = imaps://a@b\nmouse = yes\n",
+		    "cfg:3: unknown setting 'mouse' in an [account] section" },
 		{ "[colors]\nimap = imaps://a@b\n",
 		    "cfg:2: unknown element 'imap'" },
 		{ "timeout = 3\n",
 		    "cfg:1: setting 'timeout' outside an [account] section" },
 		{ "colour = 3\n", "cfg:1: unknown setting 'colour'" },
 		{ "[colours]\n", "cfg:1: unknown section 'colours'" },
+		{ "mouse =\n", "cfg:1: empty value for 'mouse'" },
 		{ "date-format =\n", "cfg:1: empty value for 'date-format'" },
+		{ "[account a]\nimap = imaps://a@b\ndate-format = auto\n",
+		    "cfg:3: unknown setting 'date-format' in an [account] "
+		    "section" },
 	};
 	struct conf conf;
 	char	   *err;
@@ -405,7 +413,7 @@ test_man_page(void **state)
 	names = looks_setting_names();
 	for (i = 0; names[i] != NULL; i++)
 		assert_true(strlen(looks_setting_help(names[i])) > 10);
-	assert_int_equal(i, 2);
+	assert_int_equal(i, 3);
 	if ((srcdir = getenv("TERN_SRCDIR")) == NULL || *srcdir == '\0')
 		skip();
 	if (asprintf(&path, "%s/man/tern.conf.5", srcdir) == -1)
@@ -419,7 +427,7 @@ test_man_page(void **state)
 	n = fread(page, 1, (1 << 20) - 1, f);
 	page[n] = '\0';
 	fclose(f);
-	/* ".It Ic date-format Ns = Ns ...": the name and a blank. */
+	/* ".It Ic mouse Ns = Ns ...": the name and a blank. */
 	for (i = 0; names[i] != NULL; i++) {
 		snprintf(want, sizeof want, "Ic %s ", names[i]);
 		if (strstr(page, want) == NULL)
