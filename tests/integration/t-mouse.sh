@@ -2,7 +2,8 @@
 # mouse: off by default, tern never asks the terminal for mouse reports
 # (its own selection keeps working).  With mouse = yes: a click selects a
 # row (Enter then opens the clicked message), a double click opens one,
-# the wheel moves the cursor, a click in the folder pane opens that folder.
+# the wheel moves the cursor and scrolls the pager, a click in the folder
+# pane opens that folder.
 # The clicks are the xterm escape sequences a terminal sends (X10
 # encoding, as tmux's terminfo entry asks for), typed into the pane.
 . "$(dirname "$0")/lib.sh"
@@ -45,6 +46,17 @@ mouse_flag() {
 
 dovecot_start
 seed
+# A letter longer than the screen, the oldest, for the pager's wheel.
+{
+	printf 'From: Eve <eve@example.org>\nTo: alice@example.org\n'
+	printf 'Subject: Long letter\nDate: Mon, 06 Jan 2020 10:00:00 +0000\n\n'
+	i=1
+	while [ "$i" -le 60 ]; do
+		printf 'Line %02d of the long letter.\n' "$i"
+		i=$((i + 1))
+	done
+} >"$TEST_DIR/long.eml"
+imapc append INBOX "$TEST_DIR/long.eml" '\Seen'
 
 # --- off: no mouse mode -------------------------------------------------
 tern_start_default
@@ -80,6 +92,17 @@ wait_for 'Meeting notes'
 type_text "$(mouse_event 64 50 "$(line_of 'Invoice 2024-117')")"
 keys Enter
 wait_for 'Subject: Invoice 2024-117'
+keys q
+wait_for 'Meeting notes'
+
+# The wheel scrolls the pager: the first lines go and come back.
+click 'Long letter' 50 2
+wait_for '^From: Eve'
+type_text "$(mouse_event 65 50 10)"
+wait_gone '^From: Eve'
+wait_for '^Line 0'
+type_text "$(mouse_event 64 50 10)"
+wait_for '^From: Eve'
 keys q
 wait_for 'Meeting notes'
 
