@@ -31,10 +31,10 @@ attr_t			   ui_attr_add(attr_t, enum color_elem);
 const struct index_format *ui_index_format(void);
 /* date-format, or NULL for the default. */
 const char *ui_date_format(void);
-/* Read a KEY_MOUSE's events; 0 if none is one tern uses. */
-int ui_looks_mouse_read(void);
-/* Events read and not handed out yet: more KEYC_MOUSE to come. */
-int ui_looks_mouse_pending(void);
+/* Queue a KEY_MOUSE's events, those tern uses. */
+void ui_looks_mouse_read(void);
+/* Take the next event queued for ui_mouse; 0 if there is none. */
+int ui_looks_mouse_next(void);
 /* The area at (y, x) as the screen was last drawn, and the row in it. */
 enum ui_area ui_area_at(int, int, int *);
 

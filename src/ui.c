@@ -168,7 +168,7 @@ ui_getkey(void)
 	wint_t ch;
 	int    r;
 
-	if (ui_looks_mouse_pending())
+	if (ui_looks_mouse_next())
 		return (KEYC_MOUSE);
 	r = get_wch(&ch);
 	if (r == ERR)
@@ -200,7 +200,8 @@ ui_getkey(void)
 		case KEY_RESIZE:
 			return (KEYC_RESIZE);
 		case KEY_MOUSE:
-			return (ui_looks_mouse_read() ? KEYC_MOUSE : 0);
+			ui_looks_mouse_read();
+			return (ui_looks_mouse_next() ? KEYC_MOUSE : 0);
 		default:
 			return (0);
 		}

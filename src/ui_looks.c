@@ -6,7 +6,6 @@
  * mouse is off: the terminal's own selection must keep working then.
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "ui.h"
 #include "ui_curses.h"
@@ -18,6 +17,8 @@ static struct index_format ui_looks_default_fmt;
 #define UI_LOOKS_QUEUE 16
 static struct ui_mouse ui_looks_queue[UI_LOOKS_QUEUE];
 static int	       ui_looks_nqueue;
+/* The event the last KEYC_MOUSE stands for. */
+static struct ui_mouse ui_looks_current;
 
 void
 ui_set_looks(const struct looks *lk)
@@ -201,7 +202,7 @@ ui_looks_mouse_kind(const MEVENT *ev, struct ui_mouse *m)
  * double click, the wheel) comes with one KEY_MOUSE, and getmouse gives
  * the newest first: they are queued oldest first, one KEYC_MOUSE each.
  */
-int
+void
 ui_looks_mouse_read(void)
 {
 	struct ui_mouse got[UI_LOOKS_QUEUE];
@@ -214,28 +215,30 @@ ui_looks_mouse_read(void)
 	}
 	while (n-- > 0 && ui_looks_nqueue < UI_LOOKS_QUEUE)
 		ui_looks_queue[ui_looks_nqueue++] = got[n];
-	return (ui_looks_nqueue > 0);
 }
 
+/*
+ * The oldest event waiting becomes the one ui_mouse says, whether or not
+ * anyone asks: an event nobody takes (a prompt is open) must not stay
+ * to come back for ever.
+ */
 int
-ui_looks_mouse_pending(void)
+ui_looks_mouse_next(void)
 {
-	return (ui_looks_nqueue > 0);
+	int i;
+
+	if (ui_looks_nqueue == 0)
+		return (0);
+	ui_looks_current = ui_looks_queue[0];
+	for (i = 1; i < ui_looks_nqueue; i++)
+		ui_looks_queue[i - 1] = ui_looks_queue[i];
+	ui_looks_nqueue--;
+	return (1);
 }
 
 void
 ui_mouse(struct ui_mouse *m)
 {
-	int i;
-
-	if (ui_looks_nqueue == 0) {
-		memset(m, 0, sizeof *m);
-		m->area = UI_AREA_NONE;
-		return;
-	}
-	*m = ui_looks_queue[0];
-	for (i = 1; i < ui_looks_nqueue; i++)
-		ui_looks_queue[i - 1] = ui_looks_queue[i];
-	ui_looks_nqueue--;
+	*m = ui_looks_current;
 	m->area = ui_area_at(m->y, m->x, &m->row);
 }

@@ -110,6 +110,18 @@ wait_for 'Meeting notes'
 type_text "$(mouse_event 0 50 20)$(mouse_event 3 50 20)"
 type_text "$(mouse_event 0 5 $((TERM_ROWS - 2)))$(mouse_event 3 5 $((TERM_ROWS - 2)))"
 
+# A prompt waits for the keyboard: a click meanwhile is dropped, and
+# the keys still work.
+keys :
+wait_for '^:'
+click 'Build failure on main'
+type_text quit
+keys Enter
+wait_exit
+assert_eq "$TERN_STATUS" 0 "exit status after :quit"
+tern_restart -c "$CONFIG" -d "$TEST_DIR/tern.log"
+wait_for 'Welcome to the team'
+
 # A click in the folder pane opens that folder.
 click ' Work' 5
 wait_for 'Standup moved to 10:00'
