@@ -241,6 +241,8 @@ int actions_compose_mailto(struct app *, const char *, char **);
 /* After the screen is up: the editor of a mailto: draft. */
 void actions_compose_start(struct app *);
 void actions_compose_free(struct app *);
+/* actions_mouse.c: KEYC_MOUSE, what ui_mouse says it was. */
+void actions_mouse(struct app *);
 
 /* actions_attach.c */
 /* v: the parts of the message in the pager. */

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "keymap.h"
+#include "looks.h"
 #include "sort.h"
 
 enum tls_mode {
@@ -75,7 +76,8 @@ struct account {
 struct conf {
 	struct account **accounts;
 	size_t		 naccounts;
-	struct keymap	 keys; /* defaults, keys-preset, then [keys] */
+	struct keymap	 keys;	/* defaults, keys-preset, then [keys] */
+	struct looks	 looks; /* [colors] and the top of the file */
 };
 
 /* conf_init makes the default key map; conf_free frees everything. */

@@ -22,7 +22,8 @@ enum {
 	KEYC_BACKSPACE,
 	KEYC_DC,
 	KEYC_RESIZE,
-	KEYC_F0, /* KEYC_F(1) to KEYC_F(12) follow */
+	KEYC_MOUSE, /* a click or the wheel: ui_mouse */
+	KEYC_F0,    /* KEYC_F(1) to KEYC_F(12) follow */
 };
 #define KEYC_F(n) (KEYC_F0 + (n))
 #define KEYC_TAB '\t'

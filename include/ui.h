@@ -8,7 +8,32 @@
 #include <stddef.h>
 
 struct app;
+struct looks;
 
+/* What a mouse event hit (mouse = yes). */
+enum ui_mouse_kind {
+	UI_MOUSE_CLICK, /* the left button pressed */
+	UI_MOUSE_WHEEL_UP,
+	UI_MOUSE_WHEEL_DOWN,
+};
+enum ui_area {
+	UI_AREA_NONE, /* the status bar, the last line, the pane's border */
+	UI_AREA_FOLDERS,
+	UI_AREA_INDEX,
+	UI_AREA_PAGER,
+};
+struct ui_mouse {
+	enum ui_mouse_kind kind;
+	int		   y, x;
+	enum ui_area	   area; /* as the screen was last drawn */
+	int		   row;	 /* of the area, 0 its first */
+};
+
+/*
+ * What the screen looks like ([colors], index-format, date-format,
+ * mouse); before ui_init, and kept until ui_end.  NULL: the defaults.
+ */
+void ui_set_looks(const struct looks *);
 void ui_init(void);
 /* Give the terminal back; safe to call twice and from fatal. */
 void ui_end(void);
@@ -20,8 +45,12 @@ void ui_resume(void);
 void ui_draw(struct app *);
 /* Ring the terminal bell (new mail, when the user asked for it). */
 void ui_bell(void);
-/* The next key as a KEYC_* or code point, or -1 if none is waiting. */
-int ui_getkey(void);
+/*
+ * The next key as a KEYC_* or code point, or -1 if none is waiting.
+ * KEYC_MOUSE: ui_mouse says what it was.
+ */
+int  ui_getkey(void);
+void ui_mouse(struct ui_mouse *);
 /*
  * Suspend the screen and run cmd with /bin/sh, data on its stdin; a key
  * press after it brings the screen back.  Its exit status, or -1 with

@@ -1040,6 +1040,12 @@ app_key(struct app *app, int key)
 	 */
 	if (key == KEYC_RESIZE)
 		return;
+	/* A prompt waits for its answer from the keyboard. */
+	if (key == KEYC_MOUSE) {
+		if (app->prompt.kind == PROMPT_NONE)
+			actions_mouse(app);
+		return;
+	}
 	if (app->prompt.kind != PROMPT_NONE) {
 		app_prompt_key(app, key);
 		return;

@@ -11,8 +11,9 @@
  * whose first non-blank character is '#' or ';' is a comment; there are no
  * comments after a value, since a password-command may hold '#'.
  * "[keys]" and "[keys.SCREEN]" hold "KEY = ACTION" lines, which keymap.c
- * checks and applies.  The settings of the whole file (keys-preset) come
- * before the first section.
+ * checks and applies; "[colors]" the colours (looks.c).  The settings of
+ * the whole file (keys-preset, and the screen's, looks.c's) come before
+ * the first section.
  */
 #include <sys/stat.h>
 
@@ -26,6 +27,7 @@
 
 #include "conf.h"
 #include "decode.h"
+#include "looks.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
@@ -35,7 +37,7 @@
 #define CONF_TIMEOUT_MAX 3600
 #define CONF_REFRESH_MAX 86400
 
-/* State while one [account] or [keys] section is read. */
+/* State while one section is read: [account], [keys], [colors], the top. */
 struct conf_section {
 	struct conf    *conf;
 	int		started; /* a section has begun: no more top settings */
@@ -43,6 +45,7 @@ struct conf_section {
 	enum context	keys_ctx;
 	unsigned int	top_seen; /* bit per conf_top_settings entry */
 	struct account *account;
+	int		colors;	  /* in [colors] */
 	size_t		line;	  /* of the section header */
 	size_t		lineno;	  /* of the setting being read */
 	size_t		tls_line; /* of "tls = none", or 0 */
@@ -191,6 +194,7 @@ conf_init(struct conf *conf)
 	conf->accounts = NULL;
 	conf->naccounts = 0;
 	keymap_init(&conf->keys, KEYS_DEFAULT);
+	looks_init(&conf->looks);
 }
 
 /* Leaves nothing allocated, not even the default keys. */
@@ -205,6 +209,7 @@ conf_free(struct conf *conf)
 	conf->accounts = NULL;
 	conf->naccounts = 0;
 	keymap_free(&conf->keys);
+	looks_free(&conf->looks);
 }
 
 /* The entry of a setting of an account (top 0) or of the file (top 1). */
@@ -725,7 +730,10 @@ conf_section_end(struct conf_section *sec, const char *file)
 	return (NULL);
 }
 
-/* Parse "[account NAME]"; return the name or NULL with *reason set. */
+/*
+ * Parse "[account NAME]"; return the name or NULL with *reason set.  For
+ * "[colors]" the name is "".
+ */
 static char *
 conf_section_name(const char *s, size_t len, char **reason)
 {
@@ -742,6 +750,8 @@ conf_section_name(const char *s, size_t len, char **reason)
 	s = conf_trim(s + 1, &len);
 	for (i = 0; i < len && !conf_is_blank(s[i]); i++)
 		/* nothing */;
+	if (i == len && i == 6 && strncmp(s, "colors", 6) == 0)
+		return (xstrdup(""));
 	if (i != 7 || strncmp(s, "account", 7) != 0) {
 		*reason = xasprintf("unknown section '%.*s'", (int)i, s);
 		return (NULL);
@@ -779,6 +789,59 @@ conf_section_name(const char *s, size_t len, char **reason)
 	return (name);
 }
 
+/* The value of name as the line gives it, or NULL with *reason set. */
+static char *
+conf_value(const char *name, const char *val, size_t vlen, char **reason)
+{
+	char *value;
+
+	if (vlen > 0 && val[0] == '"') {
+		if ((value = conf_unquote(val, vlen)) == NULL) {
+			*reason = xasprintf("unterminated quotes in value of "
+					    "'%s'",
+			    name);
+			return (NULL);
+		}
+	} else
+		value = xstrndup(val, vlen);
+	if (*value == '\0') {
+		free(value);
+		*reason = xasprintf("empty value for '%s'", name);
+		return (NULL);
+	}
+	return (value);
+}
+
+/*
+ * A line of [colors], or of the top of the file (before any section):
+ * the screen's settings, looks.c's.
+ */
+static char *
+conf_parse_looks(struct conf_section *sec, const char *key, const char *val,
+    size_t vlen)
+{
+	char  *value, *reason = NULL;
+	int    known = 1, r;
+	size_t i;
+
+	if ((value = conf_value(key, val, vlen, &reason)) == NULL)
+		return (reason);
+	if (sec->colors)
+		r = colors_set(&sec->conf->looks.colors, key, value, &reason);
+	else
+		r = looks_set(&sec->conf->looks, key, value, &known, &reason);
+	free(value);
+	if (known)
+		return (r != 0 ? reason : NULL);
+	for (i = 0; i < CONF_NSETTINGS; i++) {
+		if (strcmp(conf_settings[i].name, key) == 0)
+			return (xasprintf("setting '%s' outside an [account] "
+					  "section",
+			    key));
+	}
+	return (xasprintf("unknown setting '%s'", key));
+}
+
 static char *
 conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 {
@@ -786,7 +849,7 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 	const char		  *eq, *key, *val;
 	size_t			   klen, vlen, i;
 	unsigned int		  *seen;
-	char			  *value, *reason = NULL;
+	char			  *value, *name, *reason = NULL;
 	int			   r;
 
 	if ((eq = memchr(s, '=', len)) == NULL)
@@ -809,12 +872,16 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 		    sec->shared ? "; this file is readable by others, so "
 				  "chmod 600 it and change the password" :
 				  ""));
+	/* [colors], and the top of the file but for keys-preset: looks.c's. */
+	if (sec->account == NULL &&
+	    (sec->colors || conf_setting_find(key, klen, 1) == NULL)) {
+		name = xstrndup(key, klen);
+		reason = conf_parse_looks(sec, name, val, vlen);
+		free(name);
+		return (reason);
+	}
 	if ((set = conf_setting_find(key, klen, 0)) != NULL) {
 		i = (size_t)(set - conf_settings);
-		if (sec->account == NULL)
-			return (xasprintf("setting '%s' outside an [account] "
-					  "section",
-			    set->name));
 		seen = &sec->seen;
 	} else if ((set = conf_setting_find(key, klen, 1)) != NULL) {
 		i = (size_t)(set - conf_top_settings);
@@ -823,22 +890,21 @@ conf_parse_setting(struct conf_section *sec, const char *s, size_t len)
 					  "first section",
 			    set->name));
 		seen = &sec->top_seen;
-	} else
-		return (xasprintf("unknown setting '%.*s'", (int)klen, key));
+	} else {
+		name = xstrndup(key, klen);
+		reason = xasprintf("unknown setting '%s'%s", name,
+		    looks_setting_help(name) != NULL ?
+			" in an [account] section (it goes at the top of the "
+			"file, before any section)" :
+			"");
+		free(name);
+		return (reason);
+	}
 	if (*seen & (1U << i))
 		return (xasprintf("setting '%s' given twice", set->name));
 	*seen |= 1U << i;
-	if (vlen > 0 && val[0] == '"') {
-		if ((value = conf_unquote(val, vlen)) == NULL)
-			return (xasprintf("unterminated quotes in value of "
-					  "'%s'",
-			    set->name));
-	} else
-		value = xstrndup(val, vlen);
-	if (*value == '\0') {
-		free(value);
-		return (xasprintf("empty value for '%s'", set->name));
-	}
+	if ((value = conf_value(set->name, val, vlen, &reason)) == NULL)
+		return (reason);
 	r = set->set(sec, value, &reason);
 	free(value);
 	if (r != 0)
@@ -959,6 +1025,11 @@ conf_parse_file(struct conf *conf, const char *file, const char *buf,
 			}
 			if ((name = conf_section_name(s, n, &reason)) == NULL)
 				break;
+			if (*name == '\0') {
+				free(name);
+				sec.colors = 1;
+				continue;
+			}
 			if (conf_find_n(conf, name) != NULL) {
 				reason = xasprintf("duplicate account '%s'",
 				    name);

@@ -1,7 +1,8 @@
 /*
  * conf_print.c owns what tern --check-config shows of a configuration:
  * each account, every setting's value in effect (the defaults included),
- * and the key bindings the file changes.  It must never show a password
+ * the screen's settings and colours, and the key bindings the file
+ * changes.  It must never show a password
  * or a token, nor run or show a command that gives one: that a
  * password-command is there is all it says of it.
  */
@@ -15,9 +16,11 @@ typedef void conf_printer(FILE *, const struct conf *);
 
 static void conf_print_accounts(FILE *, const struct conf *);
 static void conf_print_keys(FILE *, const struct conf *);
+static void conf_print_looks(FILE *, const struct conf *);
 
 /* One printer a part of the file, in the order shown. */
 static conf_printer *const conf_printers[] = {
+	conf_print_looks,
 	conf_print_accounts,
 	conf_print_keys,
 };
@@ -171,6 +174,15 @@ conf_print_accounts(FILE *f, const struct conf *conf)
 			free(v);
 		}
 	}
+}
+
+/* The screen's settings and [colors], in the file's own syntax. */
+static void
+conf_print_looks(FILE *f, const struct conf *conf)
+{
+	fprintf(f, "screen:\n");
+	looks_dump(&conf->looks, f);
+	colors_dump(&conf->looks.colors, f);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "keymap.h"
 #include "log.h"
 #include "secret.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 static const char main_usage[] =
@@ -62,7 +63,11 @@ static const char main_usage[] =
     "as an attachment, in $VISUAL, else $EDITOR, else vi; then y sends, P\n"
     "postpones to Drafts (p resumes), a attaches a file, e edits again, q\n"
     "abandons.  With a mailto: URL (RFC 6068) tern starts writing to it,\n"
-    "and ends when the message is done with.\n";
+    "and ends when the message is done with.\n"
+    "\n"
+    "The configuration also sets the colours ([colors]), the columns of the\n"
+    "list (index-format), its dates (date-format = relative) and the mouse\n"
+    "(mouse = yes); see tern.conf(5).\n";
 
 enum {
 	OPT_CA_FILE = 256,
@@ -244,6 +249,7 @@ main(int argc, char **argv)
 	memset(&app, 0, sizeof app);
 	app.account = account;
 	app.keys = &conf.keys;
+	ui_set_looks(&conf.looks);
 	if (mailto != NULL && actions_compose_mailto(&app, mailto, &err) != 0)
 		main_fail(err);
 	/* The connection is made while the password-command runs. */

@@ -19,6 +19,12 @@
 #include "xmalloc.h"
 
 static int ui_active;
+/* The layout last drawn, for the mouse. */
+static struct {
+	enum app_screen screen;
+	int		fw; /* the folder pane's width */
+	int		rows;
+} ui_layout;
 
 /* Decode one code point of clean UTF-8; returns its length in bytes. */
 static int
@@ -113,6 +119,7 @@ ui_init(void)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	ui_looks_start();
 }
 
 void
@@ -123,6 +130,7 @@ ui_end(void)
 	ui_active = 0;
 	curs_set(1);
 	endwin();
+	ui_looks_end();
 }
 
 void
@@ -160,6 +168,8 @@ ui_getkey(void)
 	wint_t ch;
 	int    r;
 
+	if (ui_looks_mouse_next())
+		return (KEYC_MOUSE);
 	r = get_wch(&ch);
 	if (r == ERR)
 		return (-1);
@@ -189,6 +199,9 @@ ui_getkey(void)
 			return (KEYC_ENTER);
 		case KEY_RESIZE:
 			return (KEYC_RESIZE);
+		case KEY_MOUSE:
+			ui_looks_mouse_read();
+			return (ui_looks_mouse_next() ? KEYC_MOUSE : 0);
 		default:
 			if (ch >= KEY_F(1) && ch <= KEY_F(12))
 				return (KEYC_F(ch - KEY_F0));
@@ -235,7 +248,7 @@ ui_status_draw(struct app *app, int y, int cols)
 		strbuf_printf(&sb, " | quota %d%%%s", app->quota,
 		    app->quota > 90 ? "!" : "");
 	strbuf_printf(&sb, " | %s", app->netstate != NULL ? app->netstate : "");
-	ui_put(y, 0, cols, sb.buf, A_REVERSE);
+	ui_put(y, 0, cols, sb.buf, ui_attr(COLOR_STATUS));
 	strbuf_free(&sb);
 }
 
@@ -251,6 +264,8 @@ ui_draw(struct app *app)
 	erase();
 	main_rows = rows - 2 > 1 ? rows - 2 : 1;
 	app->page_rows = main_rows;
+	ui_layout.screen = app->screen;
+	ui_layout.rows = main_rows;
 	switch (app->screen) {
 	case SCREEN_MAIN:
 		fw = cols / 4;
@@ -260,6 +275,7 @@ ui_draw(struct app *app)
 			fw = 30;
 		if (fw > cols - 20)
 			fw = cols / 3;
+		ui_layout.fw = fw;
 		ui_folders_draw(app, 0, 0, fw, main_rows);
 		mvvline(0, fw, ACS_VLINE, main_rows);
 		ui_index_draw(app, 0, fw + 1, cols - fw - 1, main_rows);
@@ -284,6 +300,21 @@ ui_draw(struct app *app)
 		ui_status_draw(app, rows - 2, cols);
 	ui_prompt_draw(app, rows - 1, cols);
 	refresh();
+}
+
+enum ui_area
+ui_area_at(int y, int x, int *row)
+{
+	*row = y;
+	if (y < 0 || y >= ui_layout.rows || y >= LINES - 2)
+		return (UI_AREA_NONE);
+	if (ui_layout.screen == SCREEN_PAGER)
+		return (UI_AREA_PAGER);
+	if (ui_layout.screen != SCREEN_MAIN)
+		return (UI_AREA_NONE);
+	if (x < ui_layout.fw)
+		return (UI_AREA_FOLDERS);
+	return (x > ui_layout.fw ? UI_AREA_INDEX : UI_AREA_NONE);
 }
 
 void

@@ -20,7 +20,8 @@ ui_attach_draw(struct app *app, int y, int x, int w, int h)
 	int		    r = 0;
 
 	ui_put(y + r++, x, w,
-	    " Parts of the message (Enter view, s save, q back)", A_BOLD);
+	    " Parts of the message (Enter view, s save, q back)",
+	    ui_attr(COLOR_TITLE));
 	ui_put(y + r++, x, w, "", A_NORMAL);
 	rows = h > 2 ? (size_t)h - 2 : 1;
 	if (al->cursor >= rows)
@@ -33,7 +34,7 @@ ui_attach_draw(struct app *app, int y, int x, int w, int h)
 		line = xasprintf(" %3zu %*s%-24s %8s  %s", i + 1, p->depth * 2,
 		    "", type, size, name);
 		ui_put(y + r++, x, w, line,
-		    i == al->cursor ? A_REVERSE : A_NORMAL);
+		    i == al->cursor ? ui_attr(COLOR_SELECTED) : A_NORMAL);
 		free(line);
 		free(name);
 		free(type);

@@ -13,7 +13,7 @@ ui_failed_draw(struct app *app, int y, int x, int w, int h)
 
 	ui_put(y + r++, x, w,
 	    " Changes the server refused (D to forget them, q to go back)",
-	    A_BOLD);
+	    ui_attr(COLOR_TITLE));
 	ui_put(y + r++, x, w, "", A_NORMAL);
 	for (i = app->failed_top; i < app->nfailed_lines && r < h; i++)
 		ui_put(y + r++, x, w, app->failed_lines[i], A_NORMAL);

@@ -82,17 +82,19 @@ ui_folders_draw(struct app *app, int y, int x, int w, int h)
 		    count, role != NULL ? " (" : "", role != NULL ? role : "",
 		    role != NULL ? ")" : "");
 		attr = A_NORMAL;
+		if (role != NULL)
+			attr = ui_attr_add(attr, COLOR_FOLDER_SPECIAL);
 		if (unseen > 0)
-			attr |= A_BOLD;
+			attr = ui_attr_add(attr, COLOR_FOLDER_UNREAD);
 		/* Showing every folder: the unsubscribed ones are dim. */
 		if (!app->subscribed_only && app->folders_subscriptions &&
 		    !(f->flags & FOLDER_SUBSCRIBED))
-			attr |= A_DIM;
+			attr = ui_attr_add(attr, COLOR_FOLDER_UNSUBSCRIBED);
 		if (app->mbox_wire != NULL &&
 		    strcmp(f->wire, app->mbox_wire) == 0)
-			attr |= A_UNDERLINE;
+			attr = ui_attr_add(attr, COLOR_FOLDER_CURRENT);
 		if (i == app->folder_cursor && app->focus == FOCUS_FOLDERS)
-			attr = A_REVERSE;
+			attr = ui_attr(COLOR_SELECTED);
 		ui_put(y + r, x, w, row, attr);
 		free(row);
 	}

@@ -45,7 +45,8 @@ ui_help_draw(struct app *app, int y, int x, int w, int h)
 	int		      r = 0;
 
 	b = keymap_bindings(app->keys, &n);
-	ui_put(y + r++, x, w, " tern key bindings (q to go back)", A_BOLD);
+	ui_put(y + r++, x, w, " tern key bindings (q to go back)",
+	    ui_attr(COLOR_TITLE));
 	ui_put(y + r++, x, w, "", A_NORMAL);
 	for (i = 0; i < n && r < h; i++) {
 		/* Each action once, where the map first names it. */

@@ -1,36 +1,18 @@
 /*
- * ui_index.c draws the message list: one row a message, flags, date,
- * sender, subject and size, the cursor row highlighted.  It reads the
- * model; it only keeps its own scroll position in view.
+ * ui_index.c draws the message list: one row a message, its columns as
+ * index-format says (flags, date, sender, subject, size by default), the
+ * cursor row highlighted.  It reads the model; it only keeps its own
+ * scroll position in view, and formats only the rows it draws.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "date_format.h"
 #include "thread.h"
 #include "ui_curses.h"
 #include "xmalloc.h"
-
-static void
-ui_index_date(time_t t, char *buf, size_t len)
-{
-	struct tm tm, now_tm;
-	time_t	  now = time(NULL);
-
-	if (t == 0) {
-		snprintf(buf, len, "%s", "");
-		return;
-	}
-	localtime_r(&t, &tm);
-	localtime_r(&now, &now_tm);
-	if (tm.tm_year == now_tm.tm_year && tm.tm_yday == now_tm.tm_yday)
-		strftime(buf, len, "%H:%M", &tm);
-	else if (tm.tm_year == now_tm.tm_year)
-		strftime(buf, len, "%b %d", &tm);
-	else
-		strftime(buf, len, "%Y-%m-%d", &tm);
-}
 
 void
 ui_size(uint32_t size, char *buf, size_t len)
@@ -47,64 +29,120 @@ ui_size(uint32_t size, char *buf, size_t len)
 		snprintf(buf, len, "%uM", (size + 524288) / 1048576);
 }
 
+/* The text of each field of a row, into bufs where it is made. */
 static void
-ui_index_row(struct app *app, const struct msgrow *m, int y, int x, int w,
-    attr_t attr)
+ui_index_texts(struct app *app, const struct index_format *fmt,
+    const struct msgrow *m, time_t now, const char **text, char (*bufs)[64],
+    char *tree, size_t treelen)
 {
-	char   flags[5], date[16], size[16], tree[160];
-	int    fromw, sizew = 6, subw, col, used;
-	size_t hidden;
+	const struct ifmt_field *f;
+	char			*flags;
+	size_t			 i, hidden;
 
-	flags[0] = !(m->flags & MSG_SEEN) ? 'N' :
-	    (m->flags & MSG_ANSWERED)	  ? 'r' :
-					    ' ';
-	flags[1] = (m->flags & MSG_FLAGGED) ? 'F' : ' ';
-	flags[2] = (m->flags & MSG_DELETED) ? 'D' : ' ';
-	flags[3] = (m->flags & MSG_PENDING) ? '*' : ' ';
-	flags[4] = '\0';
-	ui_index_date(m->date, date, sizeof date);
-	ui_size(m->size, size, sizeof size);
-
-	fromw = w / 4 > 20 ? 20 : w / 4;
-	col = x;
-	col += ui_put(y, col, 5, flags, attr) > 0 ? 5 : 5;
-	ui_put(y, col, 11, date, attr);
-	col += 11;
-	ui_put(y, col, fromw + 1, mailbox_from(&app->mbox, m), attr);
-	col += fromw + 1;
-	subw = x + w - col - sizew;
+	for (i = 0; i < fmt->n; i++) {
+		f = &fmt->fields[i];
+		text[i] = bufs[i];
+		switch (f->kind) {
+		case IFMT_TEXT:
+			text[i] = f->text;
+			break;
+		case IFMT_FLAGS:
+			flags = bufs[i];
+			flags[0] = !(m->flags & MSG_SEEN) ? 'N' :
+			    (m->flags & MSG_ANSWERED)	  ? 'r' :
+							    ' ';
+			flags[1] = (m->flags & MSG_FLAGGED) ? 'F' : ' ';
+			flags[2] = (m->flags & MSG_DELETED) ? 'D' : ' ';
+			flags[3] = (m->flags & MSG_PENDING) ? '*' : ' ';
+			flags[4] = '\0';
+			break;
+		case IFMT_DATE:
+			date_format(f->text != NULL ? f->text :
+						      ui_date_format(),
+			    (time_t)m->date, now, bufs[i], sizeof bufs[i]);
+			break;
+		case IFMT_FROM:
+			text[i] = mailbox_from(&app->mbox, m);
+			break;
+		case IFMT_SUBJECT:
+			text[i] = mailbox_subject(&app->mbox, m);
+			break;
+		case IFMT_TREE:
+			text[i] = tree;
+			break;
+		case IFMT_SIZE:
+			ui_size(m->size, bufs[i], sizeof bufs[i]);
+			break;
+		}
+	}
 	/*
-	 * In threads, the tree lines take the start of the subject; a
-	 * folded thread says how many rows it hides.
+	 * In threads, the tree lines take the start of the subject (or
+	 * their own %T); a folded thread says how many rows it hides.
 	 */
 	if ((hidden = mailbox_folded_rows(&app->mbox, m->uid)) > 0)
-		snprintf(tree, sizeof tree, "[+%zu] ", hidden);
-	if ((hidden > 0 ||
-		thread_prefix(mailbox_tree(&app->mbox, m), tree, sizeof tree) >
-		    0) &&
-	    subw > 0) {
-		used = ui_put(y, col, subw, tree, attr);
-		ui_put(y, col + used, subw - used,
-		    mailbox_subject(&app->mbox, m), attr);
-	} else
-		ui_put(y, col, subw, mailbox_subject(&app->mbox, m), attr);
-	col += subw > 0 ? subw : 0;
-	/* Right-aligned size. */
-	if (col + sizew <= x + w) {
-		char buf[32];
+		snprintf(tree, treelen, "[+%zu] ", hidden);
+	else if (thread_prefix(mailbox_tree(&app->mbox, m), tree, treelen) == 0)
+		tree[0] = '\0';
+}
 
-		snprintf(buf, sizeof buf, "%*s", sizew, size);
-		ui_put(y, col, sizew, buf, attr);
+static void
+ui_index_row(struct app *app, const struct index_format *fmt, time_t now,
+    const struct msgrow *m, int y, int x, int w, attr_t attr, int cursor)
+{
+	const struct ifmt_field *f;
+	const char		*text[INDEX_FORMAT_MAX];
+	char			 bufs[INDEX_FORMAT_MAX][64], tree[160];
+	int			 cols[INDEX_FORMAT_MAX];
+	int			 col = x, c, tw, used;
+	attr_t			 tattr;
+	size_t			 i;
+
+	ui_index_texts(app, fmt, m, now, text, bufs, tree, sizeof tree);
+	for (i = 0; i < fmt->n; i++) {
+		f = &fmt->fields[i];
+		cols[i] = 0;
+		/* Only a field of its own width needs measuring. */
+		if (!f->fill && f->width == 0) {
+			cols[i] = ui_width(text[i]);
+			if (f->kind == IFMT_SUBJECT && !fmt->has_tree)
+				cols[i] += ui_width(tree);
+		}
 	}
+	index_format_layout(fmt, w, cols);
+	tattr = cursor ? attr : ui_attr_add(attr, COLOR_TREE);
+	for (i = 0; i < fmt->n && col < x + w; i++) {
+		f = &fmt->fields[i];
+		c = cols[i] < x + w - col ? cols[i] : x + w - col;
+		if (c <= 0)
+			continue;
+		used = 0;
+		if (f->kind == IFMT_TREE) {
+			ui_put(y, col, c, tree, tattr);
+		} else if (f->kind == IFMT_SUBJECT && !fmt->has_tree) {
+			if (*tree != '\0')
+				used = ui_put(y, col, c, tree, tattr);
+			ui_put(y, col + used, c - used, text[i], attr);
+		} else if (!f->left && (tw = ui_width(text[i])) < c) {
+			/* Right-aligned, as printf without '-'. */
+			ui_put(y, col, c - tw, "", attr);
+			ui_put(y, col + c - tw, tw, text[i], attr);
+		} else
+			ui_put(y, col, c, text[i], attr);
+		col += c;
+	}
+	if (col < x + w)
+		ui_put(y, col, x + w - col, "", attr);
 }
 
 void
 ui_index_draw(struct app *app, int y, int x, int w, int h)
 {
-	const struct msgrow *m;
-	size_t		     i;
-	attr_t		     attr;
-	int		     r;
+	const struct index_format *fmt = ui_index_format();
+	const struct msgrow	  *m;
+	size_t			   i;
+	attr_t			   attr;
+	time_t			   now = time(NULL);
+	int			   r, cursor;
 
 	if (app->mbox.n == 0) {
 		ui_put(y, x, w,
@@ -122,15 +160,22 @@ ui_index_draw(struct app *app, int y, int x, int w, int h)
 	for (r = 0, i = app->index_top; r < h && i < app->mbox.n; r++, i++) {
 		m = mailbox_row(&app->mbox, i);
 		attr = A_NORMAL;
+		/* The most telling last: its colour wins. */
 		if (!(m->flags & (MSG_SEEN | MSG_UNLOADED)))
-			attr |= A_BOLD;
-		if (i == app->index_cursor)
-			attr = app->focus == FOCUS_INDEX ? A_REVERSE :
-							   A_UNDERLINE;
+			attr = ui_attr_add(attr, COLOR_UNREAD);
+		if (m->flags & MSG_FLAGGED)
+			attr = ui_attr_add(attr, COLOR_FLAGGED);
+		if (m->flags & MSG_DELETED)
+			attr = ui_attr_add(attr, COLOR_DELETED);
+		if ((cursor = i == app->index_cursor))
+			attr = ui_attr(app->focus == FOCUS_INDEX ?
+				COLOR_SELECTED :
+				COLOR_SELECTED_UNFOCUSED);
 		if (m->flags & MSG_UNLOADED)
 			/* Its headers are on the way (app.c asked for them). */
 			ui_put(y + r, x, w, "     ...", attr);
 		else
-			ui_index_row(app, m, y + r, x, w, attr);
+			ui_index_row(app, fmt, now, m, y + r, x, w, attr,
+			    cursor);
 	}
 }

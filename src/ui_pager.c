@@ -69,9 +69,24 @@ ui_pager_quote(const char *line)
 	return (n);
 }
 
-/* One row: prefix, then text with the search's match standing out. */
+/* How deep a quote prefix is: its '>'s. */
+static int
+ui_pager_level(const char *line, size_t qlen)
+{
+	size_t i;
+	int    level = 0;
+
+	for (i = 0; i < qlen; i++)
+		level += line[i] == '>';
+	return (level);
+}
+
+/*
+ * One row: prefix in pattr, then text in attr with the search's match
+ * standing out.
+ */
 static void
-ui_pager_row(int y, int x, int w, const char *prefix, size_t plen,
+ui_pager_row(int y, int x, int w, const char *prefix, size_t plen, attr_t pattr,
     const char *text, const char *find, attr_t attr)
 {
 	char	    buf[1024];
@@ -83,7 +98,7 @@ ui_pager_row(int y, int x, int w, const char *prefix, size_t plen,
 	memcpy(buf, prefix, n);
 	buf[n] = '\0';
 	if (n > 0)
-		used = ui_put(y, x, w, buf, attr);
+		used = ui_put(y, x, w, buf, pattr);
 	if (find != NULL && (m = find_str(text, find)) != NULL) {
 		n = (size_t)(m - text) < sizeof buf - 1 ? (size_t)(m - text) :
 							  sizeof buf - 1;
@@ -94,7 +109,8 @@ ui_pager_row(int y, int x, int w, const char *prefix, size_t plen,
 						    sizeof buf - 1;
 		memcpy(buf, m, n);
 		buf[n] = '\0';
-		used += ui_put(y, x + used, w - used, buf, attr | A_REVERSE);
+		used += ui_put(y, x + used, w - used, buf,
+		    ui_attr_add(attr, COLOR_SEARCH));
 		text = m + strlen(find);
 	}
 	ui_put(y, x + used, w - used, text, attr);
@@ -104,10 +120,10 @@ void
 ui_pager_draw(struct app *app, int y, int x, int w, int h)
 {
 	struct pager *pg = &app->pager;
-	const char   *line, *find;
+	const char   *line, *find, *colon;
 	char	      buf[1024];
-	size_t	      i, n, len, qlen;
-	attr_t	      attr;
+	size_t	      i, n, len, qlen, nlen;
+	attr_t	      attr, nattr;
 	int	      r = 0, header = 1, qw;
 
 	if (pg->loading && pg->nlines == 0) {
@@ -118,7 +134,7 @@ ui_pager_draw(struct app *app, int y, int x, int w, int h)
 		line = pg->lines[i];
 		if (*line == '\0')
 			header = 0;
-		attr = header && i < 6 ? A_BOLD : A_NORMAL;
+		attr = header && i < 6 ? ui_attr(COLOR_HEADER_VALUE) : A_NORMAL;
 		if (*line == '\0') {
 			ui_put(y + r++, x, w, "", A_NORMAL);
 			continue;
@@ -132,11 +148,22 @@ ui_pager_draw(struct app *app, int y, int x, int w, int h)
 		/* A quote too deep for the window is not repeated. */
 		if (qw > w / 2)
 			qlen = qw = 0;
+		if (qlen > 0)
+			attr = ui_attr(
+			    colors_quote_elem(ui_pager_level(line, qlen)));
 		len = ui_pager_wrap(line, w);
 		n = len < sizeof buf - 1 ? len : sizeof buf - 1;
 		memcpy(buf, line, n);
 		buf[n] = '\0';
-		ui_pager_row(y + r++, x, w, "", 0, buf, find, attr);
+		/* A header's name in its own colour, "Subject:" and all. */
+		nlen = 0;
+		nattr = attr;
+		if (header && i < 6 && (colon = strchr(buf, ':')) != NULL) {
+			nlen = (size_t)(colon - buf) + 1;
+			nattr = ui_attr(COLOR_HEADER);
+		}
+		ui_pager_row(y + r++, x, w, buf, nlen, nattr, buf + nlen, find,
+		    attr);
 		line += n;
 		while (*line != '\0' && r < h) {
 			while (*line == ' ')
@@ -147,8 +174,8 @@ ui_pager_draw(struct app *app, int y, int x, int w, int h)
 			n = len < sizeof buf - 1 ? len : sizeof buf - 1;
 			memcpy(buf, line, n);
 			buf[n] = '\0';
-			ui_pager_row(y + r++, x, w, pg->lines[i], qlen, buf,
-			    find, attr);
+			ui_pager_row(y + r++, x, w, pg->lines[i], qlen, attr,
+			    buf, find, attr);
 			line += n;
 		}
 	}

@@ -13,10 +13,10 @@ ui_prompt_draw(struct app *app, int y, int w)
 	if (p->kind == PROMPT_NONE) {
 		curs_set(0);
 		ui_put(y, 0, w, app->message != NULL ? app->message : "",
-		    app->message_error ? A_BOLD : A_NORMAL);
+		    app->message_error ? ui_attr(COLOR_ERROR) : A_NORMAL);
 		return;
 	}
-	used = ui_put(y, 0, w, p->label, A_NORMAL);
+	used = ui_put(y, 0, w, p->label, ui_attr(COLOR_PROMPT));
 	if (!p->secret && p->line.len > 0)
 		used += ui_put(y, used, w - used, p->line.buf, A_NORMAL);
 	move(y, used < w ? used : w - 1);
