@@ -81,6 +81,16 @@ enum action {
 	ACT_ARCHIVE,
 	ACT_COLLAPSE,
 	ACT_JUMP,
+	/* In order: actions_run counts from the first. */
+	ACT_ACCOUNT_1,
+	ACT_ACCOUNT_2,
+	ACT_ACCOUNT_3,
+	ACT_ACCOUNT_4,
+	ACT_ACCOUNT_5,
+	ACT_ACCOUNT_6,
+	ACT_ACCOUNT_7,
+	ACT_ACCOUNT_8,
+	ACT_ACCOUNT_9,
 };
 
 struct binding {

@@ -71,6 +71,15 @@ static const struct {
 	[ACT_COLLAPSE] = { "collapse",
 	    "hide or show the folders below this one" },
 	[ACT_JUMP] = { "jump", "open a folder by a part of its name" },
+	[ACT_ACCOUNT_1] = { "account-1", "open the INBOX of account 1" },
+	[ACT_ACCOUNT_2] = { "account-2", "open the INBOX of account 2" },
+	[ACT_ACCOUNT_3] = { "account-3", "open the INBOX of account 3" },
+	[ACT_ACCOUNT_4] = { "account-4", "open the INBOX of account 4" },
+	[ACT_ACCOUNT_5] = { "account-5", "open the INBOX of account 5" },
+	[ACT_ACCOUNT_6] = { "account-6", "open the INBOX of account 6" },
+	[ACT_ACCOUNT_7] = { "account-7", "open the INBOX of account 7" },
+	[ACT_ACCOUNT_8] = { "account-8", "open the INBOX of account 8" },
+	[ACT_ACCOUNT_9] = { "account-9", "open the INBOX of account 9" },
 };
 
 static const struct binding keymap_table[] = {
@@ -133,6 +142,24 @@ static const struct binding keymap_table[] = {
 	{ CTX_FOLDERS, ' ', "Space", ACT_COLLAPSE },
 	{ CTX_FOLDERS, 'c', "c", ACT_JUMP },
 	{ CTX_INDEX, 'c', "c", ACT_JUMP },
+	{ CTX_FOLDERS, '1', "1", ACT_ACCOUNT_1 },
+	{ CTX_INDEX, '1', "1", ACT_ACCOUNT_1 },
+	{ CTX_FOLDERS, '2', "2", ACT_ACCOUNT_2 },
+	{ CTX_INDEX, '2', "2", ACT_ACCOUNT_2 },
+	{ CTX_FOLDERS, '3', "3", ACT_ACCOUNT_3 },
+	{ CTX_INDEX, '3', "3", ACT_ACCOUNT_3 },
+	{ CTX_FOLDERS, '4', "4", ACT_ACCOUNT_4 },
+	{ CTX_INDEX, '4', "4", ACT_ACCOUNT_4 },
+	{ CTX_FOLDERS, '5', "5", ACT_ACCOUNT_5 },
+	{ CTX_INDEX, '5', "5", ACT_ACCOUNT_5 },
+	{ CTX_FOLDERS, '6', "6", ACT_ACCOUNT_6 },
+	{ CTX_INDEX, '6', "6", ACT_ACCOUNT_6 },
+	{ CTX_FOLDERS, '7', "7", ACT_ACCOUNT_7 },
+	{ CTX_INDEX, '7', "7", ACT_ACCOUNT_7 },
+	{ CTX_FOLDERS, '8', "8", ACT_ACCOUNT_8 },
+	{ CTX_INDEX, '8', "8", ACT_ACCOUNT_8 },
+	{ CTX_FOLDERS, '9', "9", ACT_ACCOUNT_9 },
+	{ CTX_INDEX, '9', "9", ACT_ACCOUNT_9 },
 };
 
 static const char *keymap_contexts[] = {
