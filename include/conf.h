@@ -51,6 +51,16 @@ struct account {
 	struct sort_order sort; /* of the message list */
 	char *save_dir;		/* offered by the save prompt; NULL: default */
 	char *html_filter;	/* NULL: w3m, lynx, the built-in */
+	/* Submission (smtp.c); smtp_host NULL: no smtp setting. */
+	char	      *smtp_user;
+	char	      *smtp_host;
+	char	      *smtp_port;
+	enum tls_mode  smtp_tls;	      /* TLS_IMPLICIT or TLS_STARTTLS */
+	char	      *smtp_password_command; /* NULL: the IMAP password */
+	enum auth_mech smtp_auth;
+	char	      *smtp_fingerprint; /* pinned SHA-256 of the SMTP server */
+	char	      *sent;		 /* folder names as typed, or NULL */
+	char	      *drafts;
 };
 
 struct conf {
@@ -83,5 +93,10 @@ void		account_free(struct account *);
  * Return -1 with *err set on a bad URL.
  */
 int account_set_url(struct account *, const char *, char **err);
+/*
+ * The same for smtps://USER@HOST[:PORT] (implicit TLS, 465) or
+ * smtp://USER@HOST[:PORT] (STARTTLS required, 587).
+ */
+int account_set_smtp_url(struct account *, const char *, char **err);
 
 #endif

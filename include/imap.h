@@ -159,6 +159,15 @@ int imap_move(struct imap *, const uint32_t *, size_t, const char *,
     struct imap_error *);
 int imap_expunge(struct imap *, const uint32_t *, size_t, struct imap_error *);
 
+/*
+ * imap_append.c: APPEND the message to a folder (wire name) with these
+ * MSG_* flags.  Where the server has UIDPLUS, *uidvalidity and *uid are
+ * the new message's (APPENDUID); else both are 0.  Either may be NULL.
+ * Any folder, selected or not; the selected one stays selected.
+ */
+int imap_append(struct imap *, const char *, uint32_t, const char *, size_t,
+    uint32_t *, uint32_t *, struct imap_error *);
+
 /* imap_mailbox.c: the folders themselves, by their wire names. */
 enum imap_mailbox_op {
 	IMAP_MAILBOX_CREATE,

@@ -19,6 +19,7 @@
 #include "sort.h"
 
 struct account;
+struct outgoing;
 struct worker;
 
 enum request_type {
@@ -46,6 +47,18 @@ enum request_type {
 	REQ_SUBSCRIBE,	   /* folder */
 	REQ_UNSUBSCRIBE,   /* folder */
 	REQ_LOGOUT,	   /* log out and end the thread */
+	/*
+	 * outgoing: SMTP, then APPEND to Sent (\Seen), \Answered on the
+	 * original, the old draft removed; if SMTP fails, APPEND to Drafts
+	 * (\Draft \Seen) instead; with the IMAP server away too, kept in
+	 * the cache and put in Drafts at the next login.  EV_SENT answers.
+	 */
+	REQ_SEND,
+	/*
+	 * outgoing: APPEND to Drafts (\Draft \Seen), the old draft removed;
+	 * kept in the cache while offline.  EV_DONE answers.
+	 */
+	REQ_POSTPONE,
 };
 
 struct request {
@@ -77,7 +90,8 @@ struct request {
 	char		*query; /* SEARCH: as typed */
 	int whole; /* SOURCE: the whole message, not just its header */
 	/* CREATE: subscribe to it; RENAME: the subscription moves along. */
-	int subscribe;
+	int		 subscribe;
+	struct outgoing *outgoing; /* SEND, POSTPONE: owned, freed with it */
 };
 
 enum event_type {
@@ -108,6 +122,11 @@ enum event_type {
 	EV_QUOTA,	 /* text (resource), messages (usage), unseen (limit) */
 	EV_LOGGED_OUT,	 /* the thread is about to end */
 	EV_SOURCE, /* folder, uid, text of textlen bytes (raw); EVF_WHOLE */
+	/*
+	 * id, ok (1: sent), text: one line for the status bar ("Sent; copy
+	 * in Sent", "Not sent: 550 5.1.1 ...; kept in Drafts").
+	 */
+	EV_SENT,
 };
 
 /* event.flags */

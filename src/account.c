@@ -45,6 +45,13 @@ account_free(struct account *a)
 	free(a->fingerprint);
 	free(a->html_filter);
 	free(a->tls_server_name);
+	free(a->smtp_user);
+	free(a->smtp_host);
+	free(a->smtp_port);
+	free(a->smtp_password_command);
+	free(a->smtp_fingerprint);
+	free(a->sent);
+	free(a->drafts);
 	free(a);
 }
 
@@ -169,24 +176,37 @@ account_url_host(const char *s, size_t len, char **host, char **port,
 	return (0);
 }
 
-int
-account_set_url(struct account *a, const char *url, char **err)
+/* A URL's scheme: the one with TLS from the start, and the STARTTLS one. */
+struct account_scheme {
+	const char *tls, *starttls;	   /* "imaps://", "imap://" */
+	const char *tls_port, *plain_port; /* their default ports */
+};
+
+static const struct account_scheme account_imap = { "imaps://", "imap://",
+	"993", "143" };
+static const struct account_scheme account_smtp = { "smtps://", "smtp://",
+	"465", "587" };
+
+static int
+account_parse_url(const struct account_scheme *sc, const char *url,
+    char **userp, char **hostp, char **portp, enum tls_mode *tlsp, char **err)
 {
 	const char   *s, *at, *end, *defport;
 	char	     *user, *host, *port, *reason = NULL;
 	enum tls_mode tls;
 	size_t	      i, len;
 
-	if (strncasecmp(url, "imaps://", 8) == 0) {
+	if (strncasecmp(url, sc->tls, strlen(sc->tls)) == 0) {
 		tls = TLS_IMPLICIT;
-		defport = "993";
-		s = url + 8;
-	} else if (strncasecmp(url, "imap://", 7) == 0) {
+		defport = sc->tls_port;
+		s = url + strlen(sc->tls);
+	} else if (strncasecmp(url, sc->starttls, strlen(sc->starttls)) == 0) {
 		tls = TLS_STARTTLS;
-		defport = "143";
-		s = url + 7;
+		defport = sc->plain_port;
+		s = url + strlen(sc->starttls);
 	} else {
-		reason = xstrdup("unknown scheme (imaps:// or imap://)");
+		reason = xasprintf("unknown scheme (%s or %s)", sc->tls,
+		    sc->starttls);
 		goto fail;
 	}
 	len = strlen(s);
@@ -210,7 +230,7 @@ account_set_url(struct account *a, const char *url, char **err)
 			at = s + i;
 	}
 	if (at == NULL) {
-		reason = xstrdup("no user in URL (imaps://USER@HOST)");
+		reason = xasprintf("no user in URL (%sUSER@HOST)", sc->tls);
 		goto fail;
 	}
 	if ((user = account_url_user(s, (size_t)(at - s), &reason)) == NULL)
@@ -220,17 +240,31 @@ account_set_url(struct account *a, const char *url, char **err)
 		free(user);
 		goto fail;
 	}
-	free(a->user);
-	free(a->host);
-	free(a->port);
-	a->user = user;
-	a->host = host;
-	a->port = port;
-	a->tls = tls;
+	free(*userp);
+	free(*hostp);
+	free(*portp);
+	*userp = user;
+	*hostp = host;
+	*portp = port;
+	*tlsp = tls;
 	return (0);
 
 fail:
 	*err = xasprintf("bad URL: %s", reason);
 	free(reason);
 	return (-1);
+}
+
+int
+account_set_url(struct account *a, const char *url, char **err)
+{
+	return (account_parse_url(&account_imap, url, &a->user, &a->host,
+	    &a->port, &a->tls, err));
+}
+
+int
+account_set_smtp_url(struct account *a, const char *url, char **err)
+{
+	return (account_parse_url(&account_smtp, url, &a->smtp_user,
+	    &a->smtp_host, &a->smtp_port, &a->smtp_tls, err));
 }

@@ -974,6 +974,10 @@ app_event(struct app *app, struct session *s, struct event *ev)
 	case EV_NOTICE:
 		app_message(app, 1, "%s%s", app_prefix(app, s), ev->text);
 		break;
+	case EV_SENT:
+		/* Until a compose screen owns it: the status bar says how. */
+		app_message(app, !ev->ok, "%s", ev->text);
+		break;
 	case EV_DISCONNECTED:
 		s->connected = 0;
 		if (!s->given_up) {

@@ -16,7 +16,7 @@
 #include "xmalloc.h"
 
 /* Bumped when a table changes; an older file is dropped and made again. */
-#define CACHE_DB_VERSION 4
+#define CACHE_DB_VERSION 5
 
 static const char cache_db_schema[] =
     "CREATE TABLE IF NOT EXISTS folders ("
@@ -66,6 +66,23 @@ static const char cache_db_schema[] =
     " remove_flags INTEGER NOT NULL DEFAULT 0,"
     " state TEXT NOT NULL DEFAULT 'pending',"
     " error TEXT,"
+    " created INTEGER NOT NULL);"
+    /*
+     * Mail that could not reach the IMAP server (cache_outbox.c): a copy
+     * for Sent or a draft, put there at the next login.  Never dropped
+     * with the cache: it may be the only copy.
+     */
+    "CREATE TABLE IF NOT EXISTS outbox ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " role INTEGER NOT NULL," /* enum special_use: Sent or Drafts */
+    " flags INTEGER NOT NULL,"
+    " data BLOB NOT NULL,"
+    " answered_folder TEXT,"
+    " answered_uidvalidity INTEGER NOT NULL DEFAULT 0,"
+    " answered_uid INTEGER NOT NULL DEFAULT 0,"
+    " draft_folder TEXT,"
+    " draft_uidvalidity INTEGER NOT NULL DEFAULT 0,"
+    " draft_uid INTEGER NOT NULL DEFAULT 0,"
     " created INTEGER NOT NULL);";
 
 char *

@@ -71,6 +71,14 @@ static int conf_set_delete(struct conf_section *, const char *, char **);
 static int conf_set_sort(struct conf_section *, const char *, char **);
 static int conf_set_save_dir(struct conf_section *, const char *, char **);
 static int conf_set_html_filter(struct conf_section *, const char *, char **);
+static int conf_set_smtp(struct conf_section *, const char *, char **);
+static int conf_set_smtp_password_command(struct conf_section *, const char *,
+    char **);
+static int conf_set_smtp_auth(struct conf_section *, const char *, char **);
+static int conf_set_smtp_fingerprint(struct conf_section *, const char *,
+    char **);
+static int conf_set_sent(struct conf_section *, const char *, char **);
+static int conf_set_drafts(struct conf_section *, const char *, char **);
 
 static const struct conf_setting conf_settings[] = {
 	{ "imap", conf_set_imap,
@@ -126,6 +134,24 @@ static const struct conf_setting conf_settings[] = {
 	    "Shell command that turns HTML on its stdin into text on its "
 	    "stdout, for mail with no plain text part (default: w3m, else "
 	    "lynx, else the built-in renderer)." },
+	{ "smtp", conf_set_smtp,
+	    "Submission server and user: smtps://USER@HOST[:PORT] (TLS, port "
+	    "465) or smtp://USER@HOST[:PORT] (STARTTLS required, port 587)." },
+	{ "smtp-password-command", conf_set_smtp_password_command,
+	    "Shell command whose first line of output is the SMTP password "
+	    "(default: the IMAP password)." },
+	{ "smtp-auth", conf_set_smtp_auth,
+	    "How to log in to the SMTP server: plain, login, xoauth2 or "
+	    "oauthbearer (default: chosen from what the server offers)." },
+	{ "smtp-certificate-fingerprint", conf_set_smtp_fingerprint,
+	    "Pin the SMTP server certificate, as certificate-fingerprint does "
+	    "for IMAP." },
+	{ "sent", conf_set_sent,
+	    "Folder for copies of sent mail when no folder has the \\Sent "
+	    "role (default: Sent)." },
+	{ "drafts", conf_set_drafts,
+	    "Folder for drafts and unsent mail when no folder has the "
+	    "\\Drafts role (default: Drafts)." },
 };
 #define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
 
@@ -209,18 +235,82 @@ static const struct {
 };
 
 static int
-conf_set_auth(struct conf_section *sec, const char *value, char **err)
+conf_auth(enum auth_mech *mech, const char *name, const char *value, char **err)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof conf_auths / sizeof conf_auths[0]; i++) {
 		if (strcmp(conf_auths[i].name, value) == 0) {
-			sec->account->auth = conf_auths[i].mech;
+			*mech = conf_auths[i].mech;
 			return (0);
 		}
 	}
-	*err = xstrdup("auth must be plain, login, xoauth2 or oauthbearer");
+	*err = xasprintf("%s must be plain, login, xoauth2 or oauthbearer",
+	    name);
 	return (-1);
+}
+
+static int
+conf_set_auth(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_auth(&sec->account->auth, "auth", value, err));
+}
+
+static int
+conf_set_smtp_auth(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_auth(&sec->account->smtp_auth, "smtp-auth", value, err));
+}
+
+static int
+conf_set_smtp(struct conf_section *sec, const char *value, char **err)
+{
+	return (account_set_smtp_url(sec->account, value, err));
+}
+
+static int
+conf_set_smtp_password_command(struct conf_section *sec, const char *value,
+    char **err)
+{
+	free(sec->account->smtp_password_command);
+	sec->account->smtp_password_command = xstrdup(value);
+	return (0);
+}
+
+/*
+ * A folder name as the user types it; checked against the folder list
+ * when it is used, since the server alone knows which exist.
+ */
+static int
+conf_folder(char **dst, const char *name, const char *value, char **err)
+{
+	const char *p;
+
+	for (p = value; *p != '\0'; p++) {
+		if ((unsigned char)*p < ' ' || *p == 0x7f) {
+			*err = xasprintf("%s holds a control character", name);
+			return (-1);
+		}
+	}
+	if (*value == '\0') {
+		*err = xasprintf("%s is empty", name);
+		return (-1);
+	}
+	free(*dst);
+	*dst = xstrdup(value);
+	return (0);
+}
+
+static int
+conf_set_sent(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_folder(&sec->account->sent, "sent", value, err));
+}
+
+static int
+conf_set_drafts(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_folder(&sec->account->drafts, "drafts", value, err));
 }
 
 static int
@@ -245,7 +335,7 @@ conf_set_save_dir(struct conf_section *sec, const char *value, char **err)
 
 /* Stored as 64 lowercase hex digits, the form tls.c compares against. */
 static int
-conf_set_fingerprint(struct conf_section *sec, const char *value, char **err)
+conf_fingerprint(char **dst, const char *name, const char *value, char **err)
 {
 	char	    hex[65];
 	const char *p;
@@ -268,14 +358,28 @@ conf_set_fingerprint(struct conf_section *sec, const char *value, char **err)
 	if (n != 64)
 		goto bad;
 	hex[n] = '\0';
-	free(sec->account->fingerprint);
-	sec->account->fingerprint = xstrdup(hex);
+	free(*dst);
+	*dst = xstrdup(hex);
 	return (0);
 
 bad:
-	*err = xstrdup("certificate-fingerprint must be sha256: followed by "
-		       "64 hex digits");
+	*err = xasprintf("%s must be sha256: followed by 64 hex digits", name);
 	return (-1);
+}
+
+static int
+conf_set_fingerprint(struct conf_section *sec, const char *value, char **err)
+{
+	return (conf_fingerprint(&sec->account->fingerprint,
+	    "certificate-fingerprint", value, err));
+}
+
+static int
+conf_set_smtp_fingerprint(struct conf_section *sec, const char *value,
+    char **err)
+{
+	return (conf_fingerprint(&sec->account->smtp_fingerprint,
+	    "smtp-certificate-fingerprint", value, err));
 }
 
 /*

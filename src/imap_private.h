@@ -55,6 +55,8 @@ int imap_read_any(struct imap *, const struct imap_keep *, long *, int *);
 int imap_list_flags(struct mailimap_mbx_list_flags *);
 /* Fill err with this kind and text (taken); returns -1. */
 int imap_error(struct imap_error *, enum imap_error_kind, char *);
+/* imap_store.c: a flag list of MSG_* flags, for STORE and APPEND. */
+struct mailimap_flag_list *imap_flags_to_list(uint32_t);
 /* A set of UIDs for a command (sorted, compressed into ranges). */
 struct mailimap_set *imap_uid_set(const uint32_t *, size_t);
 /*

@@ -11,8 +11,8 @@
 #include "log.h"
 #include "xmalloc.h"
 
-static struct mailimap_flag_list *
-imap_flag_list(uint32_t flags)
+struct mailimap_flag_list *
+imap_flags_to_list(uint32_t flags)
 {
 	struct mailimap_flag_list *fl;
 
@@ -41,10 +41,10 @@ imap_store_one(struct imap *im, const uint32_t *uids, size_t n, uint32_t flags,
 
 	if (add)
 		sa = mailimap_store_att_flags_new_add_flags_silent(
-		    imap_flag_list(flags));
+		    imap_flags_to_list(flags));
 	else
 		sa = mailimap_store_att_flags_new_remove_flags_silent(
-		    imap_flag_list(flags));
+		    imap_flags_to_list(flags));
 	if (sa == NULL)
 		fatalx("out of memory");
 	set = imap_uid_set(uids, n);

@@ -20,12 +20,14 @@
 #include "html.h"
 #include "imap.h"
 #include "log.h"
+#include "outgoing.h"
 #include "query.h"
 #include "queue.h"
 #include "secret.h"
 #include "thread.h"
 #include "worker.h"
 #include "worker_attach.h"
+#include "worker_send.h"
 #include "xmalloc.h"
 
 /* IDLE is re-issued before servers' 30-minute timeout (RFC 2177). */
@@ -140,6 +142,7 @@ request_free(struct request *req)
 	free(req->uids);
 	mime_part_clear(&req->part);
 	free(req->path);
+	outgoing_free(req->outgoing);
 	free(req);
 }
 
@@ -323,6 +326,7 @@ worker_open(struct worker *w)
 }
 
 static void worker_retry_later(struct worker *, const char *);
+static void worker_outbox_flush(struct worker *);
 
 /* Whether the worker can log in again by itself (after a lost line). */
 static int
@@ -437,6 +441,7 @@ worker_login(struct worker *w, struct request *req)
 		w->password = xstrdup(req->password);
 	}
 	worker_push(w, event_new(EV_CONNECTED));
+	worker_outbox_flush(w);
 }
 
 static void
@@ -2091,11 +2096,70 @@ worker_offline(struct worker *w, struct request *req)
 	return (0);
 }
 
+static void
+worker_send_env(struct worker *w, struct worker_send_env *env)
+{
+	env->imap = w->imap;
+	env->account = w->account;
+	env->password = w->password;
+	env->online = w->logged_in && imap_is_connected(w->imap);
+}
+
+/* The changes a send leaves to do go in line like any request. */
+static void
+worker_send_queue(struct worker *w, struct worker_send_after *after)
+{
+	size_t i;
+
+	for (i = 0; i < after->n; i++)
+		queue_push(&w->requests, after->reqs[i]);
+	free(after->reqs);
+}
+
+/*
+ * SEND and POSTPONE, online or not: SMTP needs no IMAP session, and a
+ * message the IMAP server cannot take now is kept in the cache file.
+ */
+static void
+worker_outgoing(struct worker *w, struct request *req)
+{
+	struct worker_send_env	 env;
+	struct worker_send_after after = { NULL, 0 };
+	struct event		*ev;
+
+	worker_send_env(w, &env);
+	worker_state(w, req->type == REQ_SEND ? "sending" : "saving the draft");
+	ev = worker_send_run(&env, req, &after);
+	/* In line before the answer, so before whatever it prompts. */
+	worker_send_queue(w, &after);
+	worker_push(w, ev);
+}
+
+/* Logged in: what was kept offline goes to the server first. */
+static void
+worker_outbox_flush(struct worker *w)
+{
+	struct worker_send_env	 env;
+	struct worker_send_after after = { NULL, 0 };
+	char			*text;
+
+	worker_send_env(w, &env);
+	text = worker_send_flush(&env, &after);
+	worker_send_queue(w, &after);
+	if (text != NULL)
+		worker_push_text(w, EV_NOTICE, text);
+}
+
 /* Run one request; 1 when it was kept for later (not to be freed). */
 static int
 worker_handle(struct worker *w, struct request *req)
 {
 	int kept = 0;
+
+	if (req->type == REQ_SEND || req->type == REQ_POSTPONE) {
+		worker_outgoing(w, req);
+		return (0);
+	}
 
 	if (req->type != REQ_CONNECT && req->type != REQ_LOGIN &&
 	    req->type != REQ_LOGOUT &&
@@ -2150,6 +2214,9 @@ worker_handle(struct worker *w, struct request *req)
 	case REQ_LOGOUT:
 		imap_logout(w->imap);
 		w->done = 1;
+		break;
+	case REQ_SEND:
+	case REQ_POSTPONE:
 		break;
 	}
 	if (!w->done && w->logged_in && imap_is_connected(w->imap) &&
@@ -2289,6 +2356,7 @@ worker_reconnect(struct worker *w)
 	w->logged_in = 1;
 	w->backoff = 0;
 	worker_push(w, event_new(EV_CONNECTED));
+	worker_outbox_flush(w);
 }
 
 static void

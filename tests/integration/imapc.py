@@ -26,6 +26,9 @@ separator; they go on the wire in modified UTF-7 (RFC 3501 5.1.3).
   imapc.py delete FOLDER
   imapc.py seed MANIFEST           lines: FOLDER<TAB>FILE<TAB>FLAGS
   imapc.py expunge FOLDER
+  imapc.py raw FOLDER SUBJECT      the message's bytes, as the server has them
+  imapc.py uidvalidity FOLDER      the folder's UIDVALIDITY
+  imapc.py uid FOLDER SUBJECT      the message's UID
 
 Exit status: 0 done, 1 IMAP or usage error, 2 subject not found.
 """
@@ -313,6 +316,19 @@ def main(argv):
     elif cmd == "expunge":
         c.select(args[0], readonly=False)
         c.check(c.imap.expunge(), "expunge")
+    elif cmd == "raw":
+        uid = c.find(args[0], args[1])[0][0]
+        c.select(args[0])
+        data = c.check(c.imap.uid("FETCH", str(uid), "(BODY.PEEK[])"),
+                       "fetch")
+        sys.stdout.buffer.write(data[0][1])
+    elif cmd == "uidvalidity":
+        data = c.check(c.imap.status(c.wire(args[0]), "(UIDVALIDITY)"),
+                       "status")
+        print(re.search(r"UIDVALIDITY (\d+)",
+                        data[0].decode("ascii")).group(1))
+    elif cmd == "uid":
+        print(c.find(args[0], args[1])[0][0])
     elif cmd == "seed":
         base = os.path.dirname(os.path.abspath(args[0]))
         with open(args[0], encoding="utf-8") as f:

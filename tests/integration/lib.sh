@@ -108,6 +108,7 @@ cleanup() {
 		tmux -S "$TMUX_SOCK" kill-server >/dev/null 2>&1 || true
 	fi
 	dovecot_stop
+	smtpd_stop
 	if [ -n "$_ctx" ]; then
 		cat "$_ctx" >&2 || true
 	fi
@@ -413,6 +414,41 @@ dovecot_stop() {
 		sleep 0.1
 	done
 	DOVECOT_PID=
+}
+
+# --- SMTP ------------------------------------------------------------------
+
+SMTPD_PID=
+SMTPD_PYTHON=${SMTPD_PYTHON:-/usr/bin/python3}
+
+# smtpd_start [ARGS...]: tests/smtpd/smtpd.py on a free port (SMTP_PORT),
+# with the test certificate, user alice and her password; what it accepts
+# goes to $SMTP_DIR (N.eml, N.env), what it does to $TEST_DIR/smtpd.log.
+# ARGS go to smtpd.py (--tls starttls, --refuse-data...).  Skips the test
+# when aiosmtpd (python3-aiosmtpd) is missing.
+smtpd_start() {
+	"$SMTPD_PYTHON" -c 'import aiosmtpd' 2>/dev/null ||
+	    skip "python3-aiosmtpd is not installed"
+	SMTP_DIR=$TEST_DIR/smtp
+	mkdir -p "$SMTP_DIR"
+	# shellcheck disable=SC2046 # two numbers, split on purpose
+	set -- $(free_ports) "$@"
+	SMTP_PORT=$1
+	shift 2
+	"$SMTPD_PYTHON" "$TERN_SRCDIR/tests/smtpd/smtpd.py" --port "$SMTP_PORT" \
+	    --cert "$SERVER_CERT" --key "$TEST_DIR/pki/server.key" \
+	    --dir "$SMTP_DIR" --user alice --password "$IMAP_PASS" "$@" \
+	    >>"$TEST_DIR/smtpd.log" 2>&1 &
+	SMTPD_PID=$!
+	export SMTP_PORT SMTP_DIR
+	WAIT_SECS=20 wait_server port_open "$SMTP_PORT"
+}
+
+smtpd_stop() {
+	[ -n "$SMTPD_PID" ] || return 0
+	kill "$SMTPD_PID" 2>/dev/null || true
+	wait "$SMTPD_PID" 2>/dev/null || true
+	SMTPD_PID=
 }
 
 # --- mail on the server -----------------------------------------------------
