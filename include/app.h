@@ -19,6 +19,7 @@
 
 struct account;
 struct journal;
+struct xfer;
 
 enum focus {
 	FOCUS_FOLDERS,
@@ -46,6 +47,7 @@ struct pending {
 	size_t		  n;
 	struct message	 *removed; /* MOVE, EXPUNGE: rows taken out */
 	size_t		  nremoved;
+	char		 *done_text; /* said on the OK, or NULL */
 	struct pending	 *next;
 };
 
@@ -170,6 +172,7 @@ struct app {
 	int		sigfd;	     /* signals, as bytes (signal.c) */
 	int		begun;	     /* app_begin ran */
 	struct session *prompt_sess; /* whose password the prompt asks */
+	struct xfer    *xfers;	     /* moves to other accounts under way */
 };
 
 /* app.c */
@@ -193,7 +196,10 @@ void app_send_to(struct session *, struct request *);
 /* "NAME: " before a message about an account, if there are several. */
 const char *app_prefix(struct app *, struct session *);
 void	    app_pending_add(struct app *, struct pending *);
-/* Journal a change, remember it as pending, and send it. */
+/*
+ * Journal a change, remember it as pending, and send it: to the account
+ * p->sess names, or, NULL, the open folder's.
+ */
 void app_send_change(struct app *, struct pending *, struct request *);
 void app_show_failed(struct app *);
 void app_clear_failed(struct app *);
@@ -230,6 +236,15 @@ struct folder *app_pane_folder(struct app *);
 void app_pane_collapse(struct app *, struct session *);
 /* 1-9: the INBOX of the Nth account, opened. */
 void actions_accounts_jump(struct app *, size_t);
+
+/*
+ * actions_xfer.c: s and C to "ACCOUNT/folder" of another account.  start
+ * returns 0 if the name is not of another account; event returns 1 if
+ * the event was a transfer's (and is dealt with).
+ */
+int  actions_xfer_start(struct app *, enum request_type, const char *);
+int  actions_xfer_event(struct app *, struct session *, struct event *);
+void actions_xfer_free(struct app *);
 
 /* actions.c */
 void	     actions_run(struct app *, enum action);

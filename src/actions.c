@@ -290,8 +290,11 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 
 	if ((m = actions_current(app)) == NULL)
 		return;
-	if ((f = folders_find(&app->cur->folders, name)) == NULL ||
-	    (f->flags & FOLDER_NOSELECT)) {
+	/* A folder of the open account first; else "ACCOUNT/folder". */
+	if ((f = folders_find(&app->cur->folders, name)) == NULL &&
+	    actions_xfer_start(app, type, name))
+		return;
+	if (f == NULL || (f->flags & FOLDER_NOSELECT)) {
 		app_message(app, 1, "No folder named %s", name);
 		return;
 	}

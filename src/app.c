@@ -132,7 +132,8 @@ app_send_change(struct app *app, struct pending *p, struct request *req)
 	e.add = req->add;
 	e.remove = req->remove;
 	/* On disk before it is sent: a crash from here on loses nothing. */
-	p->sess = app->cur;
+	if (p->sess == NULL)
+		p->sess = app->cur;
 	p->jid = p->sess->journal != NULL ? journal_add(p->sess->journal, &e) :
 					    -1;
 	if (p->jid == -1 && p->sess->journal != NULL)
@@ -140,7 +141,7 @@ app_send_change(struct app *app, struct pending *p, struct request *req)
 		    "Could not write the journal: this change is "
 		    "lost if tern stops before the server confirms it");
 	app_pending_add(app, p);
-	app_send(app, req);
+	app_send_to(p->sess, req);
 }
 
 /* Changes of an earlier run the server never confirmed: send them again. */
@@ -204,6 +205,7 @@ app_pending_free(struct pending *p)
 	free(p->target);
 	free(p->uids);
 	free(p->old_flags);
+	free(p->done_text);
 	free(p);
 }
 
@@ -336,6 +338,9 @@ app_done(struct app *app, struct session *s, struct event *ev)
 		default:
 			break;
 		}
+		/* The last step of a longer change says what it was. */
+		if (p->done_text != NULL)
+			app_message(app, 0, "%s", p->done_text);
 		/* Its counts changed. */
 		if (f != NULL)
 			app_request_status(p->sess, f->wire);
@@ -944,6 +949,11 @@ app_event(struct app *app, struct session *s, struct event *ev)
 {
 	uint32_t uid;
 
+	/* A move to another account: its source or its APPEND's answer. */
+	if (actions_xfer_event(app, s, ev)) {
+		app->dirty = 1;
+		return;
+	}
 	switch (ev->type) {
 	case EV_STATE:
 		/* Given up: what it last tried does not matter any more. */
@@ -1355,6 +1365,7 @@ app_free(struct app *app)
 	free(app->pager.pipe_cmd);
 	prompt_close(&app->prompt);
 	app_free_failed(app);
+	actions_xfer_free(app);
 	mailbox_free(&app->mbox);
 	free(app->mbox_wire);
 	free(app->search);
