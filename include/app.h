@@ -1,6 +1,7 @@
 /*
- * The UI thread's state: the account, its worker, the folder tree, the open
- * folder, what the screens show and what is waiting for the server.  Only
+ * The UI thread's state: the accounts (each with its worker and folder
+ * tree), the open folder, what the screens show and what is waiting for
+ * the server.  Only
  * the UI thread touches it.  Handlers change it and set dirty; the screen
  * is drawn from it once per turn of the loop.
  */
@@ -20,6 +21,7 @@
 
 struct account;
 struct journal;
+struct xfer;
 
 enum focus {
 	FOCUS_FOLDERS,
@@ -37,6 +39,7 @@ enum app_screen {
 
 /* A change sent to the server and not yet answered. */
 struct pending {
+	struct session	 *sess; /* whose server and journal */
 	unsigned int	  id;
 	int64_t		  jid; /* its journal entry, or -1 */
 	enum request_type type;
@@ -47,6 +50,7 @@ struct pending {
 	size_t		  n;
 	struct message	 *removed; /* MOVE, EXPUNGE: rows taken out */
 	size_t		  nremoved;
+	char		 *done_text; /* said on the OK, or NULL */
 	struct pending	 *next;
 };
 
@@ -104,21 +108,29 @@ struct compose {
 	unsigned int answer_id;
 };
 
-struct app {
+/*
+ * One account as the UI thread sees it: its worker, connection, journal,
+ * folder tree and quota.  Each is independent of the others: a login
+ * prompt, a refused certificate or a dead server is its own.
+ */
+struct session {
 	struct account *account;
+	size_t		index;	  /* in app->sessions, config order */
 	char	       *password; /* from password-command, then freed */
 	struct worker  *worker;
 	int		connected;
 	int		ever_connected;
-	int		logging_in;
 	int		cache_shown; /* offline at start: the cache is up */
 	int		previewed;   /* the cache was asked before the login */
-	struct journal *journal;     /* NULL: the cache file is unusable */
+	int		want_password; /* waits for the password prompt */
+	int		given_up;      /* refused, or its prompt cancelled */
+	int		events_left;   /* its queue was not emptied */
+	struct journal *journal;       /* NULL: the cache file is unusable */
 
 	struct folders folders;
 	int	       folders_loaded;
-	size_t	       folder_cursor; /* in the view (folders_at) */
-	size_t	       folder_top;
+	long	       folder_cursor; /* in the view; -1: the account's row */
+	int	       collapsed;     /* the pane hides its folders */
 	/* A LIST coming in, shown once it is whole. */
 	struct folders folders_next;
 	char	      *ns_prefix; /* personal namespace, wire; or NULL */
@@ -135,6 +147,18 @@ struct app {
 		char		 *to;	  /* RENAME, CREATE: the new name */
 		char		 *reopen; /* the open folder's name after */
 	} folder_op;
+
+	char *netstate; /* what the worker says it is doing */
+	int   quota;	/* percent of the quota used, -1: none known */
+};
+
+struct app {
+	/* Every account of the configuration, in its order. */
+	struct session **sessions;
+	size_t		 nsessions;
+	struct session	*cur;	     /* the open folder's account */
+	struct session	*pane;	     /* the account under the pane's cursor */
+	size_t		 folder_top; /* the pane's first row shown */
 
 	struct mailbox	  mbox;
 	struct sort_order sort; /* of every list: the setting, or t's choice */
@@ -163,29 +187,30 @@ struct app {
 	size_t		   failed_top;
 	struct prompt	   prompt;
 
-	char *netstate; /* what the worker says it is doing */
-	int   quota;	/* percent of the quota used, -1: none known */
-	char *message;	/* the message line */
+	char *message; /* the message line */
 	int   message_error;
 
 	struct pending *pending;
 	unsigned int	next_id;
 
-	int   page_rows;   /* rows of the list, set by the UI */
-	int   events_left; /* the worker's queue was not emptied */
-	int   dirty;
-	int   redraw_all;
-	int   quit;
-	int   exit_status;
-	char *exit_text; /* printed on stderr after curses ends */
-	int   sigfd;	 /* signals, as bytes (signal.c) */
-	int   begun;	 /* app_begin ran */
+	int		page_rows; /* rows of the list, set by the UI */
+	int		dirty;
+	int		redraw_all;
+	int		quit;
+	int		exit_status;
+	char	       *exit_text;   /* printed on stderr after curses ends */
+	int		sigfd;	     /* signals, as bytes (signal.c) */
+	int		begun;	     /* app_begin ran */
+	struct session *prompt_sess; /* whose password the prompt asks */
+	struct xfer    *xfers;	     /* moves to other accounts under way */
 
 	/* The configuration's: the defaults, the preset, the [keys]. */
 	const struct keymap *keys;
 };
 
 /* app.c */
+/* A session for the account; the first one added is opened first. */
+struct session *app_add_account(struct app *, struct account *);
 /*
  * Start the worker and what needs no password: the cached INBOX, and the
  * connection, made while main runs the password-command.  app_run calls it
@@ -196,9 +221,18 @@ int  app_run(struct app *);
 void app_message(struct app *, int, const char *, ...)
     __attribute__((format(printf, 3, 4)));
 void app_open_folder(struct app *, const char *);
+/* Open a folder of that account, which becomes the current one. */
+void app_open_folder_in(struct app *, struct session *, const char *);
+/* To the open folder's account; app_send_to: to that one's. */
 void app_send(struct app *, struct request *);
-void app_pending_add(struct app *, struct pending *);
-/* Journal a change, remember it as pending, and send it. */
+void app_send_to(struct session *, struct request *);
+/* "NAME: " before a message about an account, if there are several. */
+const char *app_prefix(struct app *, struct session *);
+void	    app_pending_add(struct app *, struct pending *);
+/*
+ * Journal a change, remember it as pending, and send it: to the account
+ * p->sess names, or, NULL, the open folder's.
+ */
 void app_send_change(struct app *, struct pending *, struct request *);
 void app_show_failed(struct app *);
 void app_clear_failed(struct app *);
@@ -216,8 +250,34 @@ void app_search_clear(struct app *);
 void actions_folders_run(struct app *, enum action);
 void actions_folders_prompt_done(struct app *, enum prompt_kind, const char *);
 /* EV_FOLDER, EV_STATUS, EV_FOLDERS_DONE, and EV_DONE of a folder change. */
-void actions_folders_event(struct app *, struct event *);
-void actions_folders_free(struct app *);
+void actions_folders_event(struct app *, struct session *, struct event *);
+void actions_folders_free(struct session *);
+
+/*
+ * actions_accounts.c: the folder pane over every account.  With several,
+ * each has a row of its own above its tree; the pane's cursor is a row
+ * of one account (app->pane): its folder_cursor, -1 on that row.
+ */
+size_t app_pane_rows(struct app *);
+size_t app_pane_cursor(struct app *);
+/* The account and folder (NULL: the account's row) at a row of the pane. */
+struct session *app_pane_at(struct app *, size_t, struct folder **);
+void		app_pane_set(struct app *, size_t);
+/* The folder under the pane's cursor, or NULL. */
+struct folder *app_pane_folder(struct app *);
+/* Space on an account's row: hide its folders, or show them again. */
+void app_pane_collapse(struct app *, struct session *);
+/* 1-9: the INBOX of the Nth account, opened. */
+void actions_accounts_jump(struct app *, size_t);
+
+/*
+ * actions_xfer.c: s and C to "ACCOUNT/folder" of another account.  start
+ * returns 0 if the name is not of another account; event returns 1 if
+ * the event was a transfer's (and is dealt with).
+ */
+int  actions_xfer_start(struct app *, enum request_type, const char *);
+int  actions_xfer_event(struct app *, struct session *, struct event *);
+void actions_xfer_free(struct app *);
 
 /* actions.c */
 void	     actions_run(struct app *, enum action);

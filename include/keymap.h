@@ -79,9 +79,19 @@ enum action {
 	ACT_SEND,
 	ACT_POSTPONE,
 	ACT_POSTPONED,
+	/* In order: actions_run counts from the first. */
+	ACT_ACCOUNT_1,
+	ACT_ACCOUNT_2,
+	ACT_ACCOUNT_3,
+	ACT_ACCOUNT_4,
+	ACT_ACCOUNT_5,
+	ACT_ACCOUNT_6,
+	ACT_ACCOUNT_7,
+	ACT_ACCOUNT_8,
+	ACT_ACCOUNT_9,
 };
 /* Not in the enum, which switches must cover whole. */
-#define ACT_COUNT (ACT_POSTPONED + 1)
+#define ACT_COUNT (ACT_ACCOUNT_9 + 1)
 
 enum keys_preset {
 	KEYS_DEFAULT,

@@ -59,6 +59,14 @@ enum request_type {
 	 * kept in the cache while offline.  EV_DONE answers.
 	 */
 	REQ_POSTPONE,
+	/*
+	 * folder (target), data of datalen bytes, add (MSG_* flags),
+	 * message_id (or NULL): a message of another account put here.
+	 * Not appended again if the folder has its Message-ID already (an
+	 * earlier try whose answer was lost).  EV_DONE answers; its text is
+	 * set on an OK when the message was there already.
+	 */
+	REQ_APPEND,
 };
 
 struct request {
@@ -92,6 +100,9 @@ struct request {
 	/* CREATE: subscribe to it; RENAME: the subscription moves along. */
 	int		 subscribe;
 	struct outgoing *outgoing; /* SEND, POSTPONE: owned, freed with it */
+	char		*data;	   /* APPEND: the message, owned */
+	size_t		 datalen;
+	char		*message_id; /* APPEND: to look for first */
 };
 
 enum event_type {

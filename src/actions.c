@@ -58,6 +58,13 @@ actions_move_cursor(size_t *cursor, size_t n, long delta)
 	*cursor = (size_t)c;
 }
 
+static size_t
+actions_moved(size_t cursor, size_t n, long delta)
+{
+	actions_move_cursor(&cursor, n, delta);
+	return (cursor);
+}
+
 static void
 actions_scroll(size_t *top, size_t n, long delta, int page)
 {
@@ -128,8 +135,9 @@ actions_motion(struct app *app, enum action a)
 		break;
 	case SCREEN_MAIN:
 		if (app->focus == FOCUS_FOLDERS)
-			actions_move_cursor(&app->folder_cursor,
-			    app->folders.nview, delta);
+			app_pane_set(app,
+			    actions_moved(app_pane_cursor(app),
+				app_pane_rows(app), delta));
 		else {
 			actions_move_cursor(&app->index_cursor, app->mbox.n,
 			    delta);
@@ -231,13 +239,16 @@ actions_open(struct app *app)
 	struct folder *f;
 
 	if (app->focus == FOCUS_FOLDERS) {
-		if ((f = folders_at(&app->folders, app->folder_cursor)) == NULL)
+		/* An account's row: its folders shown or hidden. */
+		if ((f = app_pane_folder(app)) == NULL) {
+			app_pane_collapse(app, app->pane);
 			return;
+		}
 		if (f->flags & FOLDER_NOSELECT) {
 			app_message(app, 1, "%s cannot hold messages", f->name);
 			return;
 		}
-		app_open_folder(app, f->wire);
+		app_open_folder_in(app, app->pane, f->wire);
 		app->focus = FOCUS_INDEX;
 		return;
 	}
@@ -296,8 +307,11 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 
 	if ((m = actions_current(app)) == NULL)
 		return;
-	if ((f = folders_find(&app->folders, name)) == NULL ||
-	    (f->flags & FOLDER_NOSELECT)) {
+	/* A folder of the open account first; else "ACCOUNT/folder". */
+	if ((f = folders_find(&app->cur->folders, name)) == NULL &&
+	    actions_xfer_start(app, type, name))
+		return;
+	if (f == NULL || (f->flags & FOLDER_NOSELECT)) {
 		app_message(app, 1, "No folder named %s", name);
 		return;
 	}
@@ -310,7 +324,7 @@ actions_transfer(struct app *app, enum request_type type, const char *name)
 	req = actions_request(app, type, p);
 	req->target = xstrdup(f->wire);
 	/* Found again by its Message-ID if the move is ever replayed. */
-	if ((msgid = journal_message_id(app->journal, app->mbox_wire,
+	if ((msgid = journal_message_id(app->cur->journal, app->mbox_wire,
 		 m->uid)) != NULL) {
 		req->message_ids = xcalloc(1, sizeof *req->message_ids);
 		req->message_ids[0] = msgid;
@@ -334,7 +348,7 @@ actions_to_role(struct app *app, enum special_use role)
 {
 	struct folder *f;
 
-	if ((f = folders_find_role(&app->folders, role)) == NULL ||
+	if ((f = folders_find_role(&app->cur->folders, role)) == NULL ||
 	    strcmp(f->wire, app->mbox_wire) == 0)
 		return (0);
 	actions_transfer(app, REQ_MOVE, f->name);
@@ -344,11 +358,12 @@ actions_to_role(struct app *app, enum special_use role)
 static void
 actions_delete(struct app *app, struct msgrow *m)
 {
-	if (app->account->delete_to_trash) {
+	if (app->cur->account->delete_to_trash) {
 		if (actions_to_role(app, SPECIAL_TRASH))
 			return;
 		/* In Trash itself, or with no Trash: as delete = flag. */
-		if (folders_find_role(&app->folders, SPECIAL_TRASH) == NULL)
+		if (folders_find_role(&app->cur->folders, SPECIAL_TRASH) ==
+		    NULL)
 			app_message(app, 1,
 			    "No Trash folder: marked deleted instead");
 	}
@@ -364,7 +379,8 @@ actions_archive(struct app *app)
 
 	if (actions_to_role(app, SPECIAL_ARCHIVE))
 		return;
-	if ((f = folders_find_role(&app->folders, SPECIAL_ARCHIVE)) != NULL)
+	if ((f = folders_find_role(&app->cur->folders, SPECIAL_ARCHIVE)) !=
+	    NULL)
 		app_message(app, 1, "The message is already in %s", f->name);
 	else
 		app_message(app, 1,
@@ -782,6 +798,17 @@ actions_run(struct app *app, enum action a)
 	case ACT_POSTPONE:
 	case ACT_POSTPONED:
 		actions_compose_run(app, a);
+		break;
+	case ACT_ACCOUNT_1:
+	case ACT_ACCOUNT_2:
+	case ACT_ACCOUNT_3:
+	case ACT_ACCOUNT_4:
+	case ACT_ACCOUNT_5:
+	case ACT_ACCOUNT_6:
+	case ACT_ACCOUNT_7:
+	case ACT_ACCOUNT_8:
+	case ACT_ACCOUNT_9:
+		actions_accounts_jump(app, (size_t)(a - ACT_ACCOUNT_1));
 		break;
 	}
 	app->dirty = 1;

@@ -89,8 +89,8 @@ actions_attach_dir(struct app *app)
 	char	   *dl;
 	int	    have;
 
-	if (app->account->save_dir != NULL)
-		return (xstrdup(app->account->save_dir));
+	if (app->cur->account->save_dir != NULL)
+		return (xstrdup(app->cur->account->save_dir));
 	if ((home = getenv("HOME")) == NULL || *home == '\0')
 		return (xstrdup("."));
 	/* One stat of the home directory, at a key press. */

@@ -40,7 +40,7 @@ actions_compose_editor(void)
 static char *
 actions_compose_from(struct app *app)
 {
-	struct account *a = app->account;
+	struct account *a = app->cur->account;
 
 	if (a->from != NULL)
 		return (xstrdup(a->from));
@@ -251,8 +251,8 @@ actions_compose_source(struct app *app, struct event *ev)
 	in.text = app->pager.uid == ev->uid ? app->pager.text : NULL;
 	from = actions_compose_from(app);
 	in.from = from;
-	in.alternates = app->account->alternates;
-	in.attribution = app->account->attribution;
+	in.alternates = app->cur->account->alternates;
+	in.attribution = app->cur->account->attribution;
 	actions_compose_new(app);
 	reply_draft(&c->draft, kind, &in);
 	free(from);
@@ -387,7 +387,7 @@ actions_compose_answer(struct app *app, struct event *ev)
 	 * Sent and Drafts may be new, and their counts have changed: the
 	 * pane lists the folders again, as after any change to them.
 	 */
-	if (app->connected)
+	if (app->cur->connected)
 		app_send(app, request_new(REQ_LIST));
 	if (ev->id != 0 && ev->id == c->answer_id && c->quit_after &&
 	    !c->active) {
@@ -408,10 +408,10 @@ actions_compose_postponed(struct app *app)
 {
 	struct folder *f = NULL;
 
-	if (app->account->drafts != NULL)
-		f = folders_find(&app->folders, app->account->drafts);
+	if (app->cur->account->drafts != NULL)
+		f = folders_find(&app->cur->folders, app->cur->account->drafts);
 	if (f == NULL)
-		f = folders_find_role(&app->folders, SPECIAL_DRAFTS);
+		f = folders_find_role(&app->cur->folders, SPECIAL_DRAFTS);
 	if (f == NULL) {
 		app_message(app, 1, "No Drafts folder: nothing was postponed");
 		return;

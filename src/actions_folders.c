@@ -14,54 +14,52 @@
 #include "log.h"
 #include "xmalloc.h"
 
-/* The folder under the cursor of the pane, or NULL. */
-static struct folder *
-actions_folders_current(struct app *app)
-{
-	return (folders_at(&app->folders, app->folder_cursor));
-}
-
+/*
+ * The account's cursor on the folder of that name; kept in its view.  On
+ * the account's own row (-1) it stays there unless a name is given.
+ */
 static void
-actions_folders_cursor_to(struct app *app, const char *name)
+actions_folders_cursor_to(struct session *s, const char *name)
 {
 	long i;
 
-	if (name != NULL && (i = folders_view_find(&app->folders, name)) >= 0)
-		app->folder_cursor = (size_t)i;
-	if (app->folder_cursor >= app->folders.nview)
-		app->folder_cursor = app->folders.nview > 0 ?
-		    app->folders.nview - 1 :
+	if (name != NULL && (i = folders_view_find(&s->folders, name)) >= 0)
+		s->folder_cursor = i;
+	if (s->folder_cursor >= (long)s->folders.nview)
+		s->folder_cursor = s->folders.nview > 0 ?
+		    (long)s->folders.nview - 1 :
 		    0;
 }
 
 static void
-actions_folders_op_clear(struct app *app)
+actions_folders_op_clear(struct session *s)
 {
-	FREE(&app->folder_op.name);
-	FREE(&app->folder_op.to);
-	FREE(&app->folder_op.reopen);
-	app->folder_op.id = 0;
+	FREE(&s->folder_op.name);
+	FREE(&s->folder_op.to);
+	FREE(&s->folder_op.reopen);
+	s->folder_op.id = 0;
 }
 
 void
-actions_folders_free(struct app *app)
+actions_folders_free(struct session *s)
 {
-	actions_folders_op_clear(app);
-	folders_free(&app->folders_next);
-	FREE(&app->ns_prefix);
-	FREE(&app->folder_goto);
+	actions_folders_op_clear(s);
+	folders_free(&s->folders_next);
+	FREE(&s->ns_prefix);
+	FREE(&s->folder_goto);
 }
 
 /* Whether a change to the folders may be sent now; says why not. */
 static int
-actions_folders_can_change(struct app *app)
+actions_folders_can_change(struct app *app, struct session *s)
 {
-	if (!app->connected) {
+	if (!s->connected) {
 		app_message(app, 1,
-		    "Offline: folders can be changed only while connected");
+		    "%sOffline: folders can be changed only while connected",
+		    app_prefix(app, s));
 		return (0);
 	}
-	if (app->folder_op.id != 0) {
+	if (s->folder_op.id != 0) {
 		app_message(app, 1,
 		    "Waiting for the server to answer the last "
 		    "folder change");
@@ -72,52 +70,53 @@ actions_folders_can_change(struct app *app)
 
 /* Whether the open folder is name or inside it. */
 static int
-actions_folders_holds_open(struct app *app, const struct folder *f)
+actions_folders_holds_open(struct app *app, struct session *s,
+    const struct folder *f)
 {
 	struct folder *open;
 	size_t	       len = strlen(f->name);
 
-	if (app->mbox_wire == NULL ||
-	    (open = folders_find_wire(&app->folders, app->mbox_wire)) == NULL)
+	if (s != app->cur || app->mbox_wire == NULL ||
+	    (open = folders_find_wire(&s->folders, app->mbox_wire)) == NULL)
 		return (0);
 	return (strncmp(open->name, f->name, len) == 0 &&
 	    (open->name[len] == '\0' || open->name[len] == '/'));
 }
 
 static void
-actions_folders_send(struct app *app, enum request_type type,
+actions_folders_send(struct app *app, struct session *s, enum request_type type,
     const struct folder *f, char *wire, char *target, const char *to)
 {
 	struct request *req;
 	struct folder  *open;
 
 	req = request_new(type);
-	req->id = app->folder_op.id = ++app->next_id;
+	req->id = s->folder_op.id = ++app->next_id;
 	req->folder = wire;
 	req->target = target;
 	req->subscribe = f == NULL || (f->flags & FOLDER_SUBSCRIBED);
-	app->folder_op.type = type;
-	app->folder_op.name = xstrdup(f != NULL ? f->name : to);
-	app->folder_op.to = to != NULL ? xstrdup(to) : NULL;
+	s->folder_op.type = type;
+	s->folder_op.name = xstrdup(f != NULL ? f->name : to);
+	s->folder_op.to = to != NULL ? xstrdup(to) : NULL;
 	/*
 	 * The open folder leaves the way first: INBOX is selected before
 	 * the folder goes or changes its name under the session.
 	 */
 	if (f != NULL && (type == REQ_RENAME || type == REQ_DELETE_FOLDER) &&
-	    actions_folders_holds_open(app, f)) {
-		open = folders_find_wire(&app->folders, app->mbox_wire);
+	    actions_folders_holds_open(app, s, f)) {
+		open = folders_find_wire(&s->folders, app->mbox_wire);
 		if (type == REQ_RENAME)
-			app->folder_op.reopen = xasprintf("%s%s", to,
+			s->folder_op.reopen = xasprintf("%s%s", to,
 			    open->name + strlen(f->name));
 		app_open_folder(app, "INBOX");
 	}
-	app_send(app, req);
+	app_send_to(s, req);
 }
 
 static void
 actions_folders_ask_create(struct app *app)
 {
-	struct folder *f = actions_folders_current(app);
+	struct folder *f = app_pane_folder(app);
 	char	      *line;
 
 	/* Below INBOX is rarely meant: from there, a top-level folder. */
@@ -173,13 +172,13 @@ actions_folders_ask_delete(struct app *app, struct folder *f)
 }
 
 static void
-actions_folders_subscribe(struct app *app, struct folder *f)
+actions_folders_subscribe(struct app *app, struct session *s, struct folder *f)
 {
 	if (f->flags & FOLDER_NOSELECT && !(f->flags & FOLDER_SUBSCRIBED)) {
 		app_message(app, 1, "%s cannot hold messages", f->name);
 		return;
 	}
-	actions_folders_send(app,
+	actions_folders_send(app, s,
 	    f->flags & FOLDER_SUBSCRIBED ? REQ_UNSUBSCRIBE : REQ_SUBSCRIBE, f,
 	    xstrdup(f->wire), NULL, NULL);
 	app_message(app, 0, "%s %s...",
@@ -189,34 +188,34 @@ actions_folders_subscribe(struct app *app, struct folder *f)
 }
 
 static void
-actions_folders_toggle_view(struct app *app)
+actions_folders_toggle_view(struct app *app, struct session *s)
 {
-	struct folder *f = actions_folders_current(app);
+	struct folder *f = app_pane_folder(app);
 	char	      *name = f != NULL ? xstrdup(f->name) : NULL;
 
-	app->subscribed_only = !app->subscribed_only;
-	app->subscribed_chosen = 1;
-	folders_view(&app->folders, app->subscribed_only);
-	actions_folders_cursor_to(app, name);
+	s->subscribed_only = !s->subscribed_only;
+	s->subscribed_chosen = 1;
+	folders_view(&s->folders, s->subscribed_only);
+	actions_folders_cursor_to(s, name);
 	free(name);
 	app_message(app, 0, "%s",
-	    app->subscribed_only ? "Showing subscribed folders only" :
-				   "Showing every folder");
+	    s->subscribed_only ? "Showing subscribed folders only" :
+				 "Showing every folder");
 }
 
 static void
-actions_folders_collapse(struct app *app, struct folder *f)
+actions_folders_collapse(struct app *app, struct session *s, struct folder *f)
 {
 	char *name;
 
-	if (folders_below(&app->folders, f) == 0) {
+	if (folders_below(&s->folders, f) == 0) {
 		app_message(app, 0, "No folders below %s", f->name);
 		return;
 	}
 	f->flags ^= FOLDER_COLLAPSED;
 	name = xstrdup(f->name);
-	folders_view(&app->folders, app->folders.subscribed_only);
-	actions_folders_cursor_to(app, name);
+	folders_view(&s->folders, s->folders.subscribed_only);
+	actions_folders_cursor_to(s, name);
 	free(name);
 }
 
@@ -224,25 +223,27 @@ actions_folders_collapse(struct app *app, struct folder *f)
 static void
 actions_folders_jump(struct app *app, const char *line)
 {
-	struct folder *f;
+	struct session *s = app->pane;
+	struct folder  *f;
 
-	if ((f = folders_fuzzy(&app->folders, line, 0)) == NULL) {
+	if ((f = folders_fuzzy(&s->folders, line, 0)) == NULL) {
 		app_message(app, 1, "No folder matches %s", line);
 		return;
 	}
-	actions_folders_cursor_to(app, f->name);
-	app_open_folder(app, f->wire);
+	actions_folders_cursor_to(s, f->name);
+	app_open_folder_in(app, s, f->wire);
 	app->focus = FOCUS_INDEX;
 }
 
 void
 actions_folders_run(struct app *app, enum action a)
 {
-	struct folder *f = actions_folders_current(app);
+	struct session *s = app->pane;
+	struct folder  *f = app_pane_folder(app);
 
 	switch (a) {
 	case ACT_SUBSCRIBED_ONLY:
-		actions_folders_toggle_view(app);
+		actions_folders_toggle_view(app, s);
 		return;
 	case ACT_JUMP:
 		prompt_open(&app->prompt, PROMPT_JUMP,
@@ -250,12 +251,14 @@ actions_folders_run(struct app *app, enum action a)
 		return;
 	case ACT_COLLAPSE:
 		if (f != NULL)
-			actions_folders_collapse(app, f);
+			actions_folders_collapse(app, s, f);
+		else
+			app_pane_collapse(app, s);
 		return;
 	default:
 		break;
 	}
-	if (!actions_folders_can_change(app))
+	if (!actions_folders_can_change(app, s))
 		return;
 	if (a == ACT_CREATE_FOLDER) {
 		actions_folders_ask_create(app);
@@ -273,7 +276,7 @@ actions_folders_run(struct app *app, enum action a)
 		actions_folders_ask_delete(app, f);
 		break;
 	case ACT_SUBSCRIBE:
-		actions_folders_subscribe(app, f);
+		actions_folders_subscribe(app, s, f);
 		break;
 	default:
 		break;
@@ -282,18 +285,18 @@ actions_folders_run(struct app *app, enum action a)
 
 /* The wire name for what was typed, or NULL (and the reason shown). */
 static char *
-actions_folders_wire(struct app *app, const char *line)
+actions_folders_wire(struct app *app, struct session *s, const char *line)
 {
 	char *wire, *err;
 
-	wire = folders_wire_name(&app->folders, line, app->ns_prefix,
-	    app->ns_delim, &err);
+	wire = folders_wire_name(&s->folders, line, s->ns_prefix, s->ns_delim,
+	    &err);
 	if (wire == NULL) {
 		app_message(app, 1, "%s", err);
 		free(err);
 		return (NULL);
 	}
-	if (folders_find_wire(&app->folders, wire) != NULL) {
+	if (folders_find_wire(&s->folders, wire) != NULL) {
 		app_message(app, 1, "There is a folder named %s already", line);
 		free(wire);
 		return (NULL);
@@ -305,19 +308,21 @@ void
 actions_folders_prompt_done(struct app *app, enum prompt_kind kind,
     const char *line)
 {
-	struct folder *f = actions_folders_current(app);
-	char	      *wire;
+	struct session *s = app->pane;
+	struct folder  *f = app_pane_folder(app);
+	char	       *wire;
 
 	if (kind == PROMPT_JUMP) {
 		actions_folders_jump(app, line);
 		return;
 	}
-	if (!actions_folders_can_change(app))
+	if (!actions_folders_can_change(app, s))
 		return;
 	if (kind == PROMPT_CREATE) {
-		if ((wire = actions_folders_wire(app, line)) == NULL)
+		if ((wire = actions_folders_wire(app, s, line)) == NULL)
 			return;
-		actions_folders_send(app, REQ_CREATE, NULL, wire, NULL, line);
+		actions_folders_send(app, s, REQ_CREATE, NULL, wire, NULL,
+		    line);
 		app_message(app, 0, "Creating %s...", line);
 		return;
 	}
@@ -327,10 +332,10 @@ actions_folders_prompt_done(struct app *app, enum prompt_kind kind,
 	case PROMPT_RENAME:
 		if (strcmp(line, f->name) == 0)
 			return;
-		if ((wire = actions_folders_wire(app, line)) == NULL)
+		if ((wire = actions_folders_wire(app, s, line)) == NULL)
 			return;
-		actions_folders_send(app, REQ_RENAME, f, xstrdup(f->wire), wire,
-		    line);
+		actions_folders_send(app, s, REQ_RENAME, f, xstrdup(f->wire),
+		    wire, line);
 		app_message(app, 0, "Renaming %s to %s...", f->name, line);
 		break;
 	case PROMPT_DELETE_FORCE:
@@ -343,7 +348,7 @@ actions_folders_prompt_done(struct app *app, enum prompt_kind kind,
 		}
 		/* FALLTHROUGH */
 	case PROMPT_DELETE_FOLDER:
-		actions_folders_send(app, REQ_DELETE_FOLDER, f,
+		actions_folders_send(app, s, REQ_DELETE_FOLDER, f,
 		    xstrdup(f->wire), NULL, NULL);
 		app_message(app, 0, "Deleting %s...", f->name);
 		break;
@@ -374,35 +379,37 @@ actions_folders_carry(struct folders *from, struct folders *to)
 }
 
 static void
-actions_folders_listed(struct app *app, struct event *ev)
+actions_folders_listed(struct session *s, struct event *ev)
 {
-	struct folder *f = actions_folders_current(app);
+	struct folder *f = s->folder_cursor >= 0 ?
+	    folders_at(&s->folders, (size_t)s->folder_cursor) :
+	    NULL;
 	char	      *name;
 
-	name = app->folder_goto != NULL ? app->folder_goto :
-	    f != NULL			? xstrdup(f->name) :
-					  NULL;
-	app->folder_goto = NULL;
-	actions_folders_carry(&app->folders, &app->folders_next);
-	folders_free(&app->folders);
-	app->folders = app->folders_next;
-	folders_init(&app->folders_next);
-	free(app->ns_prefix);
-	app->ns_prefix = ev->text != NULL ? xstrdup(ev->text) : NULL;
-	app->ns_delim = ev->delim;
-	app->folders_subscriptions = (ev->flags & EVF_SUBSCRIPTIONS) != 0;
-	if (!app->subscribed_chosen) {
-		app->subscribed_only = app->account->subscribed_only;
-		if (app->subscribed_only == -1)
-			app->subscribed_only = app->folders_subscriptions;
+	name = s->folder_goto != NULL ? s->folder_goto :
+	    f != NULL		      ? xstrdup(f->name) :
+					NULL;
+	s->folder_goto = NULL;
+	actions_folders_carry(&s->folders, &s->folders_next);
+	folders_free(&s->folders);
+	s->folders = s->folders_next;
+	folders_init(&s->folders_next);
+	free(s->ns_prefix);
+	s->ns_prefix = ev->text != NULL ? xstrdup(ev->text) : NULL;
+	s->ns_delim = ev->delim;
+	s->folders_subscriptions = (ev->flags & EVF_SUBSCRIPTIONS) != 0;
+	if (!s->subscribed_chosen) {
+		s->subscribed_only = s->account->subscribed_only;
+		if (s->subscribed_only == -1)
+			s->subscribed_only = s->folders_subscriptions;
 	}
 	/* From the cache, which knows no subscriptions: every folder. */
-	app->folders.subscribed_only = (ev->flags & EVF_CACHED) ?
+	s->folders.subscribed_only = (ev->flags & EVF_CACHED) ?
 	    0 :
-	    app->subscribed_only;
-	folders_sort(&app->folders);
-	app->folders_loaded = 1;
-	actions_folders_cursor_to(app, name);
+	    s->subscribed_only;
+	folders_sort(&s->folders);
+	s->folders_loaded = 1;
+	actions_folders_cursor_to(s, name);
 	free(name);
 }
 
@@ -419,29 +426,29 @@ actions_folders_status(struct folders *fs, struct event *ev)
 }
 
 static void
-actions_folders_done(struct app *app, struct event *ev)
+actions_folders_done(struct app *app, struct session *s, struct event *ev)
 {
-	const char    *name = app->folder_op.name, *to = app->folder_op.to;
+	const char    *name = s->folder_op.name, *to = s->folder_op.to;
 	struct folder *f;
 
 	if (!ev->ok) {
-		app_message(app, 1, "%s",
+		app_message(app, 1, "%s%s", app_prefix(app, s),
 		    ev->text != NULL ? ev->text : "the server refused it");
-		actions_folders_op_clear(app);
+		actions_folders_op_clear(s);
 		return;
 	}
-	switch (app->folder_op.type) {
+	switch (s->folder_op.type) {
 	case REQ_CREATE:
 		app_message(app, 0, "Created %s", to);
-		actions_folders_cursor_to(app, to);
+		actions_folders_cursor_to(s, to);
 		break;
 	case REQ_RENAME:
 		app_message(app, 0, "Renamed %s to %s", name, to);
-		actions_folders_cursor_to(app, to);
-		if (app->folder_op.reopen != NULL &&
-		    (f = folders_find(&app->folders, app->folder_op.reopen)) !=
+		actions_folders_cursor_to(s, to);
+		if (s->folder_op.reopen != NULL &&
+		    (f = folders_find(&s->folders, s->folder_op.reopen)) !=
 			NULL)
-			app_open_folder(app, f->wire);
+			app_open_folder_in(app, s, f->wire);
 		break;
 	case REQ_DELETE_FOLDER:
 		app_message(app, 0, "Deleted %s", name);
@@ -455,11 +462,11 @@ actions_folders_done(struct app *app, struct event *ev)
 	default:
 		break;
 	}
-	actions_folders_op_clear(app);
+	actions_folders_op_clear(s);
 }
 
 void
-actions_folders_event(struct app *app, struct event *ev)
+actions_folders_event(struct app *app, struct session *s, struct event *ev)
 {
 	struct folder *f;
 	int	       flags;
@@ -469,23 +476,23 @@ actions_folders_event(struct app *app, struct event *ev)
 		flags = (ev->flags & EVF_NOSELECT) ? FOLDER_NOSELECT : 0;
 		if (ev->flags & EVF_SUBSCRIBED)
 			flags |= FOLDER_SUBSCRIBED;
-		if (folders_add(&app->folders_next, ev->folder, ev->delim,
+		if (folders_add(&s->folders_next, ev->folder, ev->delim,
 			flags) != 0)
 			log_debug("folder name is not modified UTF-7");
-		if ((f = folders_find_wire(&app->folders_next, ev->folder)) !=
+		if ((f = folders_find_wire(&s->folders_next, ev->folder)) !=
 		    NULL)
 			f->role = EVF_ROLE_OF(ev->flags);
 		break;
 	case EV_STATUS:
 		/* The STATUS of a LIST comes before its end. */
-		actions_folders_status(&app->folders_next, ev);
-		actions_folders_status(&app->folders, ev);
+		actions_folders_status(&s->folders_next, ev);
+		actions_folders_status(&s->folders, ev);
 		break;
 	case EV_FOLDERS_DONE:
-		actions_folders_listed(app, ev);
+		actions_folders_listed(s, ev);
 		break;
 	case EV_DONE:
-		actions_folders_done(app, ev);
+		actions_folders_done(app, s, ev);
 		break;
 	default:
 		break;

@@ -42,9 +42,9 @@ actions_mouse(struct app *app)
 	switch (ev.area) {
 	case UI_AREA_FOLDERS:
 		i = app->folder_top + (size_t)ev.row;
-		if (i >= app->folders.nview)
+		if (i >= app_pane_rows(app))
 			return;
-		app->folder_cursor = i;
+		app_pane_set(app, i);
 		app->focus = FOCUS_FOLDERS;
 		actions_run(app, ACT_OPEN);
 		break;

@@ -1,7 +1,8 @@
 /*
  * app.c owns the UI thread's event loop: it waits in poll() on the terminal,
- * the signal pipe and the worker's event pipe, applies what arrives to the
- * model, and draws once per turn when something changed.  It must never do
+ * the signal pipe and every account's event pipe, applies what arrives to
+ * the model (with the account it came from), and draws once per turn when
+ * something changed.  It must never do
  * network or disk I/O that can block: that is the worker's.  The one write
  * it makes is the journal's, at the key press (see journal.c).
  */
@@ -9,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -42,10 +44,52 @@ app_message(struct app *app, int error, const char *fmt, ...)
 	app->dirty = 1;
 }
 
+/* The message line names the account when there are several. */
+const char *
+app_prefix(struct app *app, struct session *s)
+{
+	static char buf[128];
+
+	if (app->nsessions < 2)
+		return ("");
+	snprintf(buf, sizeof buf, "%s: ", s->account->name);
+	return (buf);
+}
+
+/* An account of several that will not log in: the others go on. */
+static void
+app_give_up(struct session *s, const char *why)
+{
+	s->given_up = 1;
+	free(s->netstate);
+	s->netstate = xstrdup(why);
+}
+
+/* Esc at the password prompt: tern ends, or, of several, that account. */
+static void
+app_password_cancelled(struct app *app)
+{
+	struct session *s = app->prompt_sess;
+
+	app->prompt_sess = NULL;
+	if (app->nsessions < 2 || s == NULL) {
+		app->quit = 1;
+		return;
+	}
+	app_give_up(s, "not logged in");
+	app_message(app, 1, "%sNot logged in", app_prefix(app, s));
+}
+
 void
 app_send(struct app *app, struct request *req)
 {
-	worker_send(app->worker, req);
+	app_send_to(app->cur, req);
+}
+
+void
+app_send_to(struct session *s, struct request *req)
+{
+	worker_send(s->worker, req);
 }
 
 void
@@ -88,18 +132,21 @@ app_send_change(struct app *app, struct pending *p, struct request *req)
 	e.add = req->add;
 	e.remove = req->remove;
 	/* On disk before it is sent: a crash from here on loses nothing. */
-	p->jid = app->journal != NULL ? journal_add(app->journal, &e) : -1;
-	if (p->jid == -1 && app->journal != NULL)
+	if (p->sess == NULL)
+		p->sess = app->cur;
+	p->jid = p->sess->journal != NULL ? journal_add(p->sess->journal, &e) :
+					    -1;
+	if (p->jid == -1 && p->sess->journal != NULL)
 		app_message(app, 1,
 		    "Could not write the journal: this change is "
 		    "lost if tern stops before the server confirms it");
 	app_pending_add(app, p);
-	app_send(app, req);
+	app_send_to(p->sess, req);
 }
 
 /* Changes of an earlier run the server never confirmed: send them again. */
 static void
-app_replay_journal(struct app *app)
+app_replay_journal(struct app *app, struct session *s)
 {
 	struct journal_entry	      *list, *e;
 	struct pending		      *p;
@@ -112,8 +159,7 @@ app_replay_journal(struct app *app)
 	};
 	size_t n, i;
 
-	if (app->journal == NULL ||
-	    (n = journal_load(app->journal, 0, &list)) == 0)
+	if (s->journal == NULL || (n = journal_load(s->journal, 0, &list)) == 0)
 		return;
 	for (i = 0; i < n; i++) {
 		e = &list[i];
@@ -129,6 +175,7 @@ app_replay_journal(struct app *app)
 		req->uidvalidity = e->uidvalidity;
 		req->replay = 1;
 		p = xcalloc(1, sizeof *p);
+		p->sess = s;
 		p->id = req->id;
 		p->jid = e->id;
 		p->type = req->type;
@@ -139,10 +186,10 @@ app_replay_journal(struct app *app)
 		e->uids = NULL;
 		e->message_ids = NULL;
 		app_pending_add(app, p);
-		app_send(app, req);
+		app_send_to(s, req);
 	}
-	app_message(app, 0, "Sending %zu change%s left from the last run", n,
-	    n == 1 ? "" : "s");
+	app_message(app, 0, "%sSending %zu change%s left from the last run",
+	    app_prefix(app, s), n, n == 1 ? "" : "s");
 	journal_entries_free(list, n);
 }
 
@@ -158,6 +205,7 @@ app_pending_free(struct pending *p)
 	free(p->target);
 	free(p->uids);
 	free(p->old_flags);
+	free(p->done_text);
 	free(p);
 }
 
@@ -183,7 +231,7 @@ app_pending_has(struct app *app, uint32_t uid)
 	size_t		i;
 
 	for (p = app->pending; p != NULL; p = p->next) {
-		if (app->mbox_wire == NULL ||
+		if (p->sess != app->cur || app->mbox_wire == NULL ||
 		    strcmp(p->folder, app->mbox_wire) != 0)
 			continue;
 		for (i = 0; i < p->n; i++)
@@ -206,10 +254,11 @@ app_clear_pending_flag(struct app *app, const struct pending *p)
 	}
 }
 
+/* Whether the folder of this account is the one open. */
 static int
-app_in_open_folder(struct app *app, const char *wire)
+app_in_open_folder(struct app *app, struct session *s, const char *wire)
 {
-	return (app->mbox_wire != NULL && wire != NULL &&
+	return (s == app->cur && app->mbox_wire != NULL && wire != NULL &&
 	    strcmp(app->mbox_wire, wire) == 0);
 }
 
@@ -220,7 +269,7 @@ app_undo(struct app *app, struct pending *p)
 	struct msgrow *r;
 	size_t	       i;
 
-	if (!app_in_open_folder(app, p->folder))
+	if (!app_in_open_folder(app, p->sess, p->folder))
 		return;
 	mailbox_add(&app->mbox, p->removed, p->nremoved);
 	p->nremoved = 0;
@@ -233,17 +282,17 @@ app_undo(struct app *app, struct pending *p)
 }
 
 static void
-app_request_status(struct app *app, const char *wire)
+app_request_status(struct session *s, const char *wire)
 {
 	struct request *req;
 
 	req = request_new(REQ_STATUS);
 	req->folder = xstrdup(wire);
-	app_send(app, req);
+	app_send_to(s, req);
 }
 
 static void
-app_done(struct app *app, struct event *ev)
+app_done(struct app *app, struct session *s, struct event *ev)
 {
 	struct pending *p;
 	struct folder  *f;
@@ -253,7 +302,7 @@ app_done(struct app *app, struct event *ev)
 			return;
 		if (app->screen == SCREEN_PAGER && app->pager.loading)
 			app->pager.loading = 0; /* the message it waited for */
-		else if (!app->connected && app->message != NULL)
+		else if (!s->connected && app->message != NULL)
 			return; /* offline: keep the reason why */
 		app_message(app, 1, "%s",
 		    ev->text != NULL ? ev->text : "request failed");
@@ -262,16 +311,16 @@ app_done(struct app *app, struct event *ev)
 	if (!ev->ok) {
 		app_undo(app, p);
 		if (p->jid != -1)
-			journal_fail(app->journal, p->jid, ev->text);
+			journal_fail(p->sess->journal, p->jid, ev->text);
 		app_message(app, 1, "%s%s",
 		    ev->text != NULL ? ev->text :
 				       "the server refused the change",
 		    p->jid != -1 ? " (kept in :failed)" : "");
 	} else {
 		if (p->jid != -1)
-			journal_done(app->journal, p->jid);
+			journal_done(p->sess->journal, p->jid);
 		f = p->target != NULL ?
-		    folders_find_wire(&app->folders, p->target) :
+		    folders_find_wire(&p->sess->folders, p->target) :
 		    NULL;
 		switch (p->type) {
 		case REQ_MOVE:
@@ -289,17 +338,21 @@ app_done(struct app *app, struct event *ev)
 		default:
 			break;
 		}
+		/* The last step of a longer change says what it was. */
+		if (p->done_text != NULL)
+			app_message(app, 0, "%s", p->done_text);
 		/* Its counts changed. */
 		if (f != NULL)
-			app_request_status(app, f->wire);
+			app_request_status(p->sess, f->wire);
 	}
-	if (app_in_open_folder(app, p->folder))
+	if (app_in_open_folder(app, p->sess, p->folder))
 		app_clear_pending_flag(app, p);
 	app_pending_free(p);
 }
 
 static void
-app_open_folder_as(struct app *app, const char *wire, int preview)
+app_open_folder_as(struct app *app, struct session *s, const char *wire,
+    int preview)
 {
 	struct request *req;
 	struct folder  *f;
@@ -307,7 +360,8 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 
 	/* The folder left keeps the counts its list last had. */
 	if (app->mbox_wire != NULL && !app->mbox_loading &&
-	    (f = folders_find_wire(&app->folders, app->mbox_wire)) != NULL) {
+	    (f = folders_find_wire(&app->cur->folders, app->mbox_wire)) !=
+		NULL) {
 		f->messages = (uint32_t)app->mbox.ntotal;
 		f->unseen = (uint32_t)mailbox_count(&app->mbox, 0, MSG_SEEN);
 	}
@@ -318,7 +372,8 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 	mailbox_free(&app->mbox);
 	FREE(&app->search);
 	app->search_id = 0;
-	f = folders_find_wire(&app->folders, wire);
+	app->cur = s;
+	f = folders_find_wire(&s->folders, wire);
 	mailbox_init(&app->mbox, f != NULL ? f->name : wire, &app->sort);
 	app->mbox_loading = 1;
 	app->index_cursor = app->index_top = 0;
@@ -336,7 +391,13 @@ app_open_folder_as(struct app *app, const char *wire, int preview)
 void
 app_open_folder(struct app *app, const char *wire)
 {
-	app_open_folder_as(app, wire, 0);
+	app_open_folder_as(app, app->cur, wire, 0);
+}
+
+void
+app_open_folder_in(struct app *app, struct session *s, const char *wire)
+{
+	app_open_folder_as(app, s, wire, 0);
 }
 
 /*
@@ -377,12 +438,12 @@ app_pager_add(struct app *app, const char *label, const char *value, int flags)
 }
 
 static void
-app_body(struct app *app, struct event *ev)
+app_body(struct app *app, struct session *s, struct event *ev)
 {
 	struct pager *pg = &app->pager;
 	char	     *text, *line, *next;
 
-	if (!app_in_open_folder(app, ev->folder) || ev->uid != pg->uid)
+	if (!app_in_open_folder(app, s, ev->folder) || ev->uid != pg->uid)
 		return;
 	pg->loading = 0;
 	actions_attach_parts(app, ev);
@@ -443,12 +504,12 @@ app_cursor_to(struct app *app, uint32_t uid)
 
 /* The server's order of the folder: rows take their places, unfetched. */
 static void
-app_order(struct app *app, struct event *ev)
+app_order(struct app *app, struct session *s, struct event *ev)
 {
 	uint32_t uid;
 	int	 at_end;
 
-	if (!app_in_open_folder(app, ev->folder))
+	if (!app_in_open_folder(app, s, ev->folder))
 		return;
 	uid = app_cursor_uid(app);
 	/* A cursor sent to the last row stays on the last row. */
@@ -563,13 +624,13 @@ app_toggle_threads(struct app *app)
 		return;
 	if (app->sort.key != SORT_THREAD) {
 		/* reverse-threads if that is the setting. */
-		app->sort = app->account->sort.key == SORT_THREAD ?
-		    app->account->sort :
+		app->sort = app->cur->account->sort.key == SORT_THREAD ?
+		    app->cur->account->sort :
 		    threads;
 		app_message(app, 0, "Threads");
 	} else {
-		app->sort = app->account->sort.key != SORT_THREAD ?
-		    app->account->sort :
+		app->sort = app->cur->account->sort.key != SORT_THREAD ?
+		    app->cur->account->sort :
 		    by_date;
 		app_message(app, 0, "No threads");
 	}
@@ -633,11 +694,11 @@ app_search_clear(struct app *app)
 }
 
 static void
-app_search_found(struct app *app, struct event *ev)
+app_search_found(struct app *app, struct session *s, struct event *ev)
 {
 	uint32_t uid;
 
-	if (!app_in_open_folder(app, ev->folder) || ev->id != app->search_id)
+	if (!app_in_open_folder(app, s, ev->folder) || ev->id != app->search_id)
 		return;
 	uid = app_cursor_uid(app);
 	mailbox_limit(&app->mbox, ev->uids, ev->nuids);
@@ -654,13 +715,13 @@ app_search_found(struct app *app, struct event *ev)
 }
 
 static void
-app_headers(struct app *app, struct event *ev)
+app_headers(struct app *app, struct session *s, struct event *ev)
 {
 	struct msgrow *r;
 	uint32_t       uid;
 	size_t	       j;
 
-	if (!app_in_open_folder(app, ev->folder))
+	if (!app_in_open_folder(app, s, ev->folder))
 		return;
 	/* New mail lands above: keep the cursor on its message. */
 	uid = app_cursor_uid(app);
@@ -672,8 +733,9 @@ app_headers(struct app *app, struct event *ev)
 			    ~(MSG_STALE | MSG_UNLOADED | MSG_WANTED);
 	}
 	if (ev->flags & EVF_NEW) {
-		app_message(app, 0, "New mail in %s", app->mbox.name);
-		if (app->account->new_mail_bell)
+		app_message(app, 0, "%sNew mail in %s", app_prefix(app, s),
+		    app->mbox.name);
+		if (s->account->new_mail_bell)
 			ui_bell();
 		/* Shown only if it matches: the server says whether. */
 		if (app->search != NULL)
@@ -692,13 +754,13 @@ app_headers(struct app *app, struct event *ev)
  * on the next one if its own went away.
  */
 static void
-app_expunged(struct app *app, struct event *ev)
+app_expunged(struct app *app, struct session *s, struct event *ev)
 {
 	struct msgrow *r;
 	uint32_t       uid = 0;
 	size_t	       i;
 
-	if (!app_in_open_folder(app, ev->folder))
+	if (!app_in_open_folder(app, s, ev->folder))
 		return;
 	for (i = 0; i < ev->nuids; i++) {
 		if ((r = mailbox_get(&app->mbox, ev->uids[i])) == NULL)
@@ -724,12 +786,12 @@ app_expunged(struct app *app, struct event *ev)
 
 /* Another client changed flags; a change of ours in flight wins. */
 static void
-app_flags(struct app *app, struct event *ev)
+app_flags(struct app *app, struct session *s, struct event *ev)
 {
 	struct msgrow *m;
 	size_t	       i;
 
-	if (!app_in_open_folder(app, ev->folder))
+	if (!app_in_open_folder(app, s, ev->folder))
 		return;
 	for (i = 0; i < ev->n; i++) {
 		if ((m = mailbox_get(&app->mbox, ev->msgs[i].uid)) == NULL)
@@ -741,41 +803,69 @@ app_flags(struct app *app, struct event *ev)
 	}
 }
 
+/*
+ * One password prompt at a time, naming the account when there are
+ * several: an account that asks while another prompt is open waits its
+ * turn (app_next_password), and the others go on meanwhile.
+ */
 static void
-app_ask_password(struct app *app)
+app_ask_password(struct app *app, struct session *s)
 {
 	char *label;
 
-	label = xasprintf("Password for %s@%s: ", app->account->user,
-	    app->account->host);
+	if (app->prompt.kind != PROMPT_NONE) {
+		s->want_password = 1;
+		return;
+	}
+	s->want_password = 0;
+	app->prompt_sess = s;
+	if (app->nsessions > 1)
+		label = xasprintf("Password for %s (%s@%s): ", s->account->name,
+		    s->account->user, s->account->host);
+	else
+		label = xasprintf("Password for %s@%s: ", s->account->user,
+		    s->account->host);
 	prompt_open(&app->prompt, PROMPT_PASSWORD, label, 0);
 	free(label);
 }
 
 static void
-app_connected(struct app *app)
+app_next_password(struct app *app)
 {
-	struct request *req;
+	size_t i;
 
-	if ((app->ever_connected || app->cache_shown || app->previewed) &&
-	    app->mbox_wire != NULL) {
+	for (i = 0; i < app->nsessions; i++) {
+		if (app->prompt.kind != PROMPT_NONE)
+			return;
+		if (app->sessions[i]->want_password)
+			app_ask_password(app, app->sessions[i]);
+	}
+}
+
+static void
+app_connected(struct app *app, struct session *s)
+{
+	int open = s == app->cur && app->mbox_wire != NULL;
+
+	if (s->ever_connected || s->cache_shown || s->previewed) {
 		/* Back after a lost connection: the list may be stale. */
-		if (app->ever_connected || app->cache_shown)
+		if (s->ever_connected || s->cache_shown)
 			app_message(app, 0, "%s to %s",
-			    app->ever_connected ? "Reconnected" : "Connected",
-			    app->account->host);
-		app->connected = app->ever_connected = 1;
+			    s->ever_connected ? "Reconnected" : "Connected",
+			    s->account->host);
+		s->connected = s->ever_connected = 1;
 		/* The list first: the folder pane can wait a round trip. */
-		app_refresh_folder(app);
-		app_send(app, request_new(REQ_LIST));
+		if (open)
+			app_refresh_folder(app);
+		app_send_to(s, request_new(REQ_LIST));
 		return;
 	}
-	app->connected = app->ever_connected = 1;
+	s->connected = s->ever_connected = 1;
 	if (!app->message_error)
 		FREE(&app->message);
-	app_open_folder(app, "INBOX");
-	req = request_new(REQ_LIST);
-	app_send(app, req);
+	if (s == app->cur)
+		app_open_folder(app, "INBOX");
+	app_send_to(s, request_new(REQ_LIST));
 }
 
 /*
@@ -783,14 +873,14 @@ app_connected(struct app *app)
  * user's decision, made in the configuration, never a key press away.
  */
 static void
-app_cert_failed(struct app *app, struct event *ev)
+app_cert_failed(struct app *app, struct session *s, struct event *ev)
 {
 	const char *text = ev->text != NULL ? ev->text : "?";
 	const char *fp = ev->fingerprint != NULL ? ev->fingerprint : "unknown";
 	const char *nl;
 	char	   *raw;
 
-	if (!app->ever_connected) {
+	if (!s->ever_connected && app->nsessions == 1) {
 		/* At start-up: leave curses and say it on stderr. */
 		if (strchr(text, '\n') != NULL && ev->fingerprint != NULL)
 			raw = xasprintf("%s: certificate verification failed: "
@@ -801,7 +891,7 @@ app_cert_failed(struct app *app, struct event *ev)
 					"(in place of any certificate-"
 					"fingerprint there):\n"
 					"  certificate-fingerprint = sha256:%s",
-			    ev->host, text, app->account->name, fp);
+			    ev->host, text, s->account->name, fp);
 		else
 			raw = xasprintf("%s: certificate verification failed: "
 					"%s\n  SHA256: %s",
@@ -812,101 +902,120 @@ app_cert_failed(struct app *app, struct event *ev)
 		app->quit = 1;
 		return;
 	}
+	/* One account of several: the others go on without it. */
+	if (!s->ever_connected)
+		app_give_up(s, "certificate refused");
 	nl = strchr(text, '\n');
 	app_message(app, 1,
-	    "%s: certificate verification failed: %.*s; "
+	    "%s%s: certificate verification failed: %.*s; "
 	    "SHA256: %s",
-	    ev->host, nl != NULL ? (int)(nl - text) : (int)strlen(text), text,
-	    fp);
+	    app_prefix(app, s), ev->host,
+	    nl != NULL ? (int)(nl - text) : (int)strlen(text), text, fp);
 }
 
 /* Like a certificate failure, a server tern will not log in to. */
 static void
-app_refused(struct app *app, struct event *ev)
+app_refused(struct app *app, struct session *s, struct event *ev)
 {
 	const char *text = ev->text != NULL ? ev->text : "refused";
 
-	if (!app->ever_connected) {
+	if (!s->ever_connected && app->nsessions == 1) {
 		app->exit_text = sanitize_str(text, 0);
 		app->exit_status = 1;
 		app->quit = 1;
-	} else
-		app_message(app, 1, "%s", text);
+		return;
+	}
+	if (!s->ever_connected)
+		app_give_up(s, "refused");
+	app_message(app, 1, "%s%s", app_prefix(app, s), text);
 }
 
 /* Shown in the status bar; crossing 90 % is said once on the line too. */
 static void
-app_quota(struct app *app, struct event *ev)
+app_quota(struct app *app, struct session *s, struct event *ev)
 {
-	int was = app->quota;
+	int was = s->quota;
 
-	app->quota = ev->unseen == 0 ?
+	s->quota = ev->unseen == 0 ?
 	    -1 :
 	    (int)((uint64_t)ev->messages * 100 / ev->unseen);
-	if (app->quota > 90 && was <= 90)
-		app_message(app, 1, "Quota almost full: %d%% of %s used",
-		    app->quota, ev->text != NULL ? ev->text : "the quota");
+	if (s->quota > 90 && was <= 90)
+		app_message(app, 1, "%sQuota almost full: %d%% of %s used",
+		    app_prefix(app, s), s->quota,
+		    ev->text != NULL ? ev->text : "the quota");
 }
 
+/* An event of account s: from its worker's queue. */
 static void
-app_event(struct app *app, struct event *ev)
+app_event(struct app *app, struct session *s, struct event *ev)
 {
 	uint32_t uid;
 
+	/* A move to another account: its source or its APPEND's answer. */
+	if (actions_xfer_event(app, s, ev)) {
+		app->dirty = 1;
+		return;
+	}
 	switch (ev->type) {
 	case EV_STATE:
-		free(app->netstate);
-		app->netstate = sanitize_str(ev->text, 0);
+		/* Given up: what it last tried does not matter any more. */
+		if (s->given_up)
+			break;
+		free(s->netstate);
+		s->netstate = sanitize_str(ev->text, 0);
 		break;
 	case EV_LOGIN_NEEDED:
-		app_ask_password(app);
+		app_ask_password(app, s);
 		break;
 	case EV_CONNECTED:
-		app_connected(app);
+		app_connected(app, s);
 		break;
 	case EV_AUTH_FAILED:
 		/* The prompt takes the last line: say it in the status bar. */
-		free(app->netstate);
-		app->netstate = sanitize_str(ev->text, 0);
-		app_message(app, 1, "%s", ev->text);
-		app_ask_password(app);
+		free(s->netstate);
+		s->netstate = sanitize_str(ev->text, 0);
+		app_message(app, 1, "%s%s", app_prefix(app, s), ev->text);
+		app_ask_password(app, s);
 		break;
 	case EV_CERT_FAILED:
-		app_cert_failed(app, ev);
+		app_cert_failed(app, s, ev);
 		break;
 	case EV_REFUSED:
-		app_refused(app, ev);
+		app_refused(app, s, ev);
 		break;
 	case EV_NOTICE:
-		app_message(app, 1, "%s", ev->text);
+		app_message(app, 1, "%s%s", app_prefix(app, s), ev->text);
 		break;
 	case EV_SENT:
 		actions_compose_answer(app, ev);
 		break;
 	case EV_DISCONNECTED:
-		app->connected = 0;
-		free(app->netstate);
-		app->netstate = xstrdup("offline");
-		app_message(app, 1, "%s", ev->text);
+		s->connected = 0;
+		if (!s->given_up) {
+			free(s->netstate);
+			s->netstate = xstrdup("offline");
+		}
+		app_message(app, 1, "%s%s", app_prefix(app, s), ev->text);
 		/* A LIST cut short: the next one starts afresh. */
-		folders_free(&app->folders_next);
+		folders_free(&s->folders_next);
 		/* Not reached at start: what the cache has meanwhile. */
-		if (!app->ever_connected && !app->cache_shown) {
-			app->cache_shown = 1;
+		if (!s->ever_connected && !s->cache_shown) {
+			s->cache_shown = 1;
 			/* The start-up preview asked the cache already. */
-			if (!app->previewed) {
-				app_send(app, request_new(REQ_LIST));
-				app_open_folder(app, "INBOX");
+			if (!s->previewed) {
+				app_send_to(s, request_new(REQ_LIST));
+				if (s == app->cur)
+					app_open_folder(app, "INBOX");
 			}
 		}
 		break;
 	case EV_FOLDER:
 	case EV_FOLDERS_DONE:
 	case EV_STATUS:
-		actions_folders_event(app, ev);
+		actions_folders_event(app, s, ev);
 		break;
 	case EV_SELECTED:
-		if (!app_in_open_folder(app, ev->folder))
+		if (!app_in_open_folder(app, s, ev->folder))
 			break;
 		app->mbox_exists = ev->messages;
 		/* Other UIDVALIDITY: no row kept stands for the same mail. */
@@ -918,16 +1027,16 @@ app_event(struct app *app, struct event *ev)
 		app->mbox.uidvalidity = ev->uidvalidity;
 		break;
 	case EV_ORDER:
-		app_order(app, ev);
+		app_order(app, s, ev);
 		break;
 	case EV_SEARCH:
-		app_search_found(app, ev);
+		app_search_found(app, s, ev);
 		break;
 	case EV_HEADERS:
-		app_headers(app, ev);
+		app_headers(app, s, ev);
 		break;
 	case EV_HEADERS_DONE:
-		if (!app_in_open_folder(app, ev->folder))
+		if (!app_in_open_folder(app, s, ev->folder))
 			break;
 		app->mbox_loading = 0;
 		mailbox_remove_flagged(&app->mbox, MSG_STALE);
@@ -948,28 +1057,28 @@ app_event(struct app *app, struct event *ev)
 							      0;
 		break;
 	case EV_EXPUNGED:
-		app_expunged(app, ev);
+		app_expunged(app, s, ev);
 		break;
 	case EV_FLAGS:
-		app_flags(app, ev);
+		app_flags(app, s, ev);
 		break;
 	case EV_BODY:
-		app_body(app, ev);
+		app_body(app, s, ev);
 		break;
 	case EV_SOURCE:
 		if (!actions_compose_source(app, ev))
 			actions_source_done(app, ev);
 		break;
 	case EV_DONE:
-		if (ev->id != 0 && ev->id == app->folder_op.id)
-			actions_folders_event(app, ev);
+		if (ev->id != 0 && ev->id == s->folder_op.id)
+			actions_folders_event(app, s, ev);
 		else if (actions_compose_answer(app, ev))
 			break;
 		else
-			app_done(app, ev);
+			app_done(app, s, ev);
 		break;
 	case EV_QUOTA:
-		app_quota(app, ev);
+		app_quota(app, s, ev);
 		break;
 	case EV_SAVED:
 	case EV_VIEW:
@@ -996,18 +1105,23 @@ app_prompt_key(struct app *app, int key)
 		return;
 	}
 
-	/* Tab completes folder names, which a file or a query is not. */
+	/*
+	 * Tab completes folder names, which a file or a query is not: those
+	 * of the pane's account for its changes, else of the open folder's.
+	 */
 	switch (prompt_key(&app->prompt, key,
 	    kind == PROMPT_SAVE || kind == PROMPT_SEARCH ||
 		    kind == PROMPT_ATTACH ?
 		NULL :
-		&app->folders)) {
+		kind == PROMPT_MOVE || kind == PROMPT_COPY ?
+		&app->cur->folders :
+		&app->pane->folders)) {
 	case PROMPT_EDITING:
 		return;
 	case PROMPT_CANCELLED:
 		prompt_close(&app->prompt);
 		if (kind == PROMPT_PASSWORD)
-			app->quit = 1;
+			app_password_cancelled(app);
 		return;
 	case PROMPT_DONE:
 		break;
@@ -1018,7 +1132,8 @@ app_prompt_key(struct app *app, int key)
 		    app->prompt.line.len > 0 ? app->prompt.line.buf : "");
 		prompt_close(&app->prompt);
 		FREE(&app->message);
-		app_send(app, req);
+		app_send_to(app->prompt_sess, req);
+		app->prompt_sess = NULL;
 		return;
 	}
 	line = xstrdup(app->prompt.line.len > 0 ? app->prompt.line.buf : "");
@@ -1048,6 +1163,8 @@ app_key(struct app *app, int key)
 	}
 	if (app->prompt.kind != PROMPT_NONE) {
 		app_prompt_key(app, key);
+		/* Another account may have waited for the prompt line. */
+		app_next_password(app);
 		return;
 	}
 	FREE(&app->message);
@@ -1070,48 +1187,79 @@ app_signal(struct app *app, int sig)
 	}
 }
 
-static void app_open_journal(struct app *);
+static void app_open_journal(struct app *, struct session *);
+
+struct session *
+app_add_account(struct app *app, struct account *account)
+{
+	struct session *s;
+
+	s = xcalloc(1, sizeof *s);
+	s->account = account;
+	s->index = app->nsessions;
+	s->quota = -1;
+	folders_init(&s->folders);
+	folders_init(&s->folders_next);
+	app->sessions = xreallocarray(app->sessions, app->nsessions + 1,
+	    sizeof *app->sessions);
+	app->sessions[app->nsessions++] = s;
+	if (app->cur == NULL)
+		app->cur = s;
+	return (s);
+}
 
 void
 app_begin(struct app *app)
 {
+	struct session *s;
 	struct request *req;
+	size_t		i;
 
 	app->begun = 1;
-	/* Before the worker: its first write must not die of SIGPIPE. */
+	/* Before the workers: their first write must not die of SIGPIPE. */
 	app->sigfd = signal_init();
-	app_open_journal(app);
-	app->worker = worker_start(app->account);
 	app->focus = FOCUS_INDEX;
-	app->quota = -1;
-	app->netstate = xstrdup("connecting");
-	app->sort = app->account->sort;
+	app->pane = app->cur;
+	app->sort = app->cur->account->sort;
 	mailbox_init(&app->mbox, "INBOX", &app->sort);
-	/*
-	 * What the cache has is on screen before the server answers; the
-	 * login then refreshes it (app_connected).
-	 */
-	app_send(app, request_new(REQ_LIST));
-	app_open_folder_as(app, "INBOX", 1);
-	app->previewed = 1;
-	/* TCP and TLS meanwhile, silently: the login reports. */
-	req = request_new(REQ_CONNECT);
-	req->preview = 1;
-	app_send(app, req);
+	for (i = 0; i < app->nsessions; i++) {
+		s = app->sessions[i];
+		app_open_journal(app, s);
+		s->worker = worker_start(s->account);
+		s->netstate = xstrdup("connecting");
+		/*
+		 * What the cache has is on screen before the server answers;
+		 * the login then refreshes it (app_connected).
+		 */
+		app_send_to(s, request_new(REQ_LIST));
+		if (s == app->cur)
+			app_open_folder_as(app, s, "INBOX", 1);
+		s->previewed = 1;
+		/* TCP and TLS meanwhile, silently: the login reports. */
+		req = request_new(REQ_CONNECT);
+		req->preview = 1;
+		app_send_to(s, req);
+	}
 }
 
 static void
 app_start(struct app *app)
 {
+	struct session *s;
 	struct request *req;
+	size_t		i;
 
-	req = request_new(app->password != NULL ? REQ_LOGIN : REQ_CONNECT);
-	if (app->password != NULL) {
-		req->password = app->password;
-		app->password = NULL;
+	for (i = 0; i < app->nsessions; i++) {
+		s = app->sessions[i];
+		req = request_new(
+		    s->password != NULL ? REQ_LOGIN : REQ_CONNECT);
+		if (s->password != NULL) {
+			req->password = s->password;
+			s->password = NULL;
+		}
+		app_send_to(s, req);
+		app_replay_journal(app, s);
 	}
-	app_send(app, req);
-	app_replay_journal(app);
 	app->dirty = 1;
 }
 
@@ -1137,60 +1285,86 @@ void
 app_show_failed(struct app *app)
 {
 	struct journal_entry *list, *e;
+	struct session	     *s;
 	struct folder	     *f, *t;
 	struct tm	      tm;
 	char		      when[32], *uids;
 	const char	     *what;
-	size_t		      n, i;
+	size_t		      n, i, j;
 
 	app_free_failed(app);
 	app->failed_top = 0;
 	app->screen = SCREEN_FAILED;
-	n = app->journal != NULL ? journal_load(app->journal, 1, &list) : 0;
-	if (n == 0) {
+	for (j = 0; j < app->nsessions; j++) {
+		s = app->sessions[j];
+		n = s->journal != NULL ? journal_load(s->journal, 1, &list) : 0;
+		for (i = 0; i < n; i++) {
+			e = &list[i];
+			localtime_r(&e->created, &tm);
+			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+			f = folders_find_wire(&s->folders, e->folder);
+			uids = journal_uids_format(e->uids, e->nuids);
+			what = journal_op_name(e->op);
+			t = e->target != NULL ?
+			    folders_find_wire(&s->folders, e->target) :
+			    NULL;
+			app_failed_add(app,
+			    xasprintf("%s  %s%s in %s, UID %s%s%s", when,
+				app_prefix(app, s), what,
+				f != NULL ? f->name : e->folder, uids,
+				e->target != NULL ? " to " : "",
+				t != NULL ?
+				    t->name :
+				    (e->target != NULL ? e->target : "")));
+			app_failed_add(app,
+			    xasprintf("    %s",
+				e->error != NULL ? e->error : "?"));
+			free(uids);
+		}
+		if (n > 0)
+			journal_entries_free(list, n);
+	}
+	if (app->nfailed_lines == 0)
 		app_failed_add(app,
 		    xstrdup("No failed changes: the server has "
 			    "accepted every change."));
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		e = &list[i];
-		localtime_r(&e->created, &tm);
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-		f = folders_find_wire(&app->folders, e->folder);
-		uids = journal_uids_format(e->uids, e->nuids);
-		what = journal_op_name(e->op);
-		t = e->target != NULL ?
-		    folders_find_wire(&app->folders, e->target) :
-		    NULL;
-		app_failed_add(app,
-		    xasprintf("%s  %s in %s, UID %s%s%s", when, what,
-			f != NULL ? f->name : e->folder, uids,
-			e->target != NULL ? " to " : "",
-			t != NULL ? t->name :
-				    (e->target != NULL ? e->target : "")));
-		app_failed_add(app,
-		    xasprintf("    %s", e->error != NULL ? e->error : "?"));
-		free(uids);
-	}
-	journal_entries_free(list, n);
 }
 
 void
 app_clear_failed(struct app *app)
 {
-	if (app->journal != NULL && journal_clear_failed(app->journal) != 0) {
-		app_message(app, 1, "Could not clear the failed changes");
-		return;
+	struct session *s;
+	size_t		i;
+
+	for (i = 0; i < app->nsessions; i++) {
+		s = app->sessions[i];
+		if (s->journal != NULL &&
+		    journal_clear_failed(s->journal) != 0) {
+			app_message(app, 1,
+			    "Could not clear the failed changes");
+			return;
+		}
 	}
 	app_show_failed(app);
 	app_message(app, 0, "Failed changes cleared");
 }
 
 static void
+app_session_free(struct session *s)
+{
+	journal_close(s->journal);
+	folders_free(&s->folders);
+	actions_folders_free(s);
+	free(s->netstate);
+	freezero_str(s->password);
+	free(s);
+}
+
+static void
 app_free(struct app *app)
 {
 	struct pending *p;
+	size_t		i;
 
 	while ((p = app->pending) != NULL) {
 		app->pending = p->next;
@@ -1205,28 +1379,27 @@ app_free(struct app *app)
 	actions_compose_free(app);
 	prompt_close(&app->prompt);
 	app_free_failed(app);
-	journal_close(app->journal);
+	actions_xfer_free(app);
 	mailbox_free(&app->mbox);
-	folders_free(&app->folders);
-	actions_folders_free(app);
 	free(app->mbox_wire);
 	free(app->search);
-	free(app->netstate);
 	free(app->message);
-	freezero_str(app->password);
+	for (i = 0; i < app->nsessions; i++)
+		app_session_free(app->sessions[i]);
+	free(app->sessions);
 }
 
 static void
-app_open_journal(struct app *app)
+app_open_journal(struct app *app, struct session *s)
 {
 	char *path, *err = NULL;
 
-	path = cache_db_path(app->account->name);
-	if ((app->journal = journal_open(path, &err)) == NULL) {
+	path = cache_db_path(s->account->name);
+	if ((s->journal = journal_open(path, &err)) == NULL) {
 		app_message(app, 1,
-		    "No journal (%s): changes are only kept "
+		    "%sNo journal (%s): changes are only kept "
 		    "while tern runs",
-		    err);
+		    app_prefix(app, s), err);
 		free(err);
 	}
 	free(path);
@@ -1309,13 +1482,16 @@ app_log_ready(struct app *app)
 int
 app_run(struct app *app)
 {
-	struct pollfd pfd[3];
-	struct event *ev;
-	int	      key, sig, more, nev = 0, lastev = 0;
-	double	      start = 0, turn;
+	struct pollfd  *pfd;
+	struct session *s;
+	struct event   *ev;
+	size_t		i, k, first = 0, npfd = 2 + app->nsessions;
+	int		key, sig, nev = 0, lastev = 0, left;
+	double		start = 0, turn;
 
 	if (!app->begun)
 		app_begin(app);
+	pfd = xreallocarray(NULL, npfd, sizeof *pfd);
 	ui_init();
 	app_start(app);
 	actions_compose_start(app);
@@ -1337,9 +1513,13 @@ app_run(struct app *app)
 		pfd[0].events = POLLIN;
 		pfd[1].fd = app->sigfd;
 		pfd[1].events = POLLIN;
-		pfd[2].fd = worker_fd(app->worker);
-		pfd[2].events = POLLIN;
-		if (poll(pfd, 3, app->events_left ? 0 : -1) == -1) {
+		left = 0;
+		for (i = 0; i < app->nsessions; i++) {
+			pfd[2 + i].fd = worker_fd(app->sessions[i]->worker);
+			pfd[2 + i].events = POLLIN;
+			left |= app->sessions[i]->events_left;
+		}
+		if (poll(pfd, npfd, left ? 0 : -1) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("poll");
@@ -1355,21 +1535,25 @@ app_run(struct app *app)
 		 * folder's rows come in many chunks, and a key must not wait
 		 * for all of them.  What is left is taken next turn.
 		 */
-		more = 0;
-		if ((pfd[2].revents & POLLIN) || app->events_left) {
-			while (!app->quit &&
-			    (ev = worker_event(app->worker)) != NULL) {
+		/* Each turn another account goes first: none starves. */
+		first = (first + 1) % app->nsessions;
+		for (k = 0; k < app->nsessions; k++) {
+			i = (first + k) % app->nsessions;
+			s = app->sessions[i];
+			if (!(pfd[2 + i].revents & POLLIN) && !s->events_left)
+				continue;
+			/* The time ran out: each account's events wait. */
+			s->events_left = app_now() - start > APP_EVENT_SECONDS;
+			while (!s->events_left && !app->quit &&
+			    (ev = worker_event(s->worker)) != NULL) {
 				lastev = ev->type;
 				nev++;
-				app_event(app, ev);
+				app_event(app, s, ev);
 				event_free(ev);
-				if (app_now() - start > APP_EVENT_SECONDS) {
-					more = 1;
-					break;
-				}
+				if (app_now() - start > APP_EVENT_SECONDS)
+					s->events_left = 1;
 			}
 		}
-		app->events_left = more;
 		if (pfd[0].revents & POLLIN) {
 			while (!app->quit && (key = ui_getkey()) != -1)
 				app_key(app, key);
@@ -1379,7 +1563,9 @@ app_run(struct app *app)
 		}
 	}
 	ui_end();
-	worker_stop(app->worker);
+	free(pfd);
+	for (i = 0; i < app->nsessions; i++)
+		worker_stop(app->sessions[i]->worker);
 	/* The worker wrote the viewers' files; it is gone now. */
 	attach_file_cleanup();
 	app_free(app);

@@ -2,9 +2,9 @@
  * conf_print.c owns what tern --check-config shows of a configuration:
  * each account, every setting's value in effect (the defaults included),
  * the screen's settings and colours, and the key bindings the file
- * changes.  It must never show a password
- * or a token, nor run or show a command that gives one: that a
- * password-command is there is all it says of it.
+ * changes.  It must never show a password or a token, nor run or show a
+ * command that gives one: that a password-command is there is all it
+ * says of it.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -111,6 +111,24 @@ static const struct {
 	    "keep the message in the Drafts folder, to finish later" },
 	[ACT_POSTPONED] = { "postponed", KM(CTX_INDEX),
 	    "open the Drafts folder; there, resume the message" },
+	[ACT_ACCOUNT_1] = { "account-1", KM_LIST,
+	    "open the INBOX of account 1" },
+	[ACT_ACCOUNT_2] = { "account-2", KM_LIST,
+	    "open the INBOX of account 2" },
+	[ACT_ACCOUNT_3] = { "account-3", KM_LIST,
+	    "open the INBOX of account 3" },
+	[ACT_ACCOUNT_4] = { "account-4", KM_LIST,
+	    "open the INBOX of account 4" },
+	[ACT_ACCOUNT_5] = { "account-5", KM_LIST,
+	    "open the INBOX of account 5" },
+	[ACT_ACCOUNT_6] = { "account-6", KM_LIST,
+	    "open the INBOX of account 6" },
+	[ACT_ACCOUNT_7] = { "account-7", KM_LIST,
+	    "open the INBOX of account 7" },
+	[ACT_ACCOUNT_8] = { "account-8", KM_LIST,
+	    "open the INBOX of account 8" },
+	[ACT_ACCOUNT_9] = { "account-9", KM_LIST,
+	    "open the INBOX of account 9" },
 };
 
 /* CTX_ANY: every screen the action does something on. */
@@ -182,6 +200,15 @@ static const struct keymap_entry keymap_defaults[] = {
 	{ CTX_ANY, 'y', ACT_SEND },
 	{ CTX_ANY, 'P', ACT_POSTPONE },
 	{ CTX_ANY, 'p', ACT_POSTPONED },
+	{ CTX_ANY, '1', ACT_ACCOUNT_1 },
+	{ CTX_ANY, '2', ACT_ACCOUNT_2 },
+	{ CTX_ANY, '3', ACT_ACCOUNT_3 },
+	{ CTX_ANY, '4', ACT_ACCOUNT_4 },
+	{ CTX_ANY, '5', ACT_ACCOUNT_5 },
+	{ CTX_ANY, '6', ACT_ACCOUNT_6 },
+	{ CTX_ANY, '7', ACT_ACCOUNT_7 },
+	{ CTX_ANY, '8', ACT_ACCOUNT_8 },
+	{ CTX_ANY, '9', ACT_ACCOUNT_9 },
 };
 
 /* vi: h and l in and out of the panes, C-d and C-u half a screen. */

@@ -30,8 +30,8 @@ static const char main_usage[] =
     "            [--dump-keys] [imaps://user@host[:port]] [mailto:...]\n"
     "       tern --check-config [-a account] [-c file | file]\n"
     "\n"
-    "  -a, --account NAME   use this account from the configuration\n"
-    "                       (default: the first)\n"
+    "  -a, --account NAME   open this account of the configuration first\n"
+    "                       (default: the first; every account starts)\n"
     "  -c, --config FILE    read this configuration file (default:\n"
     "                       $XDG_CONFIG_HOME/tern/config)\n"
     "  -d, --debug FILE     write a debug log to FILE (never passwords)\n"
@@ -50,6 +50,9 @@ static const char main_usage[] =
     "section of the configuration binds keys (x = toggle-read, <C-d> = none),\n"
     "[keys.index], [keys.pager], [keys.folders] those of one screen, and\n"
     "keys-preset = vi or mutt starts from other keys; see tern.conf(5).\n"
+    "\n"
+    "Each account of the configuration is a tree of its own in the folder\n"
+    "pane; the keys 1 to 9 open the INBOX of the first to ninth account.\n"
     "\n"
     "With a URL and no configuration, tern connects to that server and asks\n"
     "for the password. imaps:// is TLS on port 993; imap:// is port 143 with\n"
@@ -141,9 +144,11 @@ main(int argc, char **argv)
 	struct conf	conf;
 	struct app	app;
 	struct account *account = NULL, *url_account = NULL;
+	struct session *s;
 	const char     *account_name = NULL, *config = NULL, *ca_file = NULL;
 	const char     *mailto = NULL;
 	char	       *path, *err = NULL;
+	size_t		i;
 	int		c, status, explicit_config;
 	int		dump_keys = 0, check_config = 0;
 
@@ -241,25 +246,40 @@ main(int argc, char **argv)
 				xasprintf("no account named %s", account_name) :
 				xstrdup("the configuration has no account"));
 	}
-	if (ca_file != NULL) {
-		free(account->ca_file);
-		account->ca_file = xstrdup(ca_file);
-	}
-
 	memset(&app, 0, sizeof app);
-	app.account = account;
+	/*
+	 * Every account starts, in the order of the configuration; the
+	 * chosen one (-a, else the first) is the one opened first.
+	 */
+	if (url_account != NULL)
+		app_add_account(&app, url_account);
+	for (i = 0; i < conf.naccounts; i++) {
+		s = app_add_account(&app, conf.accounts[i]);
+		if (conf.accounts[i] == account)
+			app.cur = s;
+	}
+	for (i = 0; i < app.nsessions; i++) {
+		if (ca_file != NULL) {
+			free(app.sessions[i]->account->ca_file);
+			app.sessions[i]->account->ca_file = xstrdup(ca_file);
+		}
+	}
 	app.keys = &conf.keys;
 	ui_set_looks(&conf.looks);
 	if (mailto != NULL && actions_compose_mailto(&app, mailto, &err) != 0)
 		main_fail(err);
-	/* The connection is made while the password-command runs. */
+	/* The connections are made while the password-commands run. */
 	app_begin(&app);
-	if (account->password_command != NULL &&
-	    (app.password = secret_command(account->password_command,
-		 "password-command", &err)) == NULL) {
-		/* The worker may be in a TLS handshake: no waiting for it. */
-		fprintf(stderr, "tern: %s\n", err);
-		_exit(1);
+	for (i = 0; i < app.nsessions; i++) {
+		s = app.sessions[i];
+		if (s->account->password_command != NULL &&
+		    (s->password = secret_command(s->account->password_command,
+			 "password-command", &err)) == NULL) {
+			/* A worker may be in a TLS handshake: no waiting. */
+			fprintf(stderr, "tern: %s%s\n", app_prefix(&app, s),
+			    err);
+			_exit(1);
+		}
 	}
 
 	log_debug("tern %s starting for %s@%s", TERN_VERSION, account->user,

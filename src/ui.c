@@ -223,8 +223,13 @@ ui_status_draw(struct app *app, int y, int cols)
 	struct pending *p;
 
 	strbuf_init(&sb);
-	strbuf_printf(&sb, " tern: %s@%s", app->account->user,
-	    app->account->host);
+	/* The account of the open folder, by name if there are several. */
+	if (app->nsessions > 1)
+		strbuf_printf(&sb, " tern: %s (%s@%s)", app->cur->account->name,
+		    app->cur->account->user, app->cur->account->host);
+	else
+		strbuf_printf(&sb, " tern: %s@%s", app->cur->account->user,
+		    app->cur->account->host);
 	if (app->mbox.name != NULL)
 		strbuf_printf(&sb, " | %s", app->mbox.name);
 	unread = mailbox_count(&app->mbox, 0, MSG_SEEN);
@@ -244,10 +249,11 @@ ui_status_draw(struct app *app, int y, int cols)
 		pending++;
 	if (pending > 0)
 		strbuf_printf(&sb, " | %zu pending", pending);
-	if (app->quota >= 0)
-		strbuf_printf(&sb, " | quota %d%%%s", app->quota,
-		    app->quota > 90 ? "!" : "");
-	strbuf_printf(&sb, " | %s", app->netstate != NULL ? app->netstate : "");
+	if (app->cur->quota >= 0)
+		strbuf_printf(&sb, " | quota %d%%%s", app->cur->quota,
+		    app->cur->quota > 90 ? "!" : "");
+	strbuf_printf(&sb, " | %s",
+	    app->cur->netstate != NULL ? app->cur->netstate : "");
 	ui_put(y, 0, cols, sb.buf, ui_attr(COLOR_STATUS));
 	strbuf_free(&sb);
 }

@@ -144,6 +144,8 @@ request_free(struct request *req)
 	mime_part_clear(&req->part);
 	free(req->path);
 	outgoing_free(req->outgoing);
+	free(req->data);
+	free(req->message_id);
 	free(req);
 }
 
@@ -1970,6 +1972,49 @@ out:
 	return (rc);
 }
 
+/*
+ * A message from another account: looked for by its Message-ID first, so
+ * that a retry after an APPEND whose answer was lost does not make a
+ * second copy; then APPENDed with its flags.  The folder selected before
+ * is selected again.  A lost connection is not retried here: the sender
+ * keeps its copy and says the message may now be in both places.
+ */
+static void
+worker_append(struct worker *w, struct request *req)
+{
+	struct imap_error err = { 0 };
+	struct event	 *ev;
+	const char	 *sel;
+	char		 *back;
+	uint32_t	  uid = 0;
+
+	sel = imap_selected(w->imap);
+	back = sel != NULL ? xstrdup(sel) : NULL;
+	if (req->message_id != NULL &&
+	    (worker_ensure_selected(w, req->folder, &err) != 0 ||
+		imap_search_message_id(w->imap, req->message_id, &uid, &err) !=
+		    0))
+		goto fail;
+	if (uid == 0 &&
+	    imap_append(w->imap, req->folder, req->add, req->data, req->datalen,
+		NULL, NULL, &err) != 0)
+		goto fail;
+	if (back != NULL && worker_ensure_selected(w, back, &err) != 0)
+		worker_report(w, &err);
+	free(back);
+	ev = event_new(EV_DONE);
+	ev->id = req->id;
+	ev->ok = 1;
+	ev->folder = xstrdup(req->folder);
+	if (uid != 0)
+		ev->text = xstrdup("it was there already");
+	worker_push(w, ev);
+	return;
+fail:
+	free(back);
+	worker_error(w, req, &err);
+}
+
 /* The server acted on a change: the cache follows. */
 static void
 worker_change_cached(struct worker *w, const struct request *req)
@@ -2117,6 +2162,11 @@ worker_offline(struct worker *w, struct request *req)
 	case REQ_EXPUNGE:
 		queue_push(&w->held, req);
 		return (1);
+	case REQ_APPEND:
+		/* From another account, not journalled: never held. */
+		worker_offline_refuse(w, req,
+		    "offline: the message was not put there");
+		break;
 	case REQ_CREATE:
 	case REQ_RENAME:
 	case REQ_DELETE_FOLDER:
@@ -2254,6 +2304,9 @@ worker_handle(struct worker *w, struct request *req)
 		break;
 	case REQ_SEND:
 	case REQ_POSTPONE:
+		break;
+	case REQ_APPEND:
+		worker_append(w, req);
 		break;
 	}
 	if (!w->done && w->logged_in && imap_is_connected(w->imap) &&

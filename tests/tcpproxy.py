@@ -23,6 +23,8 @@ or "error ...":
   drop                            reset every current connection (RST)
   down-limit N|off                forward N more bytes server->client, then
                                   hold as stall-down; off ends the limit
+  delay N                         hold each chunk that arrives from now
+                                  on for N ms, as --delay-ms does
   refuse / accept                 close new connections at once / normal
   stats                           ok conns= up= down= turns= active= held=
   reset-stats                     zero conns, up, down and turns
@@ -293,6 +295,8 @@ class Proxy:
             self.down_left = None
         elif cmd == "down-limit" and len(args) == 1 and args[0].isdigit():
             self.down_left = int(args[0])
+        elif cmd == "delay" and len(args) == 1 and args[0].isdigit():
+            self.delay = int(args[0]) / 1000.0
         elif cmd == "refuse" and not args:
             self.refusing = True
         elif cmd == "accept" and not args:

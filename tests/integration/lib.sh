@@ -1151,12 +1151,14 @@ assert_order() {
 	done
 }
 
-# pane_goto NAME: the folder pane's cursor onto the folder shown as NAME.
+# pane_goto NAME [FIRST]: the folder pane's cursor onto the folder shown as
+# NAME.  FIRST is the pane's first row (default INBOX; with several
+# accounts, the first account's row).
 pane_goto() {
 	_to=$(line_of "^ *$1( [0-9]+)?( |$)")
 	[ "$_to" -gt 0 ] || fail "$1 is not in the folder pane"
 	keys g
-	_i=$(line_of '^ *INBOX( [0-9]+)?( |$)')
+	_i=$(line_of "^ *${2:-INBOX}( [0-9]+)?( |$)")
 	while [ "$_i" -lt "$_to" ]; do
 		keys j
 		_i=$((_i + 1))
