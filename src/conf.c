@@ -180,11 +180,11 @@ static const struct conf_setting conf_settings[] = {
 	    "Pin the SMTP server certificate, as certificate-fingerprint does "
 	    "for IMAP." },
 	{ "sent", conf_set_sent,
-	    "Folder for copies of sent mail when no folder has the \\Sent "
-	    "role (default: Sent)." },
+	    "Folder for copies of sent mail, before the one with the \\Sent "
+	    "role (default: that one, else Sent)." },
 	{ "drafts", conf_set_drafts,
-	    "Folder for drafts and unsent mail when no folder has the "
-	    "\\Drafts role (default: Drafts)." },
+	    "Folder for drafts and unsent mail, before the one with the "
+	    "\\Drafts role (default: that one, else Drafts)." },
 };
 #define CONF_NSETTINGS (sizeof conf_settings / sizeof conf_settings[0])
 

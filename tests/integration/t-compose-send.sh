@@ -105,10 +105,49 @@ assert m["Cc"] == "Bob Martin <bob@example.net>", m["Cc"]
 keys q
 wait_for 'Meeting notes'
 
+# forward KEY N TO: KEY from the list, the editor's Nth run given the
+# draft it was handed with TO filled in, then y.
+forward() {
+	rm -f "$ED/next.eml" "$ED/go"
+	touch "$ED/hold"
+	goto_row 1
+	keys "$1"
+	wait_server test -f "$ED/seen.$2"
+	sed "s/^To:.*/To: $3/" "$ED/seen.$2" >"$ED/next.eml"
+	touch "$ED/go"
+	edits "$2"
+	rm -f "$ED/hold" "$ED/go"
+	keys y
+	wait_for 'Sent; copy in Sent'
+	keys q
+	wait_for 'Meeting notes'
+}
+
+# f: the original's fields and text inline; W: the original whole.
+forward f 4 erin@example.org
+wait_server test -f "$SMTP_DIR/3.eml"
+check_mail "$SMTP_DIR/3.eml" '
+assert m["To"] == "erin@example.org", m["To"]
+assert m["Subject"].startswith("Fwd: Meeting notes"), m["Subject"]
+t = text_of(m)
+assert "----- Forwarded message -----" in t, t
+assert "The quarterly numbers look good." in t, t
+'
+forward W 5 frank@example.org
+wait_server test -f "$SMTP_DIR/4.eml"
+check_mail "$SMTP_DIR/4.eml" '
+assert m["To"] == "frank@example.org", m["To"]
+att = [p for p in m.iter_attachments()]
+assert len(att) == 1 and att[0].get_content_type() == "message/rfc822", att
+inner = att[0].get_content()
+assert inner["Message-ID"] == "<seed-inbox-5@example.org>", inner["Message-ID"]
+assert "The quarterly numbers look good." in text_of(inner), text_of(inner)
+'
+
 # A refused recipient: not sent, the very text kept in Drafts.
 edit 'From: Alice Liddell <alice@example.org>\nTo: nobody@example.org\nSubject: Refused one\n\nEvery word of this\nmust survive: caf\303\251.\n'
 keys m
-edits 4
+edits 6
 keys y
 wait_for 'Not sent'
 wait_server has_subject Drafts 'Refused one'
@@ -120,7 +159,7 @@ assert text_of(m) == "Every word of this\nmust survive: caf\u00e9.\n", text_of(m
 # P: kept in Drafts, Bcc included; p resumes it, y sends it and removes it.
 edit 'From: Alice Liddell <alice@example.org>\nTo: bob@example.org\nBcc: carol@example.org\nSubject: Later\n\nTo be finished.\n'
 keys m
-edits 5
+edits 7
 keys P
 wait_for 'Postponed: the message is in Drafts'
 wait_server has_subject Drafts 'Later'
@@ -131,21 +170,21 @@ wait_for 'Later'
 goto_row 1
 rm -f "$ED/next.eml"
 keys p
-edits 6
-grep -qx 'To: bob@example.org' "$ED/seen.6" || fail "resumed: To"
-grep -qx 'Bcc: carol@example.org' "$ED/seen.6" || fail "resumed: Bcc"
-grep -qx 'Subject: Later' "$ED/seen.6" || fail "resumed: Subject"
-grep -qx 'To be finished.' "$ED/seen.6" || fail "resumed: the text"
+edits 8
+grep -qx 'To: bob@example.org' "$ED/seen.8" || fail "resumed: To"
+grep -qx 'Bcc: carol@example.org' "$ED/seen.8" || fail "resumed: Bcc"
+grep -qx 'Subject: Later' "$ED/seen.8" || fail "resumed: Subject"
+grep -qx 'To be finished.' "$ED/seen.8" || fail "resumed: the text"
 wait_for '^ +Subject: Later'
 keys y
 # The message line may by then tell of the draft's removal instead.
-wait_server test -f "$SMTP_DIR/3.eml"
+wait_server test -f "$SMTP_DIR/5.eml"
 wait_server has_subject Sent 'Later'
 wait_server lacks_subject Drafts 'Later'
 has_subject Drafts 'Refused one' || fail "another draft was removed"
-grep -qx 'RCPT TO:<carol@example.org>' "$SMTP_DIR/3.env" ||
+grep -qx 'RCPT TO:<carol@example.org>' "$SMTP_DIR/5.env" ||
     fail "the resumed Bcc is not in the envelope"
-grep -q '^Bcc' "$SMTP_DIR/3.eml" && fail "a Bcc: line was sent"
+grep -q '^Bcc' "$SMTP_DIR/5.eml" && fail "a Bcc: line was sent"
 no_secret_anywhere
 
 keys q
