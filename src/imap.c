@@ -366,8 +366,9 @@ imap_connect(struct imap *im, struct imap_error *err)
 	int		      r;
 
 	imap_close(im);
+	/* A final answer, not a fault: trying again would send it later. */
 	if (a->tls == TLS_NONE && !net_is_loopback(a->host))
-		return (imap_error(err, IMAP_ERR_CONNECT,
+		return (imap_error(err, IMAP_ERR_REFUSED,
 		    xasprintf("%s: refusing to send a password in plain text to a host "
 			      "that is not loopback",
 			a->host)));
