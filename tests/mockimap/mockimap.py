@@ -257,6 +257,13 @@ def expunge_flood(folder, tag):
     return "+ idling\r\n" + "* 1 EXPUNGE\r\n" * 100000, n
 
 
+def expunge_all(folder, tag):
+    """An EXPUNGE of every message, each of message 1, during IDLE."""
+    n = len(folder.uids)
+    folder.uids = []
+    return "+ idling\r\n" + "* 1 EXPUNGE\r\n" * n, n
+
+
 def expunge_past(folder, tag):
     """An EXPUNGE of the message one past EXISTS."""
     return "+ idling\r\n* %d EXPUNGE\r\n" % (len(folder.uids) + 1), 0
@@ -340,6 +347,7 @@ def text(t):
 # go on.  A "slow" fault sends everything a byte at a time.
 FAULTS = {
     "expunge-flood": (1000, "IDLE", expunge_flood, None),
+    "expunge-all": (100000, "IDLE", expunge_all, None),
     "expunge-past": (1000, "IDLE", expunge_past, None),
     "expunge-zero": (1000, "IDLE", expunge_zero, None),
     "fetch-phantom": (5, "IDLE", fetch_phantom, None),
