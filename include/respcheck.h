@@ -13,6 +13,7 @@
 #define RESPCHECK_MAX_LINE (1024 * 1024)
 #define RESPCHECK_MAX_DEPTH 100
 #define RESPCHECK_LINE_KEEP 256 /* of each line, kept for the checks */
+#define RESPCHECK_BYE_KEEP 120	/* of a BYE's text, kept to show */
 /*
  * Lists in one BODYSTRUCTURE: a part is one to a dozen of them.  Literals
  * restart the line count, so without this cap a server could make libetpan
@@ -45,6 +46,8 @@ struct respcheck {
 	char	 tail[32]; /* end of this line, for "{n}" */
 	size_t	 tail_len;
 	char	 why[160]; /* what was refused, once refused */
+	char	 bye[RESPCHECK_BYE_KEEP + 1]; /* text of the last BYE, or "" */
+	char	 tag[16];		      /* of the last tagged response */
 	int	 failed;
 };
 
@@ -54,5 +57,11 @@ void respcheck_init(struct respcheck *, uint64_t max_literal);
  * session must end; then why says what the server sent.
  */
 int respcheck_feed(struct respcheck *, const char *, size_t);
+/*
+ * End the session for what a layer above found wrong in responses that
+ * each looked well formed (a server contradicting itself): from now on
+ * the checker refuses everything, and why says what.
+ */
+void respcheck_refuse(struct respcheck *, const char *why);
 
 #endif

@@ -24,5 +24,17 @@ int stream_low_pending(struct _mailstream_low *);
 
 /* What the response checker refused, or NULL. */
 const char *stream_low_refused(struct _mailstream_low *);
+/*
+ * End the session for a reason found above the checker (a server that
+ * contradicts itself): every read fails from now on, and
+ * stream_low_refused says why.
+ */
+void stream_low_refuse(struct _mailstream_low *, const char *why);
+/* The timeout in seconds if a read waited that long in vain, else 0. */
+int stream_low_timed_out(struct _mailstream_low *);
+/* The tag of the last tagged response ("" before the first). */
+const char *stream_low_tag(struct _mailstream_low *);
+/* The text of the last BYE the server sent, or NULL. */
+const char *stream_low_bye(struct _mailstream_low *);
 
 #endif

@@ -120,15 +120,18 @@ imap_has_capability(const struct imap *im, const char *name)
 int
 imap_fail(struct imap *im, int r, const char *what, struct imap_error *err)
 {
-	const char *said = NULL, *refused;
+	mailstream_low *low = NULL;
+	const char     *said = NULL, *refused, *bye, *tag;
+	char		mine[16];
+	int		secs;
 
 	if (im->session != NULL && im->session->imap_response != NULL &&
 	    *im->session->imap_response != '\0')
 		said = im->session->imap_response;
+	if (im->session != NULL && im->session->imap_stream != NULL)
+		low = mailstream_get_low(im->session->imap_stream);
 
-	if (im->session != NULL && im->session->imap_stream != NULL &&
-	    (refused = stream_low_refused(
-		 mailstream_get_low(im->session->imap_stream))) != NULL) {
+	if (low != NULL && (refused = stream_low_refused(low)) != NULL) {
 		/* The server sent what libetpan must not parse. */
 		imap_error(err, IMAP_ERR_SESSION,
 		    xasprintf("%s: the server "
@@ -139,9 +142,41 @@ imap_fail(struct imap *im, int r, const char *what, struct imap_error *err)
 	}
 	switch (r) {
 	case MAILIMAP_ERROR_STREAM:
+		/* Say why, where the stream knows: the user can act on it. */
+		bye = low != NULL ? stream_low_bye(low) : NULL;
+		secs = low != NULL ? stream_low_timed_out(low) : 0;
+		if (bye != NULL)
+			imap_error(err, IMAP_ERR_SESSION,
+			    xasprintf("%s: the server ended the session: %s",
+				what, bye));
+		else if (secs > 0)
+			imap_error(err, IMAP_ERR_SESSION,
+			    xasprintf("%s: no answer from the server in %d s; "
+				      "connection lost",
+				what, secs));
+		else
+			imap_error(err, IMAP_ERR_SESSION,
+			    xasprintf("%s: connection lost", what));
 		imap_close(im);
-		return (imap_error(err, IMAP_ERR_SESSION,
-		    xasprintf("%s: connection lost", what)));
+		return (-1);
+	case MAILIMAP_ERROR_PROTOCOL:
+		/*
+		 * libetpan says PROTOCOL for a BAD and for a tag it did not
+		 * send; the second puts the server out of step with every
+		 * command after it.
+		 */
+		if (low == NULL)
+			break;
+		snprintf(mine, sizeof mine, "%d", im->session->imap_tag);
+		tag = stream_low_tag(low);
+		if (*tag == '\0' || strcmp(tag, mine) == 0)
+			break;
+		imap_error(err, IMAP_ERR_SESSION,
+		    xasprintf("%s: the server answered a command never sent "
+			      "(tag %s, not %s); session ended",
+			what, tag, mine));
+		imap_close(im);
+		return (-1);
 	case MAILIMAP_ERROR_PARSE:
 	case MAILIMAP_ERROR_MEMORY:
 	case MAILIMAP_ERROR_INVAL:
@@ -150,11 +185,10 @@ imap_fail(struct imap *im, int r, const char *what, struct imap_error *err)
 		imap_close(im);
 		return (imap_error(err, IMAP_ERR_SESSION,
 		    xasprintf("%s: unreadable response from server", what)));
-	default:
-		return (imap_error(err, IMAP_ERR_NO,
-		    said != NULL ? xasprintf("%s: %s", what, said) :
-				   xasprintf("%s failed (error %d)", what, r)));
 	}
+	return (imap_error(err, IMAP_ERR_NO,
+	    said != NULL ? xasprintf("%s: %s", what, said) :
+			   xasprintf("%s failed (error %d)", what, r)));
 }
 
 int
@@ -271,16 +305,21 @@ imap_starttls(struct imap *im, struct imap_error *err)
 			      "log in over plain text; use an imaps:// URL if "
 			      "the server has port 993",
 			a->host)));
-	if ((r = mailimap_starttls(im->session)) != MAILIMAP_NO_ERROR) {
+	r = mailimap_starttls(im->session);
+	/*
+	 * libetpan 1.9.4 refuses such bytes too, but as an error whose only
+	 * text is the OK's: say what happened instead.
+	 */
+	s = im->session->imap_stream;
+	if (s != NULL && s->read_buffer_len != 0)
+		return (imap_error(err, IMAP_ERR_CONNECT,
+		    xasprintf("%s sent data before the TLS handshake; refusing it",
+			a->host)));
+	if (r != MAILIMAP_NO_ERROR) {
 		imap_fail(im, r, "STARTTLS", err);
 		err->kind = IMAP_ERR_CONNECT;
 		return (-1);
 	}
-	s = im->session->imap_stream;
-	if (s->read_buffer_len != 0)
-		return (imap_error(err, IMAP_ERR_CONNECT,
-		    xasprintf("%s sent data before the TLS handshake; refusing it",
-			a->host)));
 	old = mailstream_get_low(s);
 	fd = mailstream_low_get_fd(old);
 	stream_low_release_fd(old);
@@ -322,8 +361,9 @@ imap_connect(struct imap *im, struct imap_error *err)
 	int		      r;
 
 	imap_close(im);
+	/* A final answer, not a fault: trying again would send it later. */
 	if (a->tls == TLS_NONE && !net_is_loopback(a->host))
-		return (imap_error(err, IMAP_ERR_CONNECT,
+		return (imap_error(err, IMAP_ERR_REFUSED,
 		    xasprintf("%s: refusing to send a password in plain text to a host "
 			      "that is not loopback",
 			a->host)));
@@ -784,6 +824,8 @@ imap_select_known(struct imap *im, const char *wire, uint32_t known_uidvalidity,
 	sel = im->session->imap_selection_info;
 	*uidvalidity = sel != NULL ? sel->sel_uidvalidity : 0;
 	*exists = sel != NULL ? sel->sel_exists : 0;
+	if (imap_sync_check_exists(im, *exists) != 0)
+		return (imap_fail(im, MAILIMAP_ERROR_PARSE, "SELECT", err));
 	imap_sync_reset(im, *exists);
 	/* Under another UIDVALIDITY the answer says nothing of our rows. */
 	if (*uidvalidity == known_uidvalidity) {
@@ -827,6 +869,8 @@ imap_select(struct imap *im, const char *wire, uint32_t *uidvalidity,
 	sel = im->session->imap_selection_info;
 	*uidvalidity = sel != NULL ? sel->sel_uidvalidity : 0;
 	*exists = sel != NULL ? sel->sel_exists : 0;
+	if (imap_sync_check_exists(im, *exists) != 0)
+		return (imap_fail(im, MAILIMAP_ERROR_PARSE, "SELECT", err));
 	imap_sync_reset(im, *exists);
 	return (0);
 }

@@ -64,6 +64,13 @@ struct mailimap_set *imap_uid_set(const uint32_t *, size_t);
  * server said unasked (EXPUNGE, FETCH, EXISTS) into changes.
  */
 void imap_sync_collect(struct imap *);
+/*
+ * The most messages a folder may claim: the number map takes 4 bytes a
+ * message, and a hostile EXISTS must not make tern allocate 16 GiB.
+ */
+#define IMAP_MAX_EXISTS (1U << 24)
+/* 0, or -1 with the session ended for an EXISTS over IMAP_MAX_EXISTS. */
+int  imap_sync_check_exists(struct imap *, uint32_t);
 void imap_sync_reset(struct imap *, uint32_t);
 void imap_sync_set(struct imap *, uint32_t, uint32_t);
 /* The UID and flags of each FETCH answer, in order; frees the list. */

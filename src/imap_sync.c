@@ -5,6 +5,7 @@
  * NOOP.  It must never lose a response: libetpan keeps them only until the
  * next command, so every command in the selected state collects them.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,9 @@
 #include "log.h"
 #include "stream.h"
 #include "xmalloc.h"
+
+/* Up to this many EXPUNGEs at once, a memmove each costs less. */
+#define IMAP_SYNC_FEW_EXPUNGES 16
 
 void
 imap_sync_reset(struct imap *im, uint32_t exists)
@@ -46,6 +50,56 @@ imap_sync_expunge(struct imap *im, uint32_t seq)
 	c->expunged = xreallocarray(c->expunged, c->nexpunged + 1,
 	    sizeof *c->expunged);
 	c->expunged[c->nexpunged++] = uid;
+}
+
+/*
+ * Many EXPUNGEs at once (a folder emptied by another client): one memmove
+ * each would be quadratic, 100,000 of a folder of 100,000 moving 20 GB.
+ * A Fenwick tree over the numbers still present finds each message in
+ * O(log n), and the map is compacted once.  The EXPUNGEs are valid
+ * (imap_sync_expunges_ok), so each finds its message.
+ */
+static void
+imap_sync_expunge_many(struct imap *im, clist *expunged)
+{
+	struct imap_changes *c = &im->changes;
+	clistiter	    *it;
+	uint32_t	    *tree, seq, uid;
+	uint8_t		    *gone;
+	size_t		     n = im->nseq, i, j, pos, step, top;
+
+	tree = xcalloc(n + 1, sizeof *tree);
+	gone = xcalloc(n + 1, 1);
+	/* All present: node i counts the lowbit(i) numbers it covers. */
+	for (i = 1; i <= n; i++)
+		tree[i] = (uint32_t)(i & -i);
+	for (top = 1; top * 2 <= n; top *= 2)
+		;
+	c->expunged = xreallocarray(c->expunged,
+	    c->nexpunged + (size_t)clist_count(expunged) + 1,
+	    sizeof *c->expunged);
+	for (it = clist_begin(expunged); it != NULL; it = clist_next(it)) {
+		seq = *(uint32_t *)clist_content(it);
+		/* The seq-th number still present, by binary lifting. */
+		pos = 0;
+		for (step = top; step > 0; step /= 2)
+			if (pos + step <= n && tree[pos + step] < seq) {
+				pos += step;
+				seq -= tree[pos];
+			}
+		pos++;
+		gone[pos] = 1;
+		for (i = pos; i <= n; i += i & -i)
+			tree[i]--;
+		if ((uid = im->seq[pos - 1]) != 0)
+			c->expunged[c->nexpunged++] = uid;
+	}
+	for (i = j = 0; i < n; i++)
+		if (!gone[i + 1])
+			im->seq[j++] = im->seq[i];
+	im->nseq = j;
+	free(gone);
+	free(tree);
 }
 
 /*
@@ -120,17 +174,77 @@ imap_sync_has_uid(struct mailimap_msg_att *att)
 	return (uid != 0);
 }
 
+/*
+ * End the session for a server that contradicts itself: nothing more it
+ * says on this connection is read, and the next command reports why.
+ */
+static void
+imap_sync_refuse(struct imap *im, const char *why)
+{
+	log_debug("refused from the server: %s", why);
+	if (im->session->imap_stream != NULL)
+		stream_low_refuse(mailstream_get_low(im->session->imap_stream),
+		    why);
+}
+
+int
+imap_sync_check_exists(struct imap *im, uint32_t exists)
+{
+	char why[64];
+
+	if (exists <= IMAP_MAX_EXISTS)
+		return (0);
+	snprintf(why, sizeof why, "an EXISTS of %u messages", exists);
+	imap_sync_refuse(im, why);
+	return (-1);
+}
+
+/*
+ * Whether the EXPUNGEs name messages the folder has, each counted after
+ * the ones before it: sequence number 0, or one past the count, is a
+ * server contradicting itself (and libetpan's own count would wrap).
+ */
+static int
+imap_sync_expunges_ok(struct imap *im, clist *expunged)
+{
+	clistiter *it;
+	uint32_t   seq;
+	size_t	   n = im->nseq;
+	char	   why[96];
+
+	for (it = clist_begin(expunged); it != NULL; it = clist_next(it)) {
+		seq = *(uint32_t *)clist_content(it);
+		if (seq < 1 || seq > n) {
+			snprintf(why, sizeof why,
+			    "an EXPUNGE of message %u of a folder of %zu", seq,
+			    n);
+			imap_sync_refuse(im, why);
+			return (0);
+		}
+		n--;
+	}
+	return (1);
+}
+
 void
 imap_sync_collect(struct imap *im)
 {
 	struct mailimap_response_info *info;
 	clistiter		      *it;
 	uint32_t		       exists;
-	int			       ambiguous = 0;
+	int			       ambiguous = 0, trusted = 1;
 
 	if (im->session == NULL || im->selected == NULL ||
 	    (info = im->session->imap_response_info) == NULL)
 		return;
+	/*
+	 * A contradiction throws the whole batch away: which of it was
+	 * true cannot be told, and the resync after the reconnect asks the
+	 * server afresh.
+	 */
+	if (info->rsp_expunged != NULL &&
+	    !imap_sync_expunges_ok(im, info->rsp_expunged))
+		trusted = 0;
 	/*
 	 * libetpan keeps EXPUNGE and FETCH in separate lists, so their order
 	 * is lost: with both, a FETCH without UID may name a message by a
@@ -145,10 +259,14 @@ imap_sync_collect(struct imap *im)
 				ambiguous = 1;
 	}
 	/* In the order the server sent them: each renumbers the rest. */
-	if (info->rsp_expunged != NULL) {
+	if (info->rsp_expunged != NULL && trusted &&
+	    clist_count(info->rsp_expunged) > IMAP_SYNC_FEW_EXPUNGES)
+		imap_sync_expunge_many(im, info->rsp_expunged);
+	else if (info->rsp_expunged != NULL && trusted)
 		for (it = clist_begin(info->rsp_expunged); it != NULL;
 		     it = clist_next(it))
 			imap_sync_expunge(im, *(uint32_t *)clist_content(it));
+	if (info->rsp_expunged != NULL) {
 		/* Taken: a second collect must not apply them again. */
 		clist_foreach(info->rsp_expunged, imap_sync_free_uint, NULL);
 		clist_free(info->rsp_expunged);
@@ -156,7 +274,7 @@ imap_sync_collect(struct imap *im)
 	}
 	if (info->rsp_fetch_list != NULL) {
 		for (it = clist_begin(info->rsp_fetch_list);
-		     it != NULL && !ambiguous; it = clist_next(it))
+		     it != NULL && !ambiguous && trusted; it = clist_next(it))
 			imap_sync_flags(im, clist_content(it));
 		clist_foreach(info->rsp_fetch_list, imap_sync_free_att, NULL);
 		clist_free(info->rsp_fetch_list);
@@ -176,16 +294,19 @@ imap_sync_collect(struct imap *im)
 				it = clist_next(it);
 				continue;
 			}
-			imap_sync_vanished(im, ext->ext_data);
+			if (trusted)
+				imap_sync_vanished(im, ext->ext_data);
 			mailimap_extension_data_free(ext);
 			it = clist_delete(info->rsp_extension_list, it);
 		}
 	}
 	if (ambiguous)
 		im->changes.resync = 1;
-	if (im->session->imap_selection_info == NULL)
+	if (!trusted || im->session->imap_selection_info == NULL)
 		return;
 	exists = im->session->imap_selection_info->sel_exists;
+	if (imap_sync_check_exists(im, exists) != 0)
+		return;
 	if (exists > im->nseq) {
 		im->seq = xreallocarray(im->seq, exists, sizeof *im->seq);
 		memset(im->seq + im->nseq, 0,

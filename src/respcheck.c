@@ -167,6 +167,20 @@ respcheck_head(struct respcheck *rc)
 	}
 	if (strncasecmp(h, "* STATUS ", 9) == 0)
 		rc->in_status = 1;
+	/* The tag, for the caller to tell a wrong tag from a BAD. */
+	if (h[0] != '*' && h[0] != '+')
+		snprintf(rc->tag, sizeof rc->tag, "%.*s",
+		    (int)strcspn(h, " \r\n"), h);
+	/*
+	 * A BYE is kept: when the connection then closes, what the server
+	 * said is a better reason to show than "connection lost".
+	 */
+	if (strncasecmp(h, "* BYE", 5) == 0) {
+		for (p = h + 5; *p == ' '; p++)
+			;
+		q = p + strcspn(p, "\r\n");
+		snprintf(rc->bye, sizeof rc->bye, "%.*s", (int)(q - p), p);
+	}
 	return (0);
 }
 
@@ -260,8 +274,13 @@ respcheck_body_list(struct respcheck *rc)
 static int
 respcheck_byte(struct respcheck *rc, char c)
 {
+	/* RFC 3501 allows NUL in literals only; C strings would cut it. */
+	if (c == '\0')
+		return (respcheck_fail(rc, "%s",
+		    "a NUL byte outside a "
+		    "literal"));
 	if (rc->numeric && rc->line_len >= 9 &&
-	    (c == '\0' || strchr("0123456789 ()\r\n", c) == NULL))
+	    strchr("0123456789 ()\r\n", c) == NULL)
 		rc->numeric = 0;
 	if (++rc->line_len > RESPCHECK_MAX_LINE && !respcheck_long_ok(rc))
 		return (respcheck_fail(rc, "%s", "a line longer than 1 MiB"));
@@ -321,6 +340,12 @@ respcheck_byte(struct respcheck *rc, char c)
 		break;
 	}
 	return (0);
+}
+
+void
+respcheck_refuse(struct respcheck *rc, const char *why)
+{
+	respcheck_fail(rc, "%s", why);
 }
 
 int

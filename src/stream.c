@@ -25,18 +25,35 @@ struct stream_data {
 	int		 fd;
 	struct tls	*tls;
 	int		 timeout;
-	struct respcheck check; /* every byte read passes it */
+	int		 timed_out; /* the last read waited timeout in vain */
+	struct respcheck check;	    /* every byte read passes it */
 };
+
+static long
+stream_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
 
 static ssize_t
 stream_read_raw(struct stream_data *d, void *buf, size_t len)
 {
 	struct pollfd pfd;
 	ssize_t	      n;
+	long	      start;
 	int	      r;
 
-	if (d->tls != NULL)
-		return (tls_read(d->tls, buf, len, d->timeout));
+	if (d->tls != NULL) {
+		/* tls_read says -1 for all ends: a timeout is the long one. */
+		start = stream_now_ms();
+		if ((n = tls_read(d->tls, buf, len, d->timeout)) == -1 &&
+		    stream_now_ms() - start >= (long)d->timeout * 1000)
+			d->timed_out = 1;
+		return (n);
+	}
 	if (d->fd == -1)
 		return (-1);
 	pfd.fd = d->fd;
@@ -44,6 +61,8 @@ stream_read_raw(struct stream_data *d, void *buf, size_t len)
 	do
 		r = poll(&pfd, 1, d->timeout * 1000);
 	while (r == -1 && errno == EINTR);
+	if (r == 0)
+		d->timed_out = 1;
 	if (r <= 0)
 		return (-1);
 	do
@@ -208,4 +227,37 @@ stream_low_refused(mailstream_low *s)
 	struct stream_data *d = s->data;
 
 	return (d->check.failed ? d->check.why : NULL);
+}
+
+void
+stream_low_refuse(mailstream_low *s, const char *why)
+{
+	struct stream_data *d = s->data;
+
+	if (!d->check.failed)
+		respcheck_refuse(&d->check, why);
+}
+
+int
+stream_low_timed_out(mailstream_low *s)
+{
+	struct stream_data *d = s->data;
+
+	return (d->timed_out ? d->timeout : 0);
+}
+
+const char *
+stream_low_tag(mailstream_low *s)
+{
+	struct stream_data *d = s->data;
+
+	return (d->check.tag);
+}
+
+const char *
+stream_low_bye(mailstream_low *s)
+{
+	struct stream_data *d = s->data;
+
+	return (d->check.bye[0] != '\0' ? d->check.bye : NULL);
 }

@@ -379,6 +379,20 @@ worker_authenticate(struct worker *w, const char *password,
 	return (r);
 }
 
+/* Keep the password of this run and try the login again later. */
+static void
+worker_login_later(struct worker *w, struct request *req, const char *why)
+{
+	char *keep;
+
+	/* Copied first: the request may carry w->password itself. */
+	keep = req->password != NULL ? xstrdup(req->password) : NULL;
+	freezero_str(w->password);
+	w->password = keep;
+	w->online_wanted = 1;
+	worker_retry_later(w, why);
+}
+
 static void
 worker_login(struct worker *w, struct request *req)
 {
@@ -408,14 +422,8 @@ worker_login(struct worker *w, struct request *req)
 		 */
 		if ((req->password != NULL ||
 			w->account->oauth2_token_command != NULL) &&
-		    rc == -1) {
-			freezero_str(w->password);
-			w->password = req->password != NULL ?
-			    xstrdup(req->password) :
-			    NULL;
-			w->online_wanted = 1;
-			worker_retry_later(w, "cannot connect");
-		}
+		    rc == -1)
+			worker_login_later(w, req, "cannot connect");
 		return;
 	}
 	if (req->password == NULL && w->account->oauth2_token_command == NULL) {
@@ -432,6 +440,13 @@ worker_login(struct worker *w, struct request *req)
 			ev->text = err.text;
 			err.text = NULL;
 			worker_push(w, ev);
+			/*
+			 * A session that broke during the login (a server
+			 * that stopped answering) is retried as one that
+			 * was away at connect.
+			 */
+			if (err.kind == IMAP_ERR_SESSION)
+				worker_login_later(w, req, "connection lost");
 		}
 		imap_error_clear(&err);
 		return;

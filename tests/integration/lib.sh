@@ -1113,15 +1113,25 @@ mock_end() {
 # mock_start SCENARIO [EXTRA-LINE]: the fake server (tests/mockimap) playing
 # SCENARIO, in $MOCK_PID, and a config for it in $TEST_DIR/mock.conf: an
 # imap:// URL, EXTRA-LINE (such as "tls = none"), and a password-command.
+# With MOCK_TLS=1 the server speaks TLS with a certificate of make_certs,
+# the URL is imaps:// and EXTRA-LINE should name the CA (ca-file).
 # The names of the commands it got are in $TEST_DIR/port.commands.
 mock_start() {
 	rm -f "$TEST_DIR/port" "$TEST_DIR/port.commands"
-	python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" "$TEST_DIR/port" \
-	    "$1" &
+	_scheme=imap
+	if [ "${MOCK_TLS:-0}" = 1 ]; then
+		_scheme=imaps
+		python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" --tls \
+		    "$SERVER_CERT" "$TEST_DIR/pki/server.key" \
+		    "$TEST_DIR/port" "$1" &
+	else
+		python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" \
+		    "$TEST_DIR/port" "$1" &
+	fi
 	MOCK_PID=$!
 	wait_server test -s "$TEST_DIR/port"
-	printf '[account "mock"]\nimap = imap://alice@127.0.0.1:%s\n%s\n%s\n' \
-	    "$(cat "$TEST_DIR/port")" "${2:-}" \
+	printf '[account "mock"]\nimap = %s://alice@127.0.0.1:%s\n%s\n%s\n' \
+	    "$_scheme" "$(cat "$TEST_DIR/port")" "${2:-}" \
 	    "password-command = printf %s $IMAP_PASS" >"$TEST_DIR/mock.conf"
 }
 

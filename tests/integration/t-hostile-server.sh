@@ -3,7 +3,9 @@
 # session with a clear message; tern stays up, and quits cleanly after.
 # A scripted fake server (tests/mockimap) sends each shape, before and
 # after login; the first run is a normal session, to show the fake server
-# and the checker let ordinary traffic through.
+# and the checker let ordinary traffic through.  Every scenario runs
+# twice: in plain text, and over TLS, where the checker reads what TLS
+# decrypted (a different read path in stream.c).
 . "$(dirname "$0")/lib.sh"
 set -eu
 
@@ -19,7 +21,7 @@ mock_stop() {
 # run SCENARIO PATTERN...: tern against the fake server, until every
 # PATTERN shows; a PATTERN "keys:KEY" sends KEY instead.
 run() {
-	mock_start "$1" "tls = none"
+	mock_start "$1" "$MOCK_EXTRA"
 	tern_start -c "$TEST_DIR/mock.conf" -d "$TEST_DIR/tern.log"
 	_scenario=$1
 	shift
@@ -39,21 +41,33 @@ run() {
 	tm kill-server
 }
 
-run normal 'hello'
-run alert-greeting 'sent an \[ALERT\] with no text'
-run alert-no 'sent an \[ALERT\] with no text'
-run permanentflags 'sent a malformed PERMANENTFLAGS'
-run status-empty 'sent a STATUS response with an empty list'
-run uid-wrap 'sent a number above 4294967295 after UID'
-run literal-huge 'sent a literal size above 4294967295'
-run deep-nesting 'sent parentheses nested more than 100 deep'
-# A hostile MIME structure, when the message is opened (q closes the pager).
-run body-deep 'hello' keys:Enter 'sent parentheses nested more than 100 deep' \
-    keys:q
-run body-wide 'hello' keys:Enter \
-    'sent a BODYSTRUCTURE of more than 10000 lists' keys:q
-# A literal cut short by the end of the stream: an error, not a spin.
-run literal-cut 'connection lost'
-# LIST-STATUS: the counts of every folder from one command, and an EXPUNGE
-# of the open folder's only message in the same answer is not lost.
-run list-status '^ *Work 3 ' '0 messages'
+scenarios() {
+	run normal 'hello'
+	run alert-greeting 'sent an \[ALERT\] with no text'
+	run alert-no 'sent an \[ALERT\] with no text'
+	run permanentflags 'sent a malformed PERMANENTFLAGS'
+	run status-empty 'sent a STATUS response with an empty list'
+	run uid-wrap 'sent a number above 4294967295 after UID'
+	run literal-huge 'sent a literal size above 4294967295'
+	run deep-nesting 'sent parentheses nested more than 100 deep'
+	# A hostile MIME structure, when the message is opened (q closes
+	# the pager).
+	run body-deep 'hello' keys:Enter \
+	    'sent parentheses nested more than 100 deep' keys:q
+	run body-wide 'hello' keys:Enter \
+	    'sent a BODYSTRUCTURE of more than 10000 lists' keys:q
+	# A literal cut short by the end of the stream: an error, not a spin.
+	run literal-cut 'connection lost'
+	# LIST-STATUS: the counts of every folder from one command, and an
+	# EXPUNGE of the open folder's only message in the same answer is
+	# not lost.
+	run list-status '^ *Work 3 ' '0 messages'
+}
+
+MOCK_TLS=0
+MOCK_EXTRA="tls = none"
+scenarios
+make_certs
+MOCK_TLS=1
+MOCK_EXTRA="ca-file = $CA_FILE"
+scenarios

@@ -3,6 +3,8 @@
 # message naming the reason, exit status 1 and no password sent: one whose
 # imap:// port offers no STARTTLS, and one that says LOGINDISABLED and
 # offers no other way in.  The fake server records every command it got.
+# Last, tls = none for a host that is not loopback: refused before any
+# connection, once, not retried as a server that is away.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
@@ -29,3 +31,14 @@ refused normal '# STARTTLS required' \
 # Plain text to loopback is allowed, but LOGINDISABLED forbids the LOGIN.
 refused logindisabled 'tls = none' \
     '127\.0\.0\.1 refuses logins on this connection \(LOGINDISABLED\)'
+
+# 192.0.2.1 (TEST-NET-1) is never reached: the refusal comes first.
+printf '[account "far"]\nimap = imap://alice@192.0.2.1:143\ntls = none\n%s\n' \
+    "password-command = printf %s $IMAP_PASS" >"$TEST_DIR/far.conf"
+tern_restart -c "$TEST_DIR/far.conf" -d "$TEST_DIR/tern.log"
+wait_exit
+assert_eq "$TERN_STATUS" 1 "exit status (tls = none, not loopback)"
+_why='192\.0\.2\.1: refusing to send a password in plain text to a host'
+grep -q "$_why that is not loopback" "$TEST_DIR/tern.stderr" ||
+    fail "stderr does not give the reason: $(cat "$TEST_DIR/tern.stderr")"
+no_secret "$TEST_DIR/tern.log" "$TEST_DIR/tern.stderr"

@@ -216,6 +216,42 @@ elapsed_ms(const struct timespec *t0)
  * quickly: 20,000 nested multiparts by the depth cap, 20,000 parts side
  * by side by the list cap.  A real one, odd boundary and all, passes.
  */
+/* RFC 3501 allows NUL in literals only. */
+static void
+test_nul(void **state)
+{
+	(void)state;
+	REFUSED("* LIST () \"/\" \"Tr\0sh\"\r\n");
+	REFUSED("* OK still\0here\r\n");
+	OK("* 1 FETCH (UID 1 BODY[HEADER] {12}\r\nSubject: \0\r\n)\r\n");
+}
+
+/* What the caller shows when the connection then ends. */
+static void
+test_bye_and_tag(void **state)
+{
+	struct respcheck rc;
+	const char	 bye[] = "* BYE [ALERT] going down\r\n";
+	const char	 lit[] = "* 1 FETCH (BODY[] {8}\r\n* BYE x)\r\n";
+	const char	 tag[] = "* 3 EXISTS\r\nZ999 OK done\r\n";
+
+	(void)state;
+	respcheck_init(&rc, MAX_LITERAL);
+	assert_int_equal(respcheck_feed(&rc, bye, sizeof bye - 1), 0);
+	assert_string_equal(rc.bye, "[ALERT] going down");
+	/* Inside a literal, "* BYE" is data. */
+	respcheck_init(&rc, MAX_LITERAL);
+	assert_int_equal(respcheck_feed(&rc, lit, sizeof lit - 1), 0);
+	assert_string_equal(rc.bye, "");
+	respcheck_init(&rc, MAX_LITERAL);
+	assert_int_equal(respcheck_feed(&rc, tag, sizeof tag - 1), 0);
+	assert_string_equal(rc.tag, "Z999");
+	/* A refusal from above: everything after is refused. */
+	respcheck_refuse(&rc, "an EXPUNGE of message 0");
+	assert_string_equal(rc.why, "an EXPUNGE of message 0");
+	assert_int_equal(respcheck_feed(&rc, "* OK\r\n", 6), -1);
+}
+
 static void
 test_bodystructure(void **state)
 {
@@ -277,6 +313,8 @@ main(void)
 		cmocka_unit_test(test_big_numbers),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_bodystructure),
+		cmocka_unit_test(test_nul),
+		cmocka_unit_test(test_bye_and_tag),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
