@@ -1,11 +1,11 @@
 #!/bin/sh
-# Escape sequences in a message and a folder name reach the terminal as
-# inert text: SGR colours (tern draws none), OSC 52 (clipboard), OSC 8
-# (hyperlink), OSC 2 (title), CSI 2J (clear), U+202E (right-to-left
-# override), and C1 controls both raw (8-bit CSI, 0x9b) and UTF-8 encoded
-# (U+009B).  tmux is the terminal: with set-clipboard on, an OSC 52 that got
-# through would make a paste buffer, an OSC 2 would set the pane title, and
-# a clear would wipe the rows around.
+# Escape sequences in a message, its attachment's name and a folder name
+# reach the terminal as inert text: SGR colours (tern draws none), OSC 52
+# (clipboard), OSC 8 (hyperlink), OSC 2 (title), CSI 2J (clear), U+202E
+# (right-to-left override), and C1 controls both raw (8-bit CSI, 0x9b) and
+# UTF-8 encoded (U+009B).  tmux is the terminal: with set-clipboard on, an
+# OSC 52 that got through would make a paste buffer, an OSC 2 would set the
+# pane title, and a clear would wipe the rows around.
 . "$(dirname "$0")/lib.sh"
 set -eu
 
@@ -23,9 +23,20 @@ HOSTILE="${E}[31mRED${E}[0m ${E}]52;c;cHduZWQ=${BEL}CLIP ${E}]8;;http://evil.exa
 	printf 'Subject: Zap %s\r\n' "$HOSTILE"
 	printf 'Date: Mon, 1 Jan 2035 10:00:00 +0000\r\n'
 	printf 'Message-ID: <escapes@example.org>\r\n'
+	printf 'MIME-Version: 1.0\r\n'
+	printf 'Content-Type: multipart/mixed; boundary=b\r\n'
+	printf '\r\n--b\r\n'
 	printf 'Content-Type: text/plain; charset=utf-8\r\n'
 	printf '\r\n'
 	printf 'Body %s end\r\n' "$HOSTILE"
+	printf '\r\n--b\r\n'
+	printf 'Content-Type: text/plain\r\n'
+	# The attachment's name, RFC 2231-encoded so that every byte survives.
+	printf "Content-Disposition: attachment; filename*=utf-8''%s\r\n" \
+	    "$(printf 'Att %s.txt' "$HOSTILE" | python3 -c '
+import sys, urllib.parse
+sys.stdout.write(urllib.parse.quote(sys.stdin.buffer.read(), safe=""))')"
+	printf '\r\nattached\r\n--b--\r\n'
 } >"$TEST_DIR/hostile.eml"
 imapc append INBOX "$TEST_DIR/hostile.eml" || fail "APPEND failed"
 # Dovecot refuses control characters in CREATE, not in what it finds on
@@ -81,6 +92,12 @@ wait_for 'Body.*RED'
 inert "pager"
 screen_has 'Subject: Zap' || fail "the pager's Subject line is gone"
 screen_has 'end' || fail "the end of the body is gone"
+# The list of parts: the attachment's name.
+keys v
+wait_for 'Att.*RED'
+inert "list of parts"
+keys q
+wait_for 'Body.*RED'
 keys q
 keys q
 wait_exit
