@@ -4,7 +4,8 @@
  * the array and never parses.
  *
  *	%f flags  %d date (date-format)  %D{STRFTIME} date  %F from
- *	%s subject after the thread tree  %T the tree alone  %S size  %% '%'
+ *	%t to  %s subject after the thread tree  %T the tree alone  %S size
+ *	%b the folder  %% '%'
  *
  * Between the '%' and the letter: '-' aligns left (else right, as printf),
  * then a width: N columns, N% of the row, or '*' for what the other fields
@@ -26,9 +27,11 @@ enum ifmt_kind {
 	IFMT_FLAGS,
 	IFMT_DATE,
 	IFMT_FROM,
+	IFMT_TO,
 	IFMT_SUBJECT,
 	IFMT_TREE,
 	IFMT_SIZE,
+	IFMT_FOLDER,
 };
 
 struct ifmt_field {

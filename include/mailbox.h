@@ -16,13 +16,14 @@
 #include "strarena.h"
 #include "uidmap.h"
 
-/* 32 bytes a row (the Message-ID stays in the cache, journal.c). */
+/* 40 bytes a row (the Message-ID stays in the cache, journal.c). */
 struct msgrow {
 	uint32_t uid;
 	uint32_t flags; /* MSG_*, MSG_UNLOADED */
 	int64_t	 date;
 	uint32_t size;
 	uint32_t from; /* offsets into the mailbox's arena */
+	uint32_t to;
 	uint32_t subject;
 	uint32_t from_key; /* sorts by from (sort.h) */
 };
@@ -84,6 +85,7 @@ uint32_t mailbox_thread_start(const struct mailbox *, size_t);
 /* Where a UID is shown, or -1 (also when the limit hides it). */
 long	    mailbox_pos(const struct mailbox *, uint32_t);
 const char *mailbox_from(const struct mailbox *, const struct msgrow *);
+const char *mailbox_to(const struct mailbox *, const struct msgrow *);
 const char *mailbox_subject(const struct mailbox *, const struct msgrow *);
 
 /*

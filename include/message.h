@@ -25,11 +25,12 @@ struct message {
 #define MSG_WANTED 0x800      /* a placeholder the UI asked for */
 #define MSG_GONE 0x1000	      /* expunged, about to leave the list */
 	char *from;	      /* display name, else address; UTF-8 */
-	char *subject;	      /* RFC 2047 decoded, UTF-8 */
-	char *message_id;     /* as sent, or NULL: finds it after a move */
-	char *refs;	/* the ids of its parents, "<a> <b>", or NULL: for the
+	char *to;	  /* the first recipient as from is, and "+N" more */
+	char *subject;	  /* RFC 2047 decoded, UTF-8 */
+	char *message_id; /* as sent, or NULL: finds it after a move */
+	char *refs;	  /* the ids of its parents, "<a> <b>", or NULL: for the
 		       cache's threads; the list does not keep them */
-	char *from_key; /* the From mailbox's local part, for sort */
+	char *from_key;	  /* the From mailbox's local part, for sort */
 };
 
 void message_clear(struct message *);

@@ -1,5 +1,5 @@
 /*
- * The list's header fields (From, Subject, Date, Message-ID, and the
+ * The list's header fields (From, To, Subject, Date, Message-ID, and the
  * References or In-Reply-To that threads are made from) read from the
  * raw header block a BODY.PEEK[HEADER.FIELDS (...)] returns: cheaper for
  * the server and for libetpan than ENVELOPE (bench/open-time measures
@@ -14,7 +14,7 @@
 #include "message.h"
 
 /*
- * Set the list row's from, subject, message_id, refs and date from a header
+ * Set the list row's from, to, subject, message_id, refs and date from a header
  * block; a field the block lacks stays as it was (NULL, 0).  The strings
  * go with the message (message_clear).
  */

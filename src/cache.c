@@ -326,8 +326,9 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 	if (c->put == NULL &&
 	    (c->put = cache_prepare(c,
 		 "INSERT OR REPLACE INTO messages (folder, uid, flags, date,"
-		 " size, sender, subject, message_id, refs, from_key)"
-		 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+		 " size, sender, subject, message_id, refs, from_key,"
+		 " recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) ==
+		NULL)
 		return;
 	st = c->put;
 	cache_db_exec(c->db, "BEGIN");
@@ -342,6 +343,7 @@ cache_put(struct cache *c, const char *folder, const struct message *msgs,
 		sqlite3_bind_text(st, 8, msgs[i].message_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, msgs[i].refs, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 10, msgs[i].from_key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, msgs[i].to, -1, SQLITE_STATIC);
 		cache_step(c, st);
 	}
 	cache_db_exec(c->db, "COMMIT");
@@ -511,8 +513,8 @@ cache_rows(struct cache *c, const char *folder, const uint32_t *uids, size_t n,
 	if (c == NULL || n == 0 ||
 	    (st = cache_prepare(c,
 		 "SELECT flags, date, size, sender, subject, message_id,"
-		 " from_key FROM messages WHERE folder = ? AND uid = ?")) ==
-		NULL)
+		 " from_key, recipient FROM messages"
+		 " WHERE folder = ? AND uid = ?")) == NULL)
 		return (0);
 	*out = xreallocarray(NULL, n, sizeof **out);
 	sqlite3_bind_text(st, 1, folder, -1, SQLITE_STATIC);
@@ -530,6 +532,7 @@ cache_rows(struct cache *c, const char *folder, const uint32_t *uids, size_t n,
 			m->subject = cache_text(st, 4);
 			m->message_id = cache_text(st, 5);
 			m->from_key = cache_text(st, 6);
+			m->to = cache_text(st, 7);
 		}
 		sqlite3_reset(st);
 	}

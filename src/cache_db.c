@@ -16,7 +16,7 @@
 #include "xmalloc.h"
 
 /* Bumped when a table changes; an older file is dropped and made again. */
-#define CACHE_DB_VERSION 5
+#define CACHE_DB_VERSION 6
 
 static const char cache_db_schema[] =
     "CREATE TABLE IF NOT EXISTS folders ("
@@ -34,6 +34,7 @@ static const char cache_db_schema[] =
     " date INTEGER NOT NULL,"
     " size INTEGER NOT NULL,"
     " sender TEXT,"
+    " recipient TEXT," /* the list's To: the first, "+N" more */
     " subject TEXT,"
     " message_id TEXT,"
     " refs TEXT,"     /* its parents' ids, for threads made locally */

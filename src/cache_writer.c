@@ -123,10 +123,11 @@ cache_writer_put(struct cache_writer *cw, const char *folder,
 	job->folder = xstrdup(folder);
 	job->n = n;
 	job->msgs = xreallocarray(NULL, n + 1, sizeof *job->msgs);
-	/* One block for every string of the chunk: two allocations, not 5n. */
+	/* One block for every string of the chunk: two allocations, not 6n. */
 	for (i = 0; i < n; i++) {
 		src = &msgs[i];
 		size += (src->from != NULL ? strlen(src->from) + 1 : 0) +
+		    (src->to != NULL ? strlen(src->to) + 1 : 0) +
 		    (src->subject != NULL ? strlen(src->subject) + 1 : 0) +
 		    (src->message_id != NULL ? strlen(src->message_id) + 1 :
 					       0) +
@@ -138,6 +139,7 @@ cache_writer_put(struct cache_writer *cw, const char *folder,
 		job->msgs[i] = msgs[i];
 		m = &job->msgs[i];
 		m->from = cache_writer_copy(msgs[i].from, job->text, &at);
+		m->to = cache_writer_copy(msgs[i].to, job->text, &at);
 		m->subject = cache_writer_copy(msgs[i].subject, job->text, &at);
 		m->message_id = cache_writer_copy(msgs[i].message_id, job->text,
 		    &at);

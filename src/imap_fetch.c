@@ -200,6 +200,7 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 	/* The list draws these as they are: make them safe once, here. */
 	imap_sanitize_field(&m->subject);
 	imap_sanitize_field(&m->from);
+	imap_sanitize_field(&m->to);
 }
 
 /*
@@ -210,8 +211,8 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 static struct mailimap_header_list *
 imap_list_fields(void)
 {
-	static const char *const     names[] = { "From", "Subject", "Date",
-		    "Message-ID", "In-Reply-To", "References" };
+	static const char *const names[] = { "From", "To", "Subject", "Date",
+		"Message-ID", "In-Reply-To", "References" };
 	struct mailimap_header_list *hl;
 	clist			    *list;
 	size_t			     i;

@@ -18,9 +18,11 @@ static const struct {
 	{ 'd', IFMT_DATE },
 	{ 'D', IFMT_DATE },
 	{ 'F', IFMT_FROM },
+	{ 't', IFMT_TO },
 	{ 's', IFMT_SUBJECT },
 	{ 'T', IFMT_TREE },
 	{ 'S', IFMT_SIZE },
+	{ 'b', IFMT_FOLDER },
 };
 #define IFMT_NLETTERS (sizeof ifmt_letters / sizeof ifmt_letters[0])
 
@@ -99,7 +101,7 @@ ifmt_field(struct index_format *fmt, const char *s, int *nfill, char **err)
 		*err = *s == '\0' ?
 		    xasprintf("index-format: '%s' ends inside a field", start) :
 		    xasprintf("index-format: unknown field '%.*s' (fields: %%f "
-			      "%%d %%D{...} %%F %%s %%T %%S %%%%)",
+			      "%%d %%D{...} %%F %%t %%s %%T %%S %%b %%%%)",
 			(int)(s - start + 1), start);
 		return (NULL);
 	}

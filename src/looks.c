@@ -23,8 +23,8 @@ static int looks_set_mouse(struct looks *, const char *, char **);
 static const struct looks_setting looks_settings[] = {
 	{ "index-format", looks_set_index_format,
 	    "Columns of a message list row: %f flags, %d date, %D{strftime} "
-	    "date, %F from, %s subject after the thread tree, %T the tree, "
-	    "%S size, with widths as %-20F, %25%F, %*s (the rest), .N a cap "
+	    "date, %F from, %t to, %s subject after the thread tree, %T the "
+	    "tree, %S size, %b folder, with widths as %-20F, %25%F, %*s (the rest), .N a cap "
 	    "(default \"" INDEX_FORMAT_DEFAULT "\")." },
 	{ "date-format", looks_set_date_format,
 	    "Dates in the message list: auto (14:32 today, Nov 03 this year, "

@@ -19,6 +19,7 @@ void
 message_clear(struct message *m)
 {
 	FREE(&m->from);
+	FREE(&m->to);
 	FREE(&m->subject);
 	FREE(&m->message_id);
 	FREE(&m->refs);
@@ -30,6 +31,7 @@ message_copy(struct message *dst, const struct message *src)
 {
 	*dst = *src;
 	dst->from = xstrdup(src->from != NULL ? src->from : "");
+	dst->to = xstrdup(src->to != NULL ? src->to : "");
 	dst->subject = xstrdup(src->subject != NULL ? src->subject : "");
 	dst->message_id = src->message_id != NULL ? xstrdup(src->message_id) :
 						    NULL;
@@ -261,6 +263,12 @@ mailbox_from(const struct mailbox *mb, const struct msgrow *r)
 }
 
 const char *
+mailbox_to(const struct mailbox *mb, const struct msgrow *r)
+{
+	return (strarena_get(&mb->strs, r->to));
+}
+
+const char *
 mailbox_subject(const struct mailbox *mb, const struct msgrow *r)
 {
 	return (strarena_get(&mb->strs, r->subject));
@@ -315,9 +323,10 @@ static void
 mailbox_forget_strings(struct mailbox *mb, struct msgrow *r)
 {
 	strarena_forget(&mb->strs, r->from);
+	strarena_forget(&mb->strs, r->to);
 	strarena_forget(&mb->strs, r->subject);
 	strarena_forget(&mb->strs, r->from_key);
-	r->from = r->subject = r->from_key = 0;
+	r->from = r->to = r->subject = r->from_key = 0;
 }
 
 static void
@@ -354,6 +363,7 @@ mailbox_compact(struct mailbox *mb)
 		r = mailbox_at(mb, i);
 		r->from = strarena_add(&fresh,
 		    strarena_get(&mb->strs, r->from));
+		r->to = strarena_add(&fresh, strarena_get(&mb->strs, r->to));
 		r->subject = strarena_add(&fresh,
 		    strarena_get(&mb->strs, r->subject));
 		r->from_key = strarena_add(&fresh,
@@ -374,6 +384,7 @@ mailbox_fill(struct mailbox *mb, struct msgrow *r, const struct message *m)
 	r->date = (int64_t)m->date;
 	r->size = m->size;
 	r->from = strarena_add(&mb->strs, m->from);
+	r->to = strarena_add(&mb->strs, m->to);
 	r->subject = strarena_add(&mb->strs, m->subject);
 	r->from_key = strarena_add(&mb->strs,
 	    m->from_key != NULL ? m->from_key : "");
@@ -585,6 +596,7 @@ mailbox_remove(struct mailbox *mb, uint32_t uid, struct message *out)
 		out->date = (time_t)r->date;
 		out->size = r->size;
 		out->from = xstrdup(mailbox_from(mb, r));
+		out->to = xstrdup(mailbox_to(mb, r));
 		out->subject = xstrdup(mailbox_subject(mb, r));
 		out->from_key = xstrdup(strarena_get(&mb->strs, r->from_key));
 	}

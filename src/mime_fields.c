@@ -116,10 +116,22 @@ mime_fields_trim(char *s)
 	return (s);
 }
 
+/* A mailbox as the list shows it: the display name, else the address. */
+static char *
+mime_fields_mailbox(const struct mailimf_mailbox *mb)
+{
+	if (mb->mb_display_name != NULL && *mb->mb_display_name != '\0')
+		return (rfc2047_decode(mb->mb_display_name,
+		    strlen(mb->mb_display_name)));
+	/* (libetpan reads bare words as an obsolete address) */
+	if (mb->mb_addr_spec != NULL && strchr(mb->mb_addr_spec, '@') != NULL)
+		return (xstrdup(mb->mb_addr_spec));
+	return (NULL);
+}
+
 /*
- * The sender as the list shows it: the display name, else the address;
- * and in *key the address's mailbox (local part), which RFC 5256 sorts
- * FROM by.
+ * The sender as the list shows it; and in *key the address's mailbox
+ * (local part), which RFC 5256 sorts FROM by.
  */
 static char *
 mime_fields_sender(const char *v, char **key)
@@ -138,18 +150,64 @@ mime_fields_sender(const char *v, char **key)
 		    (at = strrchr(mb->mb_addr_spec, '@')) != NULL)
 			*key = xstrndup(mb->mb_addr_spec,
 			    (size_t)(at - mb->mb_addr_spec));
-		if (mb->mb_display_name != NULL && *mb->mb_display_name != '\0')
-			out = rfc2047_decode(mb->mb_display_name,
-			    strlen(mb->mb_display_name));
-		else if (mb->mb_addr_spec != NULL &&
-		    strchr(mb->mb_addr_spec, '@') != NULL)
-			/* (libetpan reads bare words as an obsolete address) */
-			out = xstrdup(mb->mb_addr_spec);
+		out = mime_fields_mailbox(mb);
 	}
 	if (list != NULL)
 		mailimf_mailbox_list_free(list);
 	/* Not a mailbox list at all: show what it says. */
 	return (out != NULL ? out : rfc2047_decode(v, strlen(v)));
+}
+
+/*
+ * The recipients in one short string for a narrow column: the first as
+ * the sender is shown, and how many more ("Bob +2"), as mutt and aerc
+ * do; the members of a group count one by one, and a group without any
+ * ("undisclosed-recipients:;") shows its name if it comes first.
+ */
+static char *
+mime_fields_recipients(const char *v)
+{
+	struct mailimf_address_list *list = NULL;
+	struct mailimf_address	    *ad;
+	struct mailimf_group	    *g;
+	clistiter		    *it;
+	size_t			     idx = 0, more = 0;
+	char			    *first = NULL, *out;
+
+	if (mailimf_address_list_parse(v, strlen(v), &idx, &list) !=
+	    MAILIMF_NO_ERROR)
+		return (rfc2047_decode(v, strlen(v)));
+	for (it = clist_begin(list->ad_list); it != NULL; it = clist_next(it)) {
+		ad = clist_content(it);
+		if (ad->ad_type == MAILIMF_ADDRESS_MAILBOX) {
+			if (first == NULL)
+				first = mime_fields_mailbox(
+				    ad->ad_data.ad_mailbox);
+			else
+				more++;
+			continue;
+		}
+		g = ad->ad_data.ad_group;
+		if (g->grp_mb_list != NULL &&
+		    clist_begin(g->grp_mb_list->mb_list) != NULL) {
+			more += (size_t)clist_count(g->grp_mb_list->mb_list);
+			if (first == NULL) {
+				first = mime_fields_mailbox(clist_content(
+				    clist_begin(g->grp_mb_list->mb_list)));
+				more--;
+			}
+		} else if (first == NULL && g->grp_display_name != NULL)
+			first = rfc2047_decode(g->grp_display_name,
+			    strlen(g->grp_display_name));
+	}
+	mailimf_address_list_free(list);
+	if (first == NULL)
+		return (rfc2047_decode(v, strlen(v)));
+	if (more == 0)
+		return (first);
+	out = xasprintf("%s +%zu", first, more);
+	free(first);
+	return (out);
 }
 
 /*
@@ -205,6 +263,10 @@ mime_fields_parse(const char *h, size_t len, struct message *f)
 
 	if ((v = mime_fields_value(h, len, "From")) != NULL) {
 		f->from = mime_fields_sender(mime_fields_trim(v), &f->from_key);
+		free(v);
+	}
+	if ((v = mime_fields_value(h, len, "To")) != NULL) {
+		f->to = mime_fields_recipients(mime_fields_trim(v));
 		free(v);
 	}
 	if ((v = mime_fields_value(h, len, "Subject")) != NULL) {

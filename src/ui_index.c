@@ -64,6 +64,9 @@ ui_index_texts(struct app *app, const struct index_format *fmt,
 		case IFMT_FROM:
 			text[i] = mailbox_from(&app->mbox, m);
 			break;
+		case IFMT_TO:
+			text[i] = mailbox_to(&app->mbox, m);
+			break;
 		case IFMT_SUBJECT:
 			text[i] = mailbox_subject(&app->mbox, m);
 			break;
@@ -72,6 +75,9 @@ ui_index_texts(struct app *app, const struct index_format *fmt,
 			break;
 		case IFMT_SIZE:
 			ui_size(m->size, bufs[i], sizeof bufs[i]);
+			break;
+		case IFMT_FOLDER:
+			text[i] = app->mbox.name != NULL ? app->mbox.name : "";
 			break;
 		}
 	}

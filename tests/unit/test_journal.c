@@ -159,6 +159,7 @@ row(uint32_t uid, uint32_t flags, const char *subject)
 	m.flags = flags;
 	m.subject = xstrdup(subject);
 	m.from = xstrdup("Ann");
+	m.to = uid % 2 == 0 ? xstrdup("Bob +1") : NULL;
 	m.message_id = xasprintf("<%u@example>", uid);
 	m.date = 1700000000 + uid;
 	return (m);
@@ -224,6 +225,7 @@ test_cache_writer_order(void **state)
 	assert_int_equal(back[0].flags, MSG_SEEN);
 	assert_int_equal(back[1].uid, 998);
 	assert_string_equal(back[998].message_id, "<1@example>");
+	assert_string_equal(back[997].to, "Bob +1");
 	free_rows(back, n);
 	/* What was handed over and not yet read is written before the end. */
 	rows[0] = row(2000, 0, "last");
@@ -268,6 +270,9 @@ test_cache_rows(void **state)
 	/* Only what the server knows is kept. */
 	assert_int_equal(back[0].flags, MSG_FLAGGED);
 	assert_string_equal(back[1].subject, "two");
+	/* The list's To column: kept, and absent stays absent. */
+	assert_string_equal(back[1].to, "Bob +1");
+	assert_null(back[0].to);
 	assert_string_equal(back[2].message_id, "<1@example>");
 	free_rows(back, n);
 

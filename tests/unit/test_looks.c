@@ -165,6 +165,15 @@ test_format_compile(void **state)
 	assert_int_equal(fmt.fields[3].kind, IFMT_TREE);
 	assert_true(fmt.has_tree);
 	index_format_free(&fmt);
+
+	assert_int_equal(index_format_compile(&fmt, "%-20t %-.12b", &err), 0);
+	assert_int_equal(fmt.n, 3);
+	assert_int_equal(fmt.fields[0].kind, IFMT_TO);
+	assert_int_equal(fmt.fields[0].width, 20);
+	assert_int_equal(fmt.fields[2].kind, IFMT_FOLDER);
+	assert_int_equal(fmt.fields[2].max, 12);
+	assert_true(fmt.fields[2].left);
+	index_format_free(&fmt);
 }
 
 static void
@@ -174,6 +183,7 @@ test_format_errors(void **state)
 		const char *fmt, *says;
 	} bad[] = {
 		{ "%q", "unknown field '%q'" },
+		{ "%B", "%t %s %T %S %b %%)" },
 		{ "%-20x", "unknown field '%-20x'" },
 		{ "%*s %*F", "only one field" },
 		{ "abc %", "ends inside a field" },

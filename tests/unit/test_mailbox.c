@@ -46,6 +46,7 @@ msg(uint32_t uid, uint32_t flags, const char *subject)
 	m.flags = flags;
 	m.subject = xstrdup(subject);
 	m.from = xstrdup("someone");
+	m.to = xstrdup("Bob +2");
 	return (m);
 }
 
@@ -421,6 +422,7 @@ test_arena_compacts(void **state)
 	    "round 39 of message 77, a longer subject");
 	assert_string_equal(mailbox_from(&mb, mailbox_get(&mb, 1000)),
 	    "someone");
+	assert_string_equal(mailbox_to(&mb, mailbox_get(&mb, 1000)), "Bob +2");
 	mailbox_free(&mb);
 }
 

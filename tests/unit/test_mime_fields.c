@@ -28,6 +28,7 @@ test_fields_plain(void **state)
 	      "Message-ID: <tea-4@example.org>\r\n\r\n",
 	    &f);
 	assert_string_equal(f.from, "Alice Liddell");
+	assert_null(f.to);
 	assert_string_equal(f.subject, "Tea at four");
 	assert_int_equal(f.date, 1714636800);
 	assert_string_equal(f.message_id, "<tea-4@example.org>");
@@ -82,6 +83,39 @@ test_fields_odd(void **state)
 	mime_fields_parse("Subject: cut here", 12, &f);
 	assert_string_equal(f.subject, "cut");
 	message_clear(&f);
+}
+
+/* To: the first recipient as From shows its sender, and how many more. */
+static void
+test_fields_to(void **state)
+{
+	static const struct {
+		const char *h, *to;
+	} cases[] = {
+		{ "To: Bob Smith <bob@example.org>\r\n", "Bob Smith" },
+		{ "To: bob@example.org\r\n", "bob@example.org" },
+		{ "To: =?UTF-8?B?5bGx55Sw?= <y@example.jp>,\r\n"
+		  " carol@example.org, \"Dan\" <dan@example.org>\r\n",
+		    "山田 +2" },
+		{ "to: team: ann@example.org, bob@example.org;, eve@x.org\n",
+		    "ann@example.org +2" },
+		{ "To: undisclosed-recipients:;\r\n",
+		    "undisclosed-recipients" },
+		{ "To: <>, not an address at all\r\n",
+		    "<>, not an address at all" },
+		{ "To:\r\n", "" },
+	};
+	struct message f;
+	size_t	       i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		parse(cases[i].h, &f);
+		if (f.to == NULL || strcmp(f.to, cases[i].to) != 0)
+			fail_msg("'%s' gave '%s'", cases[i].h,
+			    f.to != NULL ? f.to : "(null)");
+		message_clear(&f);
+	}
 }
 
 static void
@@ -143,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_fields_plain),
 		cmocka_unit_test(test_fields_folded_encoded),
 		cmocka_unit_test(test_fields_odd),
+		cmocka_unit_test(test_fields_to),
 		cmocka_unit_test(test_fields_refs),
 		cmocka_unit_test(test_fields_date_out_of_range),
 	};
