@@ -1119,8 +1119,9 @@ mock_end() {
 mock_start() {
 	rm -f "$TEST_DIR/port" "$TEST_DIR/port.commands"
 	_scheme=imap
-	if [ "${MOCK_TLS:-0}" = 1 ]; then
-		_scheme=imaps
+	# MOCK_STARTTLS: the certificate for a STARTTLS on imap://.
+	if [ "${MOCK_TLS:-0}" = 1 ] || [ "${MOCK_STARTTLS:-0}" = 1 ]; then
+		[ "${MOCK_TLS:-0}" = 1 ] && _scheme=imaps
 		python3 "$TERN_SRCDIR/tests/mockimap/mockimap.py" --tls \
 		    "$SERVER_CERT" "$TEST_DIR/pki/server.key" \
 		    "$TEST_DIR/port" "$1" &

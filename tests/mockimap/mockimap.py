@@ -75,13 +75,18 @@ SCENARIOS = {
     "logindisabled": (None, "", False),
     "xoauth2": (None, "", False),
     "oauthbearer": (None, "", False),
+    # STARTTLS on a plain connection (the --tls certificate is for the
+    # handshake): no login before TLS, AUTH=PLAIN after it.
+    "starttls-caps": (None, "", False),
 }
 CAPABILITIES = {"list-status": "IMAP4rev1 IDLE LIST-STATUS",
                 # A client must not send LOGIN, and may not AUTHENTICATE.
                 "logindisabled": "IMAP4rev1 IDLE LOGINDISABLED",
                 "xoauth2": "IMAP4rev1 IDLE SASL-IR AUTH=XOAUTH2",
                 "oauthbearer": "IMAP4rev1 IDLE SASL-IR AUTH=OAUTHBEARER "
-                               "AUTH=XOAUTH2"}
+                               "AUTH=XOAUTH2",
+                "starttls-caps": "IMAP4rev1 STARTTLS LOGINDISABLED",
+                "starttls-caps+tls": "IMAP4rev1 IDLE SASL-IR AUTH=PLAIN"}
 # The OAuth scenarios take the token "tok-2"; any other has expired, and
 # is refused the way the mechanisms say: "+" and an error in JSON, the
 # client's reply, then NO.
@@ -160,13 +165,23 @@ def main(portfile, scenario, tls=None):
     os.rename(portfile + ".tmp", portfile)
     srv.settimeout(60)
     conn, _ = srv.accept()
-    if tls is not None:
+    starttls = scenario == "starttls-caps"
+    if tls is not None and not starttls:
         conn = tls.wrap_socket(conn, server_side=True)
     conn.settimeout(60)
     if target == "GREETING":
         conn.sendall(payload.encode("latin-1"))
     else:
         conn.sendall(b"* OK mock ready\r\n")
+    return scenario_session(conn, portfile, scenario,
+                            tls if starttls else None)
+
+
+def scenario_session(conn, portfile, scenario, starttls):
+    """Commands until LOGOUT; STARTTLS (with the context starttls) goes on
+    over TLS, where the scenario's capabilities are those of
+    SCENARIO+tls."""
+    target, payload, close = SCENARIOS[scenario.replace("+tls", "")]
     idle_tag = None
     auth_tag = None
     for line in lines(conn):
@@ -185,13 +200,18 @@ def main(portfile, scenario, tls=None):
                 f.write("%s %r\n" % (words[2], msg))
             with open(portfile + ".commands", "a") as f:
                 f.write("AUTHENTICATE\n")
-            if GOOD_TOKEN in msg:
+            # PLAIN passes, as LOGIN does; the OAuth tokens are checked.
+            if GOOD_TOKEN in msg or words[2].upper() == "PLAIN":
                 conn.sendall(b"%s OK done\r\n" % words[0].encode())
             else:
                 conn.sendall(b"+ %s\r\n" % EXPIRED.encode())
                 auth_tag = words[0]
             continue
         tag, cmd, idle_tag = command(words, idle_tag, portfile)
+        if cmd == "STARTTLS" and starttls is not None:
+            conn.sendall(b"%s OK begin TLS\r\n" % tag.encode())
+            conn = starttls.wrap_socket(conn, server_side=True)
+            return scenario_session(conn, portfile, scenario + "+tls", None)
         if cmd == target or (target == "BODYSTRUCTURE" and
                              "BODYSTRUCTURE" in line.decode(
                                  "latin-1").upper()):
