@@ -333,11 +333,12 @@ conf_set_smtp_password_command(struct conf_section *sec, const char *value,
 }
 
 /*
- * A folder name as the user types it; checked against the folder list
- * when it is used, since the server alone knows which exist.
+ * One line: a setting that goes into a header or a text, or a folder name
+ * (checked against the folder list when used: the server knows which
+ * exist).
  */
 static int
-conf_folder(char **dst, const char *name, const char *value, char **err)
+conf_set_line(char **dst, const char *name, const char *value, char **err)
 {
 	const char *p;
 
@@ -355,13 +356,13 @@ conf_folder(char **dst, const char *name, const char *value, char **err)
 static int
 conf_set_sent(struct conf_section *sec, const char *value, char **err)
 {
-	return (conf_folder(&sec->account->sent, "sent", value, err));
+	return (conf_set_line(&sec->account->sent, "sent", value, err));
 }
 
 static int
 conf_set_drafts(struct conf_section *sec, const char *value, char **err)
 {
-	return (conf_folder(&sec->account->drafts, "drafts", value, err));
+	return (conf_set_line(&sec->account->drafts, "drafts", value, err));
 }
 
 static int
@@ -369,23 +370,6 @@ conf_set_ca_file(struct conf_section *sec, const char *value, char **err)
 {
 	free(sec->account->ca_file);
 	sec->account->ca_file = xstrdup(value);
-	return (0);
-}
-
-/* A setting of writing mail goes into a header or a text: one line. */
-static int
-conf_set_line(char **dst, const char *name, const char *value, char **err)
-{
-	const char *p;
-
-	for (p = value; *p != '\0'; p++) {
-		if ((unsigned char)*p < ' ' || *p == 0x7f) {
-			*err = xasprintf("%s holds a control character", name);
-			return (-1);
-		}
-	}
-	free(*dst);
-	*dst = xstrdup(value);
 	return (0);
 }
 
