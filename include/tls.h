@@ -25,6 +25,13 @@ struct tls_error {
 	char *detail;	   /* subject, issuer, dates, names, fingerprint */
 };
 
+/*
+ * Make the contexts for these CA files (NULL: the system's) on a thread
+ * of their own, ahead of the first connection; tls_end waits for it and
+ * frees them all, once no connection is left.
+ */
+void tls_prepare(const char *const *ca_files, size_t n);
+void tls_end(void);
 /* Handshake on a connected socket.  NULL with *err filled on failure. */
 struct tls *tls_connect(int fd, const struct tls_config *, struct tls_error *);
 void	    tls_error_clear(struct tls_error *);

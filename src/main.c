@@ -22,6 +22,7 @@
 #include "keymap.h"
 #include "log.h"
 #include "secret.h"
+#include "tls.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -136,6 +137,21 @@ main_check_config(const char *path, const char *account_name)
 	free(p);
 	conf_free(&conf);
 	return (0);
+}
+
+/* The TLS contexts are made while the cache opens and the login waits. */
+static void
+main_prepare_tls(struct app *app)
+{
+	const char **files;
+	size_t	     i, n = 0;
+
+	files = xreallocarray(NULL, app->nsessions + 1, sizeof *files);
+	for (i = 0; i < app->nsessions; i++)
+		if (app->sessions[i]->account->tls != TLS_NONE)
+			files[n++] = app->sessions[i]->account->ca_file;
+	tls_prepare(files, n);
+	free(files);
 }
 
 int
@@ -264,6 +280,7 @@ main(int argc, char **argv)
 			app.sessions[i]->account->ca_file = xstrdup(ca_file);
 		}
 	}
+	main_prepare_tls(&app);
 	app.keys = &conf.keys;
 	ui_set_looks(&conf.looks);
 	if (mailto != NULL && actions_compose_mailto(&app, mailto, &err) != 0)
@@ -292,6 +309,7 @@ main(int argc, char **argv)
 	if (url_account != NULL)
 		account_free(url_account);
 	conf_free(&conf);
+	tls_end();
 	log_close();
 	return (status);
 }

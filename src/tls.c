@@ -9,11 +9,19 @@
  * verification result is then checked before a single byte of application
  * data moves.  A description holds only printable ASCII and newlines: the
  * certificate's fields are the server's words.
+ *
+ * A context is made once per CA file and shared by every connection that
+ * uses it.  Making the first one costs OpenSSL's initialisation, and a
+ * system bundle of CAs takes tens of milliseconds to read: tls_prepare
+ * starts that at launch, on a thread of its own, while the configuration
+ * and the cache are read, so that the first handshake does not wait.
  */
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +44,20 @@ struct tls {
 	SSL	*ssl;
 	int	 fd;
 };
+
+/* The contexts made so far, by CA file (NULL: the system's CAs). */
+struct tls_shared {
+	char	*ca_file;
+	SSL_CTX *ctx;
+};
+
+static pthread_mutex_t	  tls_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct tls_shared *tls_shared;
+static size_t		  tls_nshared;
+static pthread_t	  tls_prep_thread;
+static int		  tls_prep_running;
+static char		**tls_prep_files;
+static size_t		  tls_prep_n;
 
 static long
 tls_now_ms(void)
@@ -269,8 +291,51 @@ tls_is_ip(const char *host)
 	    inet_pton(AF_INET6, host, buf) == 1);
 }
 
+/*
+ * 1 if dir holds a CA under its hash name ("5ed36f99.0"), as
+ * update-ca-certificates and c_rehash leave them.  OpenSSL then reads the
+ * one CA a chain needs when it needs it, instead of the whole bundle
+ * before the first handshake.
+ */
+static int
+tls_hashed_dir(const char *dir)
+{
+	struct dirent *de;
+	DIR	      *d;
+	size_t	       i;
+	int	       found = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return (0);
+	while (!found && (de = readdir(d)) != NULL) {
+		for (i = 0; i < 8; i++)
+			if (strchr("0123456789abcdef", de->d_name[i]) == NULL ||
+			    de->d_name[i] == '\0')
+				break;
+		found = i == 8 && de->d_name[8] == '.' &&
+		    de->d_name[9] >= '0' && de->d_name[9] <= '9';
+	}
+	closedir(d);
+	return (found);
+}
+
+/* The system's CAs, as OpenSSL's defaults and SSL_CERT_FILE/DIR say. */
+static int
+tls_system_cas(SSL_CTX *ctx)
+{
+	const char *dir;
+
+	if (getenv(X509_get_default_cert_file_env()) == NULL) {
+		if ((dir = getenv(X509_get_default_cert_dir_env())) == NULL)
+			dir = X509_get_default_cert_dir();
+		if (strchr(dir, ':') == NULL && tls_hashed_dir(dir))
+			return (SSL_CTX_set_default_verify_dir(ctx));
+	}
+	return (SSL_CTX_set_default_verify_paths(ctx));
+}
+
 static SSL_CTX *
-tls_context(const struct tls_config *cf, struct tls_error *err)
+tls_context_new(const char *ca_file, struct tls_error *err)
 {
 	SSL_CTX *ctx;
 
@@ -280,20 +345,112 @@ tls_context(const struct tls_config *cf, struct tls_error *err)
 	}
 	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
-	if (cf->ca_file != NULL) {
-		if (!SSL_CTX_load_verify_locations(ctx, cf->ca_file, NULL)) {
+	if (ca_file != NULL) {
+		if (!SSL_CTX_load_verify_locations(ctx, ca_file, NULL)) {
 			err->reason = xasprintf("cannot load CA file %s",
-			    cf->ca_file);
+			    ca_file);
 			ERR_clear_error();
 			SSL_CTX_free(ctx);
 			return (NULL);
 		}
-	} else if (!SSL_CTX_set_default_verify_paths(ctx)) {
+	} else if (!tls_system_cas(ctx)) {
 		err->reason = tls_openssl_reason("cannot load system CAs");
 		SSL_CTX_free(ctx);
 		return (NULL);
 	}
 	return (ctx);
+}
+
+static int
+tls_same_file(const char *a, const char *b)
+{
+	return (a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0);
+}
+
+/*
+ * The shared context for ca_file, made if it is the first, with a
+ * reference for the caller.  One that failed is not kept: the next
+ * connection tries again and says why again.
+ */
+static SSL_CTX *
+tls_context(const char *ca_file, struct tls_error *err)
+{
+	SSL_CTX *ctx = NULL;
+	size_t	 i;
+
+	pthread_mutex_lock(&tls_lock);
+	for (i = 0; i < tls_nshared; i++)
+		if (tls_same_file(tls_shared[i].ca_file, ca_file)) {
+			ctx = tls_shared[i].ctx;
+			break;
+		}
+	if (ctx == NULL && (ctx = tls_context_new(ca_file, err)) != NULL) {
+		tls_shared = xreallocarray(tls_shared, tls_nshared + 1,
+		    sizeof *tls_shared);
+		tls_shared[tls_nshared].ca_file = ca_file != NULL ?
+		    xstrdup(ca_file) :
+		    NULL;
+		tls_shared[tls_nshared++].ctx = ctx;
+	}
+	if (ctx != NULL)
+		SSL_CTX_up_ref(ctx);
+	pthread_mutex_unlock(&tls_lock);
+	return (ctx);
+}
+
+static void *
+tls_prepare_main(void *arg)
+{
+	struct tls_error err;
+	SSL_CTX		*ctx;
+	size_t		 i;
+
+	(void)arg;
+	for (i = 0; i < tls_prep_n; i++) {
+		memset(&err, 0, sizeof err);
+		/* A failure is said by the connection that needs it. */
+		if ((ctx = tls_context(tls_prep_files[i], &err)) != NULL)
+			SSL_CTX_free(ctx);
+		tls_error_clear(&err);
+	}
+	return (NULL);
+}
+
+void
+tls_prepare(const char *const *ca_files, size_t n)
+{
+	size_t i;
+
+	if (tls_prep_running || n == 0)
+		return;
+	tls_prep_files = xreallocarray(NULL, n, sizeof *tls_prep_files);
+	for (i = 0; i < n; i++)
+		tls_prep_files[i] = ca_files[i] != NULL ? xstrdup(ca_files[i]) :
+							  NULL;
+	tls_prep_n = n;
+	/* Without the thread, the first connection makes its context. */
+	if (pthread_create(&tls_prep_thread, NULL, tls_prepare_main, NULL) == 0)
+		tls_prep_running = 1;
+}
+
+void
+tls_end(void)
+{
+	size_t i;
+
+	if (tls_prep_running)
+		pthread_join(tls_prep_thread, NULL);
+	tls_prep_running = 0;
+	for (i = 0; i < tls_prep_n; i++)
+		free(tls_prep_files[i]);
+	FREE(&tls_prep_files);
+	tls_prep_n = 0;
+	for (i = 0; i < tls_nshared; i++) {
+		free(tls_shared[i].ca_file);
+		SSL_CTX_free(tls_shared[i].ctx);
+	}
+	FREE(&tls_shared);
+	tls_nshared = 0;
 }
 
 static int
@@ -383,7 +540,7 @@ tls_connect(int fd, const struct tls_config *cf, struct tls_error *err)
 	memset(err, 0, sizeof *err);
 	t = xcalloc(1, sizeof *t);
 	t->fd = fd;
-	if ((t->ctx = tls_context(cf, err)) == NULL)
+	if ((t->ctx = tls_context(cf->ca_file, err)) == NULL)
 		goto fail;
 	if ((t->ssl = SSL_new(t->ctx)) == NULL) {
 		err->reason = tls_openssl_reason("cannot create TLS session");

@@ -835,6 +835,11 @@ tern_start() {
 		echo "export XDG_CONFIG_HOME=$(shquote "$TEST_DIR/xdg-config")"
 		echo "export XDG_CACHE_HOME=$(shquote "$TEST_DIR/xdg-cache")"
 		echo "unset SSL_CERT_FILE SSL_CERT_DIR"
+		# A test of the system store names its own (t-tls-system-store).
+		[ -z "${TERN_SSL_CERT_DIR:-}" ] ||
+		    echo "export SSL_CERT_DIR=$(shquote "$TERN_SSL_CERT_DIR")"
+		[ -z "${TERN_SSL_CERT_FILE:-}" ] ||
+		    echo "export SSL_CERT_FILE=$(shquote "$TERN_SSL_CERT_FILE")"
 		printf 'exec %s' "$(shquote "$TERN_BIN")"
 		for _a in "$@"; do
 			printf ' %s' "$(shquote "$_a")"
