@@ -198,6 +198,16 @@ int
 imap_read_any(struct imap *im, const struct imap_keep *cbs, long *tag,
     int *state)
 {
+	if (mailimap_read_line(im->session) == NULL)
+		return (MAILIMAP_ERROR_STREAM);
+	return (imap_parse_any(im, cbs, tag, state));
+}
+
+/* The same, with the answer's first line read already. */
+int
+imap_parse_any(struct imap *im, const struct imap_keep *cbs, long *tag,
+    int *state)
+{
 	mailimap			      *s = im->session;
 	struct mailimap_parser_context	      *ctx;
 	struct mailimap_response	      *resp = NULL;
@@ -208,8 +218,6 @@ imap_read_any(struct imap *im, const struct imap_keep *cbs, long *tag,
 	char				      *end;
 	int				       r;
 
-	if (mailimap_read_line(s) == NULL)
-		return (MAILIMAP_ERROR_STREAM);
 	s->imap_response = NULL;
 	if ((ctx = mailimap_parser_context_new(s)) == NULL)
 		fatalx("out of memory");

@@ -149,7 +149,7 @@ imap_att_flags(struct mailimap_msg_att *att, uint32_t *uid, uint32_t *flags)
 	return (has);
 }
 
-static void
+void
 imap_message_from(struct mailimap_msg_att *att, struct message *m)
 {
 	struct mailimap_msg_att_item	     *item;
@@ -193,6 +193,12 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 			break;
 		}
 	}
+	imap_message_finish(m, internal);
+}
+
+void
+imap_message_finish(struct message *m, time_t internal)
+{
 	if (m->date == 0)
 		m->date = internal;
 	if (m->subject == NULL)
@@ -247,32 +253,147 @@ imap_header_fetch_type(void)
 	return (ft);
 }
 
+/* The rows of one answer, as they are read. */
+struct imap_rows {
+	struct message *m;
+	size_t		n;
+	size_t		size;
+};
+
+static struct message *
+imap_rows_next(struct imap_rows *rows)
+{
+	if (rows->n == rows->size) {
+		rows->size = rows->size == 0 ? 64 : rows->size * 2;
+		rows->m = xreallocarray(rows->m, rows->size, sizeof *rows->m);
+	}
+	return (&rows->m[rows->n]);
+}
+
+/* The rows to cb, which owns them now. */
+static void
+imap_rows_give(struct imap_rows *rows, imap_headers_cb *cb, void *arg)
+{
+	if (rows->m == NULL)
+		rows->m = xcalloc(1, sizeof *rows->m);
+	cb(arg, rows->m, rows->n);
+	memset(rows, 0, sizeof *rows);
+}
+
+static void
+imap_rows_free(struct imap_rows *rows)
+{
+	size_t i;
+
+	for (i = 0; i < rows->n; i++)
+		message_clear(&rows->m[i]);
+	free(rows->m);
+	memset(rows, 0, sizeof *rows);
+}
+
+/* Rows from libetpan's FETCH results, which are freed at once. */
+static void
+imap_rows_add(struct imap *im, struct imap_rows *rows, clist *result)
+{
+	struct mailimap_msg_att *att;
+	struct message		*m;
+	clistiter		*it;
+
+	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
+		att = clist_content(it);
+		m = imap_rows_next(rows);
+		imap_message_from(att, m);
+		if (m->uid == 0) {
+			/* An unsolicited FETCH without UID. */
+			message_clear(m);
+			continue;
+		}
+		imap_sync_set(im, att->att_number, m->uid);
+		rows->n++;
+	}
+	mailimap_fetch_list_free(result);
+}
+
 /* Turn one FETCH answer into rows for cb, and free it at once. */
 void
 imap_fetch_deliver(struct imap *im, clist *result, imap_headers_cb *cb,
     void *arg)
 {
-	struct mailimap_msg_att *att;
-	struct message		*msgs;
-	clistiter		*it;
-	size_t			 n = 0;
+	struct imap_rows rows = { NULL, 0, 0 };
 
-	msgs = xreallocarray(NULL, (size_t)clist_count(result) + 1,
-	    sizeof *msgs);
-	for (it = clist_begin(result); it != NULL; it = clist_next(it)) {
-		att = clist_content(it);
-		imap_message_from(att, &msgs[n]);
-		if (msgs[n].uid == 0) {
-			/* An unsolicited FETCH without UID. */
-			message_clear(&msgs[n]);
+	imap_rows_add(im, &rows, result);
+	imap_sync_collect(im);
+	imap_rows_give(&rows, cb, arg);
+}
+
+/*
+ * The rest of a response whose first line is in the session's buffer:
+ * each literal that a line ends with, then the line after it.  The stream
+ * has checked every byte, and refused a literal over its cap.
+ */
+static int
+imap_read_literals(struct imap *im)
+{
+	mailstream *st = im->session->imap_stream;
+	MMAPString *buf = im->session->imap_stream_buffer;
+	size_t	    n, old, got;
+	ssize_t	    r;
+
+	while (imap_line_literal(buf->str, buf->len, &n)) {
+		old = buf->len;
+		if (mmap_string_set_size(buf, old + n) == NULL)
+			fatalx("out of memory");
+		for (got = 0; got < n; got += (size_t)r)
+			if ((r = mailstream_read(st, buf->str + old + got,
+				 n - got)) <= 0)
+				return (MAILIMAP_ERROR_STREAM);
+		if (mailstream_read_line_append(st, buf) == NULL)
+			return (MAILIMAP_ERROR_STREAM);
+	}
+	return (MAILIMAP_NO_ERROR);
+}
+
+/*
+ * Read one answer to a fill's UID FETCH.  Its FETCH responses are read
+ * here (imap_fetch_parse), the rest by libetpan from the first response
+ * that is not one: the tagged line, or whatever the server says unasked
+ * in between (EXPUNGE, VANISHED, BYE...), with any FETCH after it.
+ */
+static int
+imap_fetch_read(struct imap *im, struct imap_rows *rows, long *tag, int *state)
+{
+	static const struct imap_keep keep = { NULL, NULL, NULL };
+	MMAPString		     *buf;
+	struct message		     *m;
+	uint32_t		      seq;
+	int			      r;
+
+	for (;;) {
+		if (mailimap_read_line(im->session) == NULL)
+			return (MAILIMAP_ERROR_STREAM);
+		buf = im->session->imap_stream_buffer;
+		if (!imap_fetch_is_fetch(buf->str, buf->len))
+			break;
+		if ((r = imap_read_literals(im)) != MAILIMAP_NO_ERROR)
+			return (r);
+		m = imap_rows_next(rows);
+		if (imap_fetch_parse(buf->str, buf->len, &seq, m) != 0)
+			return (MAILIMAP_ERROR_PARSE);
+		if (m->uid == 0) {
+			message_clear(m);
 			continue;
 		}
-		imap_sync_set(im, att->att_number, msgs[n].uid);
-		n++;
+		imap_sync_set(im, seq, m->uid);
+		rows->n++;
 	}
-	mailimap_fetch_list_free(result);
-	imap_sync_collect(im);
-	cb(arg, msgs, n);
+	if ((r = imap_parse_any(im, &keep, tag, state)) != MAILIMAP_NO_ERROR)
+		return (r);
+	if (im->session->imap_response_info->rsp_fetch_list != NULL) {
+		imap_rows_add(im, rows,
+		    im->session->imap_response_info->rsp_fetch_list);
+		im->session->imap_response_info->rsp_fetch_list = NULL;
+	}
+	return (MAILIMAP_NO_ERROR);
 }
 
 int
@@ -314,30 +435,27 @@ static int
 imap_fetch_recv(struct imap *im, int *tags, imap_headers_cb *cb, void *arg,
     struct imap_error *err)
 {
-	static const struct imap_keep keep = { NULL, NULL, NULL };
-	clist			     *result;
-	long			      tag;
-	int			      r, state;
+	struct imap_rows rows = { NULL, 0, 0 };
+	long		 tag = 0;
+	int		 r, state = 0;
 
-	r = imap_read_any(im, &keep, &tag, &state);
+	r = imap_fetch_read(im, &rows, &tag, &state);
 	if (r == MAILIMAP_NO_ERROR &&
 	    (tag == 0 || (tag != tags[0] && tag != tags[1])))
 		r = MAILIMAP_ERROR_PARSE;
 	if (r != MAILIMAP_NO_ERROR) {
+		imap_rows_free(&rows);
 		imap_sync_collect(im);
 		return (imap_fail(im, r, "FETCH", err));
 	}
 	tags[tag == tags[0] ? 0 : 1] = 0;
-	result = im->session->imap_response_info->rsp_fetch_list;
-	im->session->imap_response_info->rsp_fetch_list = NULL;
-	if (result == NULL && (result = clist_new()) == NULL)
-		fatalx("out of memory");
 	if (state != MAILIMAP_RESP_COND_STATE_OK) {
-		mailimap_fetch_list_free(result);
+		imap_rows_free(&rows);
 		imap_sync_collect(im);
 		return (imap_fail(im, MAILIMAP_ERROR_FETCH, "FETCH", err));
 	}
-	imap_fetch_deliver(im, result, cb, arg);
+	imap_sync_collect(im);
+	imap_rows_give(&rows, cb, arg);
 	return (0);
 }
 

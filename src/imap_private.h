@@ -51,6 +51,8 @@ struct imap_keep {
 	void	       *arg;
 };
 int imap_read_any(struct imap *, const struct imap_keep *, long *, int *);
+/* The same, with the answer's first line already in the session's buffer. */
+int imap_parse_any(struct imap *, const struct imap_keep *, long *, int *);
 /* IMAP_LIST_* flags of a LIST row: noselect, and its SPECIAL-USE role. */
 int imap_list_flags(struct mailimap_mbx_list_flags *);
 /* Fill err with this kind and text (taken); returns -1. */
@@ -81,6 +83,22 @@ void imap_sync_flag_list(struct imap *, clist *, struct imap_flag_change **,
  * of this set, which it frees, after the next tag; not flushed.
  */
 int imap_fetch_headers_send(struct imap *, struct mailimap_set *, int);
+/*
+ * imap_fetch.c: a row from libetpan's FETCH result; and the last touches
+ * every row gets, whoever parsed it (the date from INTERNALDATE when the
+ * header has none, the texts made safe for the screen).
+ */
+void imap_message_from(struct mailimap_msg_att *, struct message *);
+void imap_message_finish(struct message *, time_t);
+/*
+ * imap_fetch_parse.c: 1 if this line starts a FETCH response; 1 with the
+ * count in *n if buf ends with a literal's "{n}" CRLF; and one whole FETCH
+ * response (line, literals, lines) into a row and its sequence number, 0,
+ * or -1 if it is not one by RFC 3501.
+ */
+int imap_fetch_is_fetch(const char *, size_t);
+int imap_line_literal(const char *, size_t, size_t *);
+int imap_fetch_parse(const char *, size_t, uint32_t *, struct message *);
 /* imap_fetch.c: a FETCH answer's rows to cb; frees the list. */
 void imap_fetch_deliver(struct imap *, clist *, imap_headers_cb *, void *);
 /* imap_fetch.c: headers of messages first..last by sequence number. */
