@@ -22,7 +22,7 @@
  * minus those it treats specially anywhere (comments, domain literals,
  * quoted pairs) and controls.
  */
-static int
+static inline int
 fast_atext(unsigned char c)
 {
 	if (c <= ' ' || c == 0x7f)
