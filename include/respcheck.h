@@ -14,6 +14,7 @@
 #define RESPCHECK_MAX_DEPTH 100
 #define RESPCHECK_LINE_KEEP 256 /* of each line, kept for the checks */
 #define RESPCHECK_BYE_KEEP 120	/* of a BYE's text, kept to show */
+#define RESPCHECK_TAIL 31	/* of each line's end, kept for "{n}" */
 /*
  * Lists in one BODYSTRUCTURE: a part is one to a dozen of them.  Literals
  * restart the line count, so without this cap a server could make libetpan
@@ -43,12 +44,13 @@ struct respcheck {
 	int	 ntokens;
 	char	 head[RESPCHECK_LINE_KEEP + 1]; /* start of this line */
 	size_t	 head_len;
-	char	 tail[32]; /* end of this line, for "{n}" */
-	size_t	 tail_len;
-	char	 why[160]; /* what was refused, once refused */
-	char	 bye[RESPCHECK_BYE_KEEP + 1]; /* text of the last BYE, or "" */
-	char	 tag[16];		      /* of the last tagged response */
-	int	 failed;
+	/* The end of this line, for "{n}": its last RESPCHECK_TAIL bytes. */
+	char   tail[2 * RESPCHECK_TAIL];
+	size_t tail_len;
+	char   why[160];		    /* what was refused, once refused */
+	char   bye[RESPCHECK_BYE_KEEP + 1]; /* text of the last BYE, or "" */
+	char   tag[16];			    /* of the last tagged response */
+	int    failed;
 };
 
 void respcheck_init(struct respcheck *, uint64_t max_literal);
@@ -57,6 +59,11 @@ void respcheck_init(struct respcheck *, uint64_t max_literal);
  * session must end; then why says what the server sent.
  */
 int respcheck_feed(struct respcheck *, const char *, size_t);
+/*
+ * The same a byte at a time, without the runs respcheck_feed takes
+ * whole: the reference the unit test and fuzz_respcheck hold it to.
+ */
+int respcheck_feed_bytes(struct respcheck *, const char *, size_t);
 /*
  * End the session for what a layer above found wrong in responses that
  * each looked well formed (a server contradicting itself): from now on

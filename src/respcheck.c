@@ -191,16 +191,17 @@ respcheck_eol(struct respcheck *rc)
 	const char *t, *open, *p;
 	uint64_t    n = 0;
 	size_t	    digits = 0;
-	char	    buf[sizeof rc->tail + 1];
+	char	    buf[RESPCHECK_TAIL + 1];
+	size_t	    tl = rc->tail_len < RESPCHECK_TAIL ? rc->tail_len :
+							 RESPCHECK_TAIL;
 
-	memcpy(buf, rc->tail, rc->tail_len);
-	buf[rc->tail_len] = '\0';
+	memcpy(buf, rc->tail + rc->tail_len - tl, tl);
+	buf[tl] = '\0';
 	t = buf;
 	if (rc->at_response && respcheck_head(rc) != 0)
 		return (-1);
 	/* "{123}\r\n", "{123+}\r\n" or "~{123}\r\n": a literal follows. */
-	if (!rc->in_quote && rc->tail_len >= 5 &&
-	    strcmp(t + rc->tail_len - 3, "}\r\n") == 0 &&
+	if (!rc->in_quote && tl >= 5 && strcmp(t + tl - 3, "}\r\n") == 0 &&
 	    (open = strrchr(t, '{')) != NULL) {
 		for (p = open + 1; isdigit((unsigned char)*p); p++) {
 			if (++digits <= 10)
@@ -225,16 +226,14 @@ respcheck_eol(struct respcheck *rc)
 		}
 	}
 	/* A size too long for the tail: no server needs such a literal. */
-	if (!rc->in_quote && rc->tail_len == sizeof rc->tail - 1 &&
-	    strchr(t, '{') == NULL &&
-	    strcmp(t + rc->tail_len - 3, "}\r\n") == 0 &&
-	    isdigit((unsigned char)t[rc->tail_len - 4]))
+	if (!rc->in_quote && tl == RESPCHECK_TAIL && strchr(t, '{') == NULL &&
+	    strcmp(t + tl - 3, "}\r\n") == 0 &&
+	    isdigit((unsigned char)t[tl - 4]))
 		return (respcheck_fail(rc, "%s",
 		    "a literal size above "
 		    "4294967295"));
 	/* The response is complete. */
-	if (rc->in_status && rc->tail_len >= 4 &&
-	    strcmp(t + rc->tail_len - 4, "()\r\n") == 0)
+	if (rc->in_status && tl >= 4 && strcmp(t + tl - 4, "()\r\n") == 0)
 		return (respcheck_fail(rc, "%s",
 		    "a STATUS response with an "
 		    "empty list"));
@@ -271,6 +270,28 @@ respcheck_body_list(struct respcheck *rc)
 	return (0);
 }
 
+/*
+ * Keep the last RESPCHECK_TAIL bytes of the line, for respcheck_eol: the
+ * buffer holds twice that, so that the bytes kept move once in a while,
+ * not at every byte.
+ */
+static void
+respcheck_tail(struct respcheck *rc, const char *p, size_t k)
+{
+	if (k >= RESPCHECK_TAIL) {
+		memcpy(rc->tail, p + k - RESPCHECK_TAIL, RESPCHECK_TAIL);
+		rc->tail_len = RESPCHECK_TAIL;
+		return;
+	}
+	if (rc->tail_len + k > sizeof rc->tail) {
+		memmove(rc->tail, rc->tail + rc->tail_len - RESPCHECK_TAIL,
+		    RESPCHECK_TAIL);
+		rc->tail_len = RESPCHECK_TAIL;
+	}
+	memcpy(rc->tail + rc->tail_len, p, k);
+	rc->tail_len += k;
+}
+
 static int
 respcheck_byte(struct respcheck *rc, char c)
 {
@@ -286,11 +307,7 @@ respcheck_byte(struct respcheck *rc, char c)
 		return (respcheck_fail(rc, "%s", "a line longer than 1 MiB"));
 	if (rc->head_len < RESPCHECK_LINE_KEEP)
 		rc->head[rc->head_len++] = c;
-	if (rc->tail_len == sizeof rc->tail - 1) {
-		memmove(rc->tail, rc->tail + 1, rc->tail_len - 1);
-		rc->tail_len--;
-	}
-	rc->tail[rc->tail_len++] = c;
+	respcheck_tail(rc, &c, 1);
 
 	if (rc->in_quote) {
 		if (rc->escaped)
@@ -348,8 +365,82 @@ respcheck_refuse(struct respcheck *rc, const char *why)
 	respcheck_fail(rc, "%s", why);
 }
 
-int
-respcheck_feed(struct respcheck *rc, const char *buf, size_t len)
+/*
+ * The bytes that end a run respcheck_run may take whole: outside quotes
+ * those that end a token, a quote's start, a line; inside, the quote's
+ * end and its escape.  NUL, refused, everywhere.
+ */
+static const unsigned char respcheck_stop[256] = {
+	[0] = 1,
+	['"'] = 1,
+	['('] = 1,
+	[')'] = 1,
+	[' '] = 1,
+	[']'] = 1,
+	['\r'] = 1,
+	['\n'] = 1,
+};
+static const unsigned char respcheck_quote_stop[256] = {
+	[0] = 1,
+	['"'] = 1,
+	['\\'] = 1,
+};
+
+/*
+ * Take as many bytes at buf as only count, as respcheck_byte would take
+ * them one by one: past a line's first bytes (numeric is 0) those are
+ * the bytes of a word, or of a quoted string, up to the next one that
+ * means something.  How many were taken; 0 leaves the next byte to
+ * respcheck_byte.  The fill sends a few hundred such bytes a message,
+ * and a byte at a time each cost a call and the
+ * tests of every byte that matters.
+ */
+static size_t
+respcheck_run(struct respcheck *rc, const char *buf, size_t len)
+{
+	const unsigned char *stop, *s = (const unsigned char *)buf;
+	size_t		     k, n;
+
+	if (rc->numeric || rc->escaped)
+		return (0);
+	stop = rc->in_quote ? respcheck_quote_stop : respcheck_stop;
+	for (k = 0; k < len && !stop[s[k]]; k++)
+		;
+	/* The byte past the line cap is respcheck_byte's to refuse. */
+	if (k == 0 || rc->line_len + k > RESPCHECK_MAX_LINE)
+		return (0);
+	rc->line_len += k;
+	if (rc->head_len < RESPCHECK_LINE_KEEP) {
+		n = RESPCHECK_LINE_KEEP - rc->head_len;
+		n = n < k ? n : k;
+		memcpy(rc->head + rc->head_len, buf, n);
+		rc->head_len += n;
+	}
+	respcheck_tail(rc, buf, k);
+	if (rc->in_quote)
+		return (k);
+	/* respcheck_word_char's work, for k bytes at once. */
+	n = sizeof rc->word - 1 - rc->word_len;
+	if (n > k)
+		n = k;
+	else if (k > n)
+		rc->word_big = 1;
+	memcpy(rc->word + rc->word_len, buf, n);
+	rc->word_len += n;
+	for (n = 0; n < k; n++) {
+		if (s[n] < '0' || s[n] > '9')
+			continue;
+		rc->word_digits++;
+		rc->value = rc->value * 10 + (uint64_t)(s[n] - '0');
+		if (rc->word_digits > 10 || rc->value > 0xffffffffULL)
+			rc->word_big = 1;
+	}
+	return (k);
+}
+
+/* One byte at a time, as the bytes come: what the runs must agree with. */
+static int
+respcheck_feed_with(struct respcheck *rc, const char *buf, size_t len, int runs)
 {
 	size_t i = 0, skip;
 
@@ -364,8 +455,24 @@ respcheck_feed(struct respcheck *rc, const char *buf, size_t len)
 			i += skip;
 			continue;
 		}
+		if (runs && (skip = respcheck_run(rc, buf + i, len - i)) > 0) {
+			i += skip;
+			continue;
+		}
 		if (respcheck_byte(rc, buf[i++]) != 0)
 			return (-1);
 	}
 	return (0);
+}
+
+int
+respcheck_feed(struct respcheck *rc, const char *buf, size_t len)
+{
+	return (respcheck_feed_with(rc, buf, len, 1));
+}
+
+int
+respcheck_feed_bytes(struct respcheck *rc, const char *buf, size_t len)
+{
+	return (respcheck_feed_with(rc, buf, len, 0));
 }

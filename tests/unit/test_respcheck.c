@@ -302,6 +302,69 @@ test_bodystructure(void **state)
 	free(s);
 }
 
+/*
+ * respcheck_feed takes the bytes between those that matter in runs: cut
+ * anywhere in two, it must end as respcheck_feed_bytes does, a byte at a
+ * time, in verdict and in what it keeps of the line.
+ */
+static void
+test_runs(void **state)
+{
+	static const char *const inputs[] = {
+		"* 1 FETCH (UID 1001 FLAGS (\\Seen) INTERNALDATE "
+		"\"02-May-2024 10:00:00 +0200\" RFC822.SIZE 4001 "
+		"BODY[HEADER.FIELDS (FROM TO)] {12}\r\nFrom: a@b\r\n)\r\n"
+		"A7 OK Fetch completed.\r\n",
+		"* 1 FETCH (UID 1 ENVELOPE (\"a\\\"b\\\\\" \"c)\" NIL))\r\n",
+		"* 1 FETCH (UID 42949672960 FLAGS ())\r\n",
+		"* 1 FETCH (UID 0000000000000000000001 FLAGS ())\r\n",
+		"* OK [X-A-VERY-LONG-RESPONSE-CODE-NAME 123456789012] text\r\n",
+		"* 1 FETCH (BODY[] {000000000000000000000000000000012}\r\n",
+		"* SEARCH 1 2 3 40000 500000 6000000 70000000 800000000\r\n",
+		"* 1 FETCH (X \"a\r\nb\" BODY[] ~{3}\r\nabc)\r\nA1 OK x\r\n",
+		"* 1 FETCH (X abc\0def)\r\n",
+	};
+	struct respcheck rc, ref;
+	size_t		 i, cut, len, tl;
+	int		 r, want;
+
+	(void)state;
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		len = strlen(inputs[i]);
+		if (i == sizeof inputs / sizeof inputs[0] - 1)
+			len = 24; /* the NUL and what follows */
+		respcheck_init(&ref, MAX_LITERAL);
+		want = respcheck_feed_bytes(&ref, inputs[i], len);
+		for (cut = 0; cut <= len; cut++) {
+			respcheck_init(&rc, MAX_LITERAL);
+			r = respcheck_feed(&rc, inputs[i], cut);
+			if (r == 0)
+				r = respcheck_feed(&rc, inputs[i] + cut,
+				    len - cut);
+			if (r != want)
+				fail_msg("input %zu cut at %zu: %d, not %d", i,
+				    cut, r, want);
+			if (r != 0)
+				continue;
+			assert_int_equal(rc.literal, ref.literal);
+			assert_int_equal(rc.at_response, ref.at_response);
+			assert_int_equal(rc.line_len, ref.line_len);
+			/* Of the tail, the line's last RESPCHECK_TAIL bytes. */
+			tl = rc.tail_len < RESPCHECK_TAIL ? rc.tail_len :
+							    RESPCHECK_TAIL;
+			assert_int_equal(tl,
+			    ref.tail_len < RESPCHECK_TAIL ? ref.tail_len :
+							    RESPCHECK_TAIL);
+			assert_memory_equal(rc.tail + rc.tail_len - tl,
+			    ref.tail + ref.tail_len - tl, tl);
+			assert_int_equal(rc.head_len, ref.head_len);
+			assert_memory_equal(rc.head, ref.head, rc.head_len);
+			assert_string_equal(rc.prev, ref.prev);
+			assert_string_equal(rc.tag, ref.tag);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -315,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_bodystructure),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_bye_and_tag),
+		cmocka_unit_test(test_runs),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
