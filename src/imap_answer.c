@@ -68,6 +68,9 @@ imap_status_counts(struct mailimap_mailbox_data_status *st, uint32_t *messages,
 	clistiter		    *it;
 
 	*messages = *unseen = 0;
+	/* "* STATUS X ()" has none (respcheck refuses it, but not alone). */
+	if (st->st_info_list == NULL)
+		return;
 	for (it = clist_begin(st->st_info_list); it != NULL;
 	     it = clist_next(it)) {
 		si = clist_content(it);

@@ -232,8 +232,10 @@ respcheck_eol(struct respcheck *rc)
 		return (respcheck_fail(rc, "%s",
 		    "a literal size above "
 		    "4294967295"));
-	/* The response is complete. */
-	if (rc->in_status && tl >= 4 && strcmp(t + tl - 4, "()\r\n") == 0)
+	/* The response is complete; libetpan takes a bare LF for CRLF. */
+	if (rc->in_status &&
+	    ((tl >= 4 && strcmp(t + tl - 4, "()\r\n") == 0) ||
+		(tl >= 3 && strcmp(t + tl - 3, "()\n") == 0)))
 		return (respcheck_fail(rc, "%s",
 		    "a STATUS response with an "
 		    "empty list"));

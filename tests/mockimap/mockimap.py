@@ -43,6 +43,9 @@ SCENARIOS = {
                        "{tag} OK [READ-WRITE] done\r\n", False),
     "status-empty": ("STATUS", '* STATUS "RUU" ()\r\n{tag} OK done\r\n',
                      False),
+    # libetpan takes a bare LF for CRLF: tern read no list and crashed.
+    "status-empty-lf": ("STATUS", '* STATUS RUU ()\n{tag} OK done\r\n',
+                        False),
     "uid-wrap": ("FETCH", "* 1 FETCH (UID 4294967306 FLAGS ())\r\n"
                  "{tag} OK done\r\n", False),
     "literal-huge": ("FETCH", "* 1 FETCH (UID 1 BODY[] {4294967296}\r\n",

@@ -95,6 +95,7 @@ test_status_empty_list(void **state)
 {
 	(void)state;
 	REFUSED("* STATUS \"RUU\" ()\r\n");
+	REFUSED("* STATUS S ()\n");
 	REFUSED("* STATUS {3}\r\nRUU ()\r\n");
 }
 
