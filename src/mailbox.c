@@ -468,8 +468,13 @@ mailbox_set_order(struct mailbox *mb, const uint32_t *uids, size_t n)
 	order = xreallocarray(NULL, n + 1, sizeof *order);
 	named = xcalloc(mb->nslots + n + 1, 1);
 	uidmap_reserve(&mb->byuid, n);
-	if (mb->capslots < mb->nslots + n)
-		mailbox_grow_slots(mb, mb->nslots + n);
+	/*
+	 * Most of the UIDs have a row already (from the cache, or the
+	 * window): room for as many rows as the order names, not as many
+	 * again.
+	 */
+	if (mb->capslots < n)
+		mailbox_grow_slots(mb, n);
 	for (i = 0; i < n; i++) {
 		if (uids[i] == 0)
 			continue;
