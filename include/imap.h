@@ -69,9 +69,15 @@ typedef void imap_headers_cb(void *, struct message *, size_t);
 
 struct imap *imap_new(const struct account *);
 void	     imap_free(struct imap *);
-void	     imap_error_clear(struct imap_error *);
-int	     imap_is_connected(const struct imap *);
-int	     imap_has_capability(const struct imap *, const char *);
+/*
+ * Start the TCP connection and TLS handshake that the first imap_connect
+ * will take, on a thread of their own, before the thread that owns the
+ * session is running.
+ */
+void imap_dial(struct imap *);
+void imap_error_clear(struct imap_error *);
+int  imap_is_connected(const struct imap *);
+int  imap_has_capability(const struct imap *, const char *);
 
 /* imap.c */
 int imap_connect(struct imap *, struct imap_error *);

@@ -1224,8 +1224,9 @@ app_begin(struct app *app)
 	mailbox_init(&app->mbox, "INBOX", &app->sort);
 	for (i = 0; i < app->nsessions; i++) {
 		s = app->sessions[i];
-		app_open_journal(app, s);
+		/* The worker first: its connection is made meanwhile. */
 		s->worker = worker_start(s->account);
+		app_open_journal(app, s);
 		s->netstate = xstrdup("connecting");
 		/*
 		 * What the cache has is on screen before the server answers;

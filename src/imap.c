@@ -5,6 +5,7 @@
  * nothing), never send a string holding CR, LF or NUL, and never prompt:
  * what needs the user goes back to the caller as an imap_error.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -56,11 +57,14 @@ imap_close(struct imap *im)
 	imap_sync_reset(im, 0);
 }
 
+static void imap_dial_end(struct imap *);
+
 void
 imap_free(struct imap *im)
 {
 	if (im == NULL)
 		return;
+	imap_dial_end(im);
 	imap_close(im);
 	free(im);
 }
@@ -228,7 +232,6 @@ imap_uid_set(const uint32_t *uids, size_t n)
 	return (set);
 }
 
-/* Open the TCP connection and, for implicit TLS, the TLS session. */
 /*
  * TLS on a connected socket, verified as the account says; the stream for
  * libetpan, or NULL (the socket closed) with a certificate or connection
@@ -283,6 +286,70 @@ imap_open_stream(struct imap *im, struct imap_error *err)
 		low = stream_low_plain(fd, a->timeout);
 	if ((s = mailstream_new(low, 8192)) == NULL)
 		fatalx("out of memory");
+	return (s);
+}
+
+/*
+ * The first connection is dialled while the worker opens its cache and
+ * shows what it holds: TCP and the TLS handshake (the server's key
+ * exchange, a round trip or two) need not wait for SQLite.  Only
+ * imap_open_stream's work moves; the greeting, STARTTLS and the login
+ * stay with the session's thread.
+ */
+struct imap_dial {
+	pthread_t	  thread;
+	mailstream	 *stream;
+	struct imap_error err;
+};
+
+static void *
+imap_dial_main(void *arg)
+{
+	struct imap *im = arg;
+
+	im->dial->stream = imap_open_stream(im, &im->dial->err);
+	return (NULL);
+}
+
+void
+imap_dial(struct imap *im)
+{
+	const struct account *a = im->account;
+
+	/* Refused without a connection: imap_connect says why. */
+	if (im->dial != NULL ||
+	    (a->tls == TLS_NONE && !net_is_loopback(a->host)))
+		return;
+	im->dial = xcalloc(1, sizeof *im->dial);
+	if (pthread_create(&im->dial->thread, NULL, imap_dial_main, im) != 0)
+		FREE(&im->dial);
+}
+
+/* A dial nobody took: waited for, and what it made closed. */
+static void
+imap_dial_end(struct imap *im)
+{
+	if (im->dial == NULL)
+		return;
+	pthread_join(im->dial->thread, NULL);
+	if (im->dial->stream != NULL)
+		mailstream_close(im->dial->stream);
+	imap_error_clear(&im->dial->err);
+	FREE(&im->dial);
+}
+
+/* What the dial made, once it is done: a stream, or NULL and its error. */
+static mailstream *
+imap_dialled(struct imap *im, struct imap_error *err)
+{
+	mailstream *s;
+
+	pthread_join(im->dial->thread, NULL);
+	if ((s = im->dial->stream) == NULL) {
+		imap_error(err, im->dial->err.kind, im->dial->err.text);
+		err->fingerprint = im->dial->err.fingerprint;
+	}
+	FREE(&im->dial);
 	return (s);
 }
 
@@ -367,7 +434,9 @@ imap_connect(struct imap *im, struct imap_error *err)
 		    xasprintf("%s: refusing to send a password in plain text to a host "
 			      "that is not loopback",
 			a->host)));
-	if ((s = imap_open_stream(im, err)) == NULL)
+	s = im->dial != NULL ? imap_dialled(im, err) :
+			       imap_open_stream(im, err);
+	if (s == NULL)
 		return (-1);
 	if ((im->session = mailimap_new(0, NULL)) == NULL)
 		fatalx("out of memory");

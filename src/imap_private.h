@@ -28,6 +28,7 @@ struct imap {
 	uint32_t	   *seq;
 	size_t		    nseq;
 	struct imap_changes changes; /* gathered since the last take */
+	struct imap_dial   *dial;    /* the first connection, on its way */
 };
 
 /*

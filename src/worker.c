@@ -2624,6 +2624,8 @@ worker_start(struct account *account)
 		    fcntl(w->wake[i], F_GETFL) | O_NONBLOCK);
 		fcntl(w->wake[i], F_SETFD, FD_CLOEXEC);
 	}
+	/* Under way while the worker reads the cache. */
+	imap_dial(w->imap);
 	if ((errno = pthread_create(&w->thread, NULL, worker_main, w)) != 0)
 		fatal("pthread_create");
 	return (w);
