@@ -445,12 +445,18 @@ tls_end(void)
 		free(tls_prep_files[i]);
 	FREE(&tls_prep_files);
 	tls_prep_n = 0;
+	/*
+	 * A worker left stuck on a dead server may still be connecting: it
+	 * holds its own reference, and finds the list empty, not freed.
+	 */
+	pthread_mutex_lock(&tls_lock);
 	for (i = 0; i < tls_nshared; i++) {
 		free(tls_shared[i].ca_file);
 		SSL_CTX_free(tls_shared[i].ctx);
 	}
 	FREE(&tls_shared);
 	tls_nshared = 0;
+	pthread_mutex_unlock(&tls_lock);
 }
 
 static int
