@@ -158,6 +158,7 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 	struct mailimap_date_time	     *dt;
 	time_t				      internal = 0;
 	clistiter			     *it;
+	int				      header = 0;
 
 	memset(m, 0, sizeof *m);
 	for (it = clist_begin(att->att_list); it != NULL; it = clist_next(it)) {
@@ -185,11 +186,15 @@ imap_message_from(struct mailimap_msg_att *att, struct message *m)
 			break;
 		case MAILIMAP_MSG_ATT_BODY_SECTION:
 			bs = st->att_data.att_body_section;
-			/* One header block a message; a second is ignored. */
-			if (bs->sec_body_part != NULL && m->subject == NULL &&
-			    m->from == NULL)
+			/*
+			 * One header block a message; a second is ignored
+			 * (read again, it would leave the first's fields).
+			 */
+			if (bs->sec_body_part != NULL && !header) {
 				mime_fields_parse(bs->sec_body_part,
 				    bs->sec_length, m);
+				header = 1;
+			}
 			break;
 		}
 	}

@@ -377,6 +377,7 @@ fp_header_block(const char *s, size_t len, int quoted, struct message *m)
 struct fetch_items {
 	struct message *m;
 	time_t		internal;
+	int		header; /* a header block was read */
 };
 
 static int
@@ -395,12 +396,14 @@ fp_item(struct fp *f, void *arg)
 		if (!fp_nstring(f, &s, &slen, &quoted))
 			return (0);
 		/* One header block a message; a second is ignored. */
-		if (s != NULL && m->subject == NULL && m->from == NULL)
+		if (s != NULL && !fi->header) {
 			fp_header_block(s, slen, quoted, m);
+			fi->header = 1;
+		}
 		return (1);
 	}
 	if (fp_is(name, len, "UID")) {
-		/* UID 0 makes no row (imap_fetch_recv), as before. */
+		/* UID 0 makes no row (imap_fetch_read), as before. */
 		if (!fp_number(f, UINT32_MAX, &n))
 			return (0);
 		m->uid = (uint32_t)n;
@@ -457,7 +460,7 @@ int
 imap_fetch_parse(const char *buf, size_t len, uint32_t *seq, struct message *m)
 {
 	struct fp	   f = { buf, buf + len };
-	struct fetch_items fi = { m, 0 };
+	struct fetch_items fi = { m, 0, 0 };
 	uint64_t	   n;
 
 	memset(m, 0, sizeof *m);

@@ -168,6 +168,25 @@ test_fetch_flags_only(void **state)
 }
 
 static void
+test_fetch_two_blocks(void **state)
+{
+	struct message m;
+	uint32_t       seq;
+
+	(void)state;
+	/*
+	 * The first block has a To and no From or Subject: the second is
+	 * still ignored, or its To would replace (and leak) the first's.
+	 */
+	parse_same("* 1 FETCH (UID 2 BODY[HEADER] {11}\r\nTo: a@b.c\r\n "
+		   "BODY[HEADER] {23}\r\nTo: d@e.f\r\nSubject: x\r\n)\r\n",
+	    &seq, &m);
+	assert_string_equal(m.to, "a@b.c");
+	assert_string_equal(m.subject, "");
+	message_clear(&m);
+}
+
+static void
 test_fetch_strings(void **state)
 {
 	struct message m;
@@ -287,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_fetch_internaldate),
 		cmocka_unit_test(test_fetch_skips),
 		cmocka_unit_test(test_fetch_flags_only),
+		cmocka_unit_test(test_fetch_two_blocks),
 		cmocka_unit_test(test_fetch_strings),
 		cmocka_unit_test(test_fetch_blanks),
 		cmocka_unit_test(test_fetch_refused),
