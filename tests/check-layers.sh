@@ -16,6 +16,7 @@ sqlite      <sqlite3\.h>       src/cache*.c src/journal.c
 openssl     <openssl/[^>]*>    src/tls.c src/stream.c
 ui-header   "ui(_[^"]*)?\.h"    src/ui*.c include/ui*.h src/app.c src/main.c src/actions*.c
 app-header  "app\.h"           src/ui*.c include/ui*.h src/app.c src/main.c src/actions*.c
+worker-priv "worker_private\.h" src/worker*.c src/worker_private.h
 '
 
 # The files whose includes are checked.
