@@ -198,6 +198,13 @@ respcheck_eol(struct respcheck *rc)
 	memcpy(buf, rc->tail + rc->tail_len - tl, tl);
 	buf[tl] = '\0';
 	t = buf;
+	/*
+	 * RFC 3501 ends every line with CRLF, and every check here looks for
+	 * it; libetpan takes a bare LF for one, which would get a line past
+	 * them (a STATUS "()" so ended crashed tern).
+	 */
+	if (tl < 2 || t[tl - 2] != '\r')
+		return (respcheck_fail(rc, "%s", "a line ended by a bare LF"));
 	if (rc->at_response && respcheck_head(rc) != 0)
 		return (-1);
 	/* "{123}\r\n", "{123+}\r\n" or "~{123}\r\n": a literal follows. */
@@ -232,10 +239,8 @@ respcheck_eol(struct respcheck *rc)
 		return (respcheck_fail(rc, "%s",
 		    "a literal size above "
 		    "4294967295"));
-	/* The response is complete; libetpan takes a bare LF for CRLF. */
-	if (rc->in_status &&
-	    ((tl >= 4 && strcmp(t + tl - 4, "()\r\n") == 0) ||
-		(tl >= 3 && strcmp(t + tl - 3, "()\n") == 0)))
+	/* The response is complete. */
+	if (rc->in_status && tl >= 4 && strcmp(t + tl - 4, "()\r\n") == 0)
 		return (respcheck_fail(rc, "%s",
 		    "a STATUS response with an "
 		    "empty list"));

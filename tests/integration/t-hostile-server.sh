@@ -47,7 +47,7 @@ scenarios() {
 	run alert-no 'sent an \[ALERT\] with no text'
 	run permanentflags 'sent a malformed PERMANENTFLAGS'
 	run status-empty 'sent a STATUS response with an empty list'
-	run status-empty-lf 'sent a STATUS response with an empty list'
+	run status-empty-lf 'sent a line ended by a bare LF'
 	run uid-wrap 'sent a number above 4294967295 after UID'
 	run literal-huge 'sent a literal size above 4294967295'
 	run deep-nesting 'sent parentheses nested more than 100 deep'
